@@ -1,0 +1,12 @@
+package com.productos.executors;
+
+import java.util.List;
+
+/** Every executor module the backend can run embedded, in the order they start. */
+public final class ExecutorCatalog {
+    private ExecutorCatalog() {}
+
+    public static List<ExecutorModuleFactory> embedded() {
+        return List.of();
+    }
+}

@@ -1,0 +1,30 @@
+package com.productos.registry;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaException;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Compiles tool schemas with draft 2020-12 semantics. Schemas are self-contained (no remote $ref),
+ * so nothing is ever fetched while compiling.
+ */
+public final class SchemaCompiler {
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    /** @throws IllegalArgumentException with the validator's message when the schema does not compile. */
+    public CompiledSchema compile(String location, JsonNode schemaNode) {
+        if (schemaNode == null || !schemaNode.isObject()) {
+            throw new IllegalArgumentException("a schema must be a JSON object");
+        }
+        try {
+            Schema schema = registry.getSchema(SchemaLocation.of("urn:productos:" + location), schemaNode);
+            schema.initializeValidators();
+            return new CompiledSchema(schemaNode, schema);
+        } catch (SchemaException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+}

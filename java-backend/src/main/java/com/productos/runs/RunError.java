@@ -1,0 +1,9 @@
+package com.productos.runs;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Why a run did not succeed: the error-code name and number from the shared table, a message a
+ * person can act on, and structured details (for example the failing fields). Never a stack trace.
+ */
+public record RunError(String code, int numericCode, String message, JsonNode details) {}

@@ -1,0 +1,106 @@
+package com.productos.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The embedded SQLite file under {@code .productos/}, in WAL mode so readers in other processes (the
+ * CLI next to a running IDE backend) never block writers. One connection per process, used under a
+ * lock: SQLite serialises writers anyway, and one connection keeps every transaction simple.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private SqliteDatabase(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    public static SqliteDatabase open(Path file) {
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode=WAL");
+                statement.execute("PRAGMA synchronous=NORMAL");
+                statement.execute("PRAGMA busy_timeout=10000");
+                statement.execute("PRAGMA foreign_keys=ON");
+            }
+            return new SqliteDatabase(file, connection);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the store " + file + ": " + e.getMessage()
+                    + "; check that the folder is writable and the file is not damaged", e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Work with the connection, holding the lock; auto-commit is on. */
+    public <T> T read(SqlWork<T> work) {
+        lock.lock();
+        try {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new StoreException("store read failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code work} in one transaction: all of it is stored, or none of it. */
+    public <T> T transaction(SqlWork<T> work) {
+        lock.lock();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store write failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Creates tables and indexes if they do not exist yet; statements must be idempotent. */
+    public void migrate(String... statements) {
+        transaction(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : statements) statement.execute(sql);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing at shutdown: nothing left to protect.
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A unit of JDBC work. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+}
