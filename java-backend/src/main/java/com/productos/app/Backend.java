@@ -72,7 +72,7 @@ public final class Backend implements AutoCloseable {
         }
     }
 
-    static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+    public static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
