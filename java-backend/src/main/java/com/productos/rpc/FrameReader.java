@@ -21,6 +21,8 @@ import org.eclipse.lsp4j.jsonrpc.MessageProducer;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.Message;
+import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.util.LimitedInputStream;
 import org.slf4j.Logger;
@@ -120,10 +122,10 @@ final class FrameReader implements MessageProducer, Closeable {
         try {
             message = jsonHandler.parseMessage(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
         } catch (MessageIssueException issue) {
-            issueHandler.handle(issue.getRpcMessage(), issue.getIssues());
+            unparsed(issue);
             return;
         } catch (JsonParseException e) {
-            if (GsonErrors.isMalformed(e)) {
+            if (GsonErrors.isMalformed(e) || !GsonErrors.isStrictJson(body)) {
                 errors.reply(null, new ResponseError(ErrorCode.ParseError.code(), "the message is not valid JSON: "
                         + GsonErrors.summary(e) + "; every frame must hold one JSON-RPC 2.0 object", null));
             } else {
@@ -143,6 +145,22 @@ final class FrameReader implements MessageProducer, Closeable {
             // Keep the reader alive whatever one message did.
             LOG.error("handling a message failed", e);
         }
+    }
+
+    /**
+     * A message lsp4j could only half read. A request goes to the endpoint (which answers with its id);
+     * anything else that is not JSON is a ParseError, with the id if one was read before the break.
+     */
+    private void unparsed(MessageIssueException issue) {
+        Message message = issue.getRpcMessage();
+        Throwable cause = issue.getIssues().isEmpty() ? null : issue.getIssues().get(0).getCause();
+        if (message instanceof RequestMessage || cause == null || !GsonErrors.isMalformed(cause)) {
+            issueHandler.handle(message, issue.getIssues());
+            return;
+        }
+        Either<String, Number> id = message instanceof ResponseMessage response ? response.getRawId() : null;
+        errors.reply(id, new ResponseError(ErrorCode.ParseError.code(), "the message is not valid JSON: "
+                + GsonErrors.summary(cause) + "; every frame must hold one JSON-RPC 2.0 object", null));
     }
 
     private static ResponseError notARequest() {

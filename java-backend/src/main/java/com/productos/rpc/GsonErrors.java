@@ -1,6 +1,14 @@
 package com.productos.rpc;
 
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.EOFException;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -15,6 +23,18 @@ final class GsonErrors {
 
     private GsonErrors() {}
 
+    /** True when the text is not strict JSON (lsp4j's reader is lenient, so its errors cannot tell). */
+    static boolean isStrictJson(byte[] body) {
+        try {
+            JsonReader reader = new JsonReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+            reader.setStrictness(Strictness.STRICT);
+            JsonParser.parseReader(reader);
+            return reader.peek() == JsonToken.END_DOCUMENT;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** True when the text is not JSON (as opposed to JSON that does not fit the expected shape). */
     static boolean isMalformed(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -26,8 +46,14 @@ final class GsonErrors {
     /** "params.limit: expected an int but was a string" from Gson's message. */
     static String describeField(Throwable thrown) {
         String text = innermostMessage(thrown);
-        Matcher path = PATH.matcher(text);
-        String field = path.find() ? path.group(1).replaceFirst("^\\$\\.?", "") : "";
+        String field = "";
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            Matcher path = PATH.matcher(String.valueOf(cause.getMessage()));
+            if (path.find()) {
+                field = path.group(1).replaceFirst("^\\$\\.?", "");
+                break;
+            }
+        }
         if (!field.startsWith("params")) field = field.isEmpty() ? "params" : "params." + field;
         return field + ": " + what(text);
     }

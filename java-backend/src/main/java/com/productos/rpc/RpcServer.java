@@ -89,7 +89,7 @@ public final class RpcServer implements AutoCloseable {
                 .setOutput(out)
                 .setExecutorService(reader)
                 .setExceptionHandler(new RpcExceptionHandler())
-                .configureGson(gson -> gson.disableHtmlEscaping())
+                .configureGson(gson -> gson.disableHtmlEscaping().registerTypeAdapterFactory(new FieldPathAdapters()))
                 .create();
         RunNotifier notifier = new RunNotifier(launcher.getRemoteProxy());
         controlPlane.addListener(notifier);
