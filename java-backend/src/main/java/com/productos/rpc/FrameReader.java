@@ -125,9 +125,13 @@ final class FrameReader implements MessageProducer, Closeable {
             unparsed(issue);
             return;
         } catch (JsonParseException e) {
-            if (GsonErrors.isMalformed(e) || !GsonErrors.isStrictJson(body)) {
+            if (GsonErrors.isMalformed(e)) {
                 errors.reply(null, new ResponseError(ErrorCode.ParseError.code(), "the message is not valid JSON: "
                         + GsonErrors.summary(e) + "; every frame must hold one JSON-RPC 2.0 object", null));
+            } else if (!GsonErrors.isStrictJson(body)) {
+                // lsp4j reads leniently and stumbled on the shape; the text itself is not JSON.
+                errors.reply(null, new ResponseError(ErrorCode.ParseError.code(),
+                        "the message is not valid JSON; every frame must hold one JSON-RPC 2.0 object", null));
             } else {
                 errors.reply(null, notARequest());
             }

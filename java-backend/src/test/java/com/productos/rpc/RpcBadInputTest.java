@@ -84,15 +84,16 @@ class RpcBadInputTest {
         }
 
         @Test
-        void invalidJsonShouldBeAParseErrorWithNullId() throws Exception {
+        void invalidJsonShouldBeAParseErrorAndTheServerShouldGoOn() throws Exception {
             client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":");
-            RawFrameClient.Frame answer = client.next(f -> f.json().has("error"));
-            assertEquals(-32700, answer.json().get("error").get("code").asInt(), answer.body());
+            assertEquals(error("1", -32700, "the message is not valid JSON: End of input at line 1 column 34 path $.method; "
+                    + "every frame must hold one JSON-RPC 2.0 object"), client.next(f -> f.json().has("error")).raw());
             client.send("this is not json");
-            answer = client.next(f -> f.json().has("error"));
-            assertEquals(error("null", -32700, answer.json().get("error").get("message").asString()), answer.raw());
-            assertTrue(answer.json().get("error").get("message").asString().startsWith("the message is not valid JSON: "),
-                    answer.body());
+            assertEquals(error("null", -32700, "the message is not valid JSON; every frame must hold one JSON-RPC 2.0 object"),
+                    nullIdError().raw());
+            client.send("{\"jsonrpc\":\"2.0,\"id\":2}");
+            assertEquals(error("null", -32700, "the message is not valid JSON: Unterminated object at line 1 column 19 path "
+                    + "$.jsonrpc; every frame must hold one JSON-RPC 2.0 object"), nullIdError().raw());
             assertStillServing();
         }
 
