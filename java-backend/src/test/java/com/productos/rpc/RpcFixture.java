@@ -41,7 +41,7 @@ final class RpcFixture implements AutoCloseable {
     final RawFrameClient client;
     final CountDownLatch exited = new CountDownLatch(1);
     private final ExecutorService worker = Executors.newFixedThreadPool(2);
-    private final ExecutorService blockingWork = Executors.newFixedThreadPool(2);
+    final ExecutorService blockingWork = Executors.newFixedThreadPool(2);
 
     /** Tools in {@code unreachable} point at a port nobody listens on. */
     RpcFixture(Path folder, Set<String> unreachable, Duration executorTimeout, RpcServerOptions options) throws IOException {
