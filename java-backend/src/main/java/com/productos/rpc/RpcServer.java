@@ -33,15 +33,17 @@ public final class RpcServer implements AutoCloseable {
     private final ExecutorService reader;
     private final Future<Void> listening;
     private final AtomicReference<ParentProcessWatcher> watcher;
+    private final AtomicBoolean shutDown;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RpcServer(ControlPlane controlPlane, RunNotifier notifier, ExecutorService reader, Future<Void> listening,
-                      AtomicReference<ParentProcessWatcher> watcher) {
+                      AtomicReference<ParentProcessWatcher> watcher, AtomicBoolean shutDown) {
         this.controlPlane = controlPlane;
         this.notifier = notifier;
         this.reader = reader;
         this.listening = listening;
         this.watcher = watcher;
+        this.shutDown = shutDown;
     }
 
     /** {@link #start(ControlPlane, InputStream, OutputStream, ExecutorService, Runnable, RpcServerOptions)} with defaults. */
@@ -95,7 +97,7 @@ public final class RpcServer implements AutoCloseable {
         controlPlane.addListener(notifier);
         Future<Void> listening = launcher.startListening();
         LOG.info("serving JSON-RPC (max message {} bytes)", options.maxMessageBytes());
-        return new RpcServer(controlPlane, notifier, reader, listening, watcher);
+        return new RpcServer(controlPlane, notifier, reader, listening, watcher, shutDown);
     }
 
     private static InitializeResult initializeResult(RpcServerOptions options) {
@@ -107,6 +109,11 @@ public final class RpcServer implements AutoCloseable {
     /** Completes when the input stream ends (or the framing broke beyond recovery). */
     public Future<Void> listening() {
         return listening;
+    }
+
+    /** True once the client sent {@code shutdown}: as in LSP, an exit before it means exit code 1, after it 0. */
+    public boolean shutdownRequested() {
+        return shutDown.get();
     }
 
     /** The process whose death ends this server, if any is watched. */

@@ -41,11 +41,13 @@ final class RunsService implements RunsProtocol {
     @Override
     public CompletableFuture<RunInfo> start(StartRunParams params) {
         Params.present(params, "{tool, input, idempotencyKey?, actor?, sessionId?}");
-        CallRequest request = new CallRequest(Params.requiredText(params.tool(), "tool"),
-                JsonBridge.fromWire(params.input()), clientActor(params.actor()),
-                Params.optionalText(params.idempotencyKey(), "idempotencyKey"),
-                Params.optionalText(params.sessionId(), "sessionId"));
-        return CompletableFuture.supplyAsync(() -> WireTypes.run(controlPlane.start(request), false), blockingWork);
+        String tool = Params.requiredText(params.tool(), "tool");
+        Actor actor = clientActor(params.actor());
+        String idempotencyKey = Params.optionalText(params.idempotencyKey(), "idempotencyKey");
+        String sessionId = Params.optionalText(params.sessionId(), "sessionId");
+        // The input may be megabytes: it is converted off the reader thread.
+        return CompletableFuture.supplyAsync(() -> WireTypes.run(controlPlane.start(new CallRequest(tool,
+                JsonBridge.fromWire(params.input()), actor, idempotencyKey, sessionId)), false), blockingWork);
     }
 
     @Override

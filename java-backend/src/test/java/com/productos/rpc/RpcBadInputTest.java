@@ -107,6 +107,21 @@ class RpcBadInputTest {
         }
 
         @Test
+        void frameAnnouncingMoreThanTwoGigabytesShouldCloseTheConnectionCleanly() throws Exception {
+            client.sendBytes("Content-Length: 99999999999\r\n\r\n{}".getBytes(StandardCharsets.US_ASCII));
+            fixture.server.listening().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(fixture.server.listening().isDone());
+        }
+
+        @Test
+        void inputEndingInsideABodyShouldCompleteTheListeningFuture() throws Exception {
+            client.sendBytes("Content-Length: 100\r\n\r\n{\"jsonrpc\"".getBytes(StandardCharsets.US_ASCII));
+            client.closeInput();
+            fixture.server.listening().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(fixture.server.listening().isDone());
+        }
+
+        @Test
         void tenMegabytePayloadShouldBeRefusedWithItsIdAndTheServerShouldGoOn() throws Exception {
             char[] filler = new char[10 * 1024 * 1024];
             Arrays.fill(filler, 'x');

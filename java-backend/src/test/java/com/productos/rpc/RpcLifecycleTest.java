@@ -53,7 +53,9 @@ class RpcLifecycleTest {
 
     @Test
     void requestsAfterShutdownShouldBeRefusedAndExitShouldCallBack() throws Exception {
+        assertEquals(false, fixture.server.shutdownRequested());
         assertEquals(frame("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":null}"), client.call(1, "shutdown", null).raw());
+        assertEquals(true, fixture.server.shutdownRequested());
         assertEquals(frame("{\"jsonrpc\":\"2.0\",\"id\":2,\"error\":{\"code\":-32600,\"message\":\"the server is shutting "
                 + "down after a 'shutdown' request and answers no more requests; send the 'exit' notification and start "
                 + "a new server\"}}"), client.call(2, "registry/listTools", null).raw());
