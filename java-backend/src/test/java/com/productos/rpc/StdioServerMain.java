@@ -1,0 +1,45 @@
+package com.productos.rpc;
+
+import com.productos.control.ControlPlane;
+import com.productos.control.ErrorCode;
+import com.productos.control.ExecutorCallException;
+import com.productos.policy.PolicyLoader;
+import com.productos.registry.RegistryLoader;
+import com.productos.store.SqliteApprovalStore;
+import com.productos.store.SqliteDatabase;
+import com.productos.store.SqliteRunStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A process that serves JSON-RPC on its real stdin and stdout the way {@code serve --stdio} does, for
+ * the test that checks the process-level behaviour: clean stdout, exit codes, exit at end of input.
+ * Argument: the folder for the SQLite file.
+ */
+public final class StdioServerMain {
+    private StdioServerMain() {}
+
+    public static void main(String[] args) throws Exception {
+        StdioStreams stdio = StdioStreams.capture();
+        System.out.println("a stray print that must not reach the protocol stream");
+        ExecutorService worker = Executors.newFixedThreadPool(2);
+        ExecutorService blockingWork = Executors.newFixedThreadPool(2);
+        SqliteDatabase database = SqliteDatabase.open(Path.of(args[0]).resolve("productos.db"));
+        Clock clock = Clock.systemUTC();
+        ControlPlane controlPlane = new ControlPlane(new RegistryLoader().loadBundled(), new PolicyLoader().loadBundled(),
+                new SqliteRunStore(database, clock), new SqliteApprovalStore(database),
+                (tool, run) -> CompletableFuture.failedFuture(new ExecutorCallException(ErrorCode.ExecutorUnavailable,
+                        "no executors in this process", null)),
+                clock, "stdio-test", worker);
+        AtomicReference<RpcServer> server = new AtomicReference<>();
+        server.set(RpcServer.start(controlPlane, stdio.in(), stdio.out(), blockingWork,
+                () -> Runtime.getRuntime().halt(server.get() != null && server.get().shutdownRequested() ? 0 : 1)));
+        server.get().listening().get();
+        database.close();
+        System.exit(0);
+    }
+}
