@@ -90,4 +90,17 @@ class RpcApprovalsTest {
                 + "'apr_nope'; list pending ones with approvals/list\"}}"),
                 client.call(3, "approvals/decide", "{\"approvalId\":\"apr_nope\",\"decision\":\"approve\"}").raw());
     }
+
+    @Test
+    void expiredApprovalShouldBeApprovalExpiredAndTheRunCancelled() throws Exception {
+        JsonNode run = parkedRun();
+        String runId = run.get("id").asString();
+        String approvalId = run.get("approvalId").asString();
+        fixture.clock.advance(java.time.Duration.ofHours(24).plusSeconds(1));
+        assertEquals(frame("{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-31014,\"message\":\"approval " + approvalId
+                + " expired at " + EXPIRES + "; start the call again to ask anew\",\"data\":{\"runId\":\"" + runId + "\"}}}"),
+                client.call(3, "approvals/decide", "{\"approvalId\":\"" + approvalId + "\",\"decision\":\"approve\"}").raw());
+        assertEquals("cancelled", client.call(4, "runs/get", "{\"runId\":\"" + runId + "\"}").json().get("result")
+                .get("status").asString());
+    }
 }

@@ -14,10 +14,8 @@ import java.io.PipedOutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +38,7 @@ final class RpcFixture implements AutoCloseable {
     final RpcServer server;
     final RawFrameClient client;
     final CountDownLatch exited = new CountDownLatch(1);
+    final SettableClock clock = new SettableClock(NOW);
     private final ExecutorService worker = Executors.newFixedThreadPool(2);
     final ExecutorService blockingWork = Executors.newFixedThreadPool(2);
 
@@ -48,7 +47,6 @@ final class RpcFixture implements AutoCloseable {
         executor = new LoopbackExecutor();
         URI deadPort = deadPort();
         database = SqliteDatabase.open(folder.resolve("productos.db"));
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         HttpExecutorInvoker invoker = new HttpExecutorInvoker(
                 tool -> unreachable.contains(tool.name()) ? deadPort : executor.base(), executorTimeout);
         controlPlane = new ControlPlane(REGISTRY, POLICY, new SqliteRunStore(database, clock),

@@ -177,4 +177,22 @@ class RpcRunsTest {
         assertEquals("cancelled", client.call(5, "runs/get", "{\"runId\":\"" + id + "\"}").json().get("result")
                 .get("status").asString());
     }
+
+    @Test
+    void repeatedIdempotencyKeyShouldReturnTheFirstRunAndADifferentInputShouldConflict() throws Exception {
+        fixture.executor.on("/execute/brand/update_profile", LoopbackExecutor.json(200,
+                "{\"output\":{\"ok\":true,\"updated_at\":\"" + T + "\"}}"));
+        String patch = "{\"profile_id\":\"default\",\"patch\":{\"name\":\"Acme\"}}";
+        String first = runIdOf(client.call(2, "runs/start", "{\"tool\":\"brand.update_profile\",\"input\":" + patch
+                + ",\"idempotencyKey\":\"k-1\"}"));
+        client.notification("runs/updated", params -> params.get("id").asString().equals(first)
+                && params.get("status").asString().equals("succeeded"));
+        assertEquals(first, runIdOf(client.call(3, "runs/start", "{\"tool\":\"brand.update_profile\",\"input\":" + patch
+                + ",\"idempotencyKey\":\"k-1\"}")));
+        assertEquals(frame("{\"jsonrpc\":\"2.0\",\"id\":4,\"error\":{\"code\":-31013,\"message\":\"idempotency key 'k-1' "
+                + "was already used by run " + first + " with a different input; use a new key for a new call\","
+                + "\"data\":{\"runId\":\"" + first + "\"}}}"),
+                client.call(4, "runs/start", "{\"tool\":\"brand.update_profile\",\"input\":{\"profile_id\":\"other\","
+                        + "\"patch\":{}},\"idempotencyKey\":\"k-1\"}").raw());
+    }
 }
