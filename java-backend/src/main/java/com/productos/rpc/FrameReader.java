@@ -42,8 +42,10 @@ import org.slf4j.LoggerFactory;
  * <li>a header block without a usable Content-Length: one InvalidRequest with id null, then the reader
  *     skips bytes until the next "Content-Length:" header and goes on from there (further junk before
  *     that header is only logged);
- * <li>the input ends inside a frame, or announces a frame over 2 GiB: the reader logs it and stops,
- *     which completes the server's listening future like an ordinary end of input.
+ * <li>the input ends inside a frame: the reader logs it and stops, which completes the server's
+ *     listening future like an ordinary end of input;
+ * <li>a frame announcing over 2 GiB is taken as a corrupted stream: one InvalidRequest (id null), a
+ *     log line, and the reader stops as above.
  * </ul>
  */
 final class FrameReader implements MessageProducer, Closeable {
@@ -85,8 +87,11 @@ final class FrameReader implements MessageProducer, Closeable {
                     continue;
                 }
                 if (header.contentLength > Integer.MAX_VALUE) {
+                    // Not a message but a corrupted stream: nothing after it can be trusted.
                     LOG.error("a frame announces {} bytes, beyond any message this server reads; closing the connection",
                             header.contentLength);
+                    errors.reply(null, new ResponseError(ErrorCode.InvalidRequest.code(), "a frame announces "
+                            + header.contentLength + " bytes; the stream is taken as corrupted and the server stops reading", null));
                     break;
                 }
                 resynchronizing = false;

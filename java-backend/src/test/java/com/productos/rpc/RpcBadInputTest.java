@@ -109,6 +109,8 @@ class RpcBadInputTest {
         @Test
         void frameAnnouncingMoreThanTwoGigabytesShouldCloseTheConnectionCleanly() throws Exception {
             client.sendBytes("Content-Length: 99999999999\r\n\r\n{}".getBytes(StandardCharsets.US_ASCII));
+            assertEquals(error("null", -32600, "a frame announces 99999999999 bytes; the stream is taken as corrupted "
+                    + "and the server stops reading"), nullIdError().raw());
             fixture.server.listening().get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertTrue(fixture.server.listening().isDone());
         }
