@@ -61,6 +61,7 @@ public final class RpcServer implements AutoCloseable {
      */
     public static RpcServer start(ControlPlane controlPlane, InputStream in, OutputStream out, ExecutorService blockingWork,
                                   Runnable onExit, RpcServerOptions options) {
+        Lsp4jLogBridge.install();
         AtomicBoolean exited = new AtomicBoolean();
         Runnable exitOnce = () -> {
             if (exited.compareAndSet(false, true)) onExit.run();
