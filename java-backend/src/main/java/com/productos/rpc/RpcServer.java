@@ -34,16 +34,17 @@ public final class RpcServer implements AutoCloseable {
     private final Future<Void> listening;
     private final AtomicReference<ParentProcessWatcher> watcher;
     private final AtomicBoolean shutDown;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean closed;
 
     private RpcServer(ControlPlane controlPlane, RunNotifier notifier, ExecutorService reader, Future<Void> listening,
-                      AtomicReference<ParentProcessWatcher> watcher, AtomicBoolean shutDown) {
+                      AtomicReference<ParentProcessWatcher> watcher, AtomicBoolean shutDown, AtomicBoolean closed) {
         this.controlPlane = controlPlane;
         this.notifier = notifier;
         this.reader = reader;
         this.listening = listening;
         this.watcher = watcher;
         this.shutDown = shutDown;
+        this.closed = closed;
     }
 
     /** {@link #start(ControlPlane, InputStream, OutputStream, ExecutorService, Runnable, RpcServerOptions)} with defaults. */
@@ -67,12 +68,14 @@ public final class RpcServer implements AutoCloseable {
             if (exited.compareAndSet(false, true)) onExit.run();
         };
         AtomicReference<ParentProcessWatcher> watcher = new AtomicReference<>();
+        AtomicBoolean closed = new AtomicBoolean();
         if (options.watchParentProcess()) {
             ProcessHandle.current().parent().ifPresent(parent -> watcher.set(
                     ParentProcessWatcher.watch(parent.pid(), options.parentPollInterval(), exitOnce)));
         }
         AtomicBoolean shutDown = new AtomicBoolean();
         LifecycleService lifecycle = new LifecycleService(initializeResult(options), shutDown, pid -> {
+            if (closed.get()) return;
             ParentProcessWatcher previous = watcher.getAndSet(
                     ParentProcessWatcher.watch(pid, options.parentPollInterval(), exitOnce));
             if (previous != null) previous.close();
@@ -98,7 +101,7 @@ public final class RpcServer implements AutoCloseable {
         controlPlane.addListener(notifier);
         Future<Void> listening = launcher.startListening();
         LOG.info("serving JSON-RPC (max message {} bytes)", options.maxMessageBytes());
-        return new RpcServer(controlPlane, notifier, reader, listening, watcher, shutDown);
+        return new RpcServer(controlPlane, notifier, reader, listening, watcher, shutDown, closed);
     }
 
     private static InitializeResult initializeResult(RpcServerOptions options) {

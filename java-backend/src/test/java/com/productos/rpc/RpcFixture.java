@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real backend behind a real RPC server on piped streams: SQLite run and approval stores in a temp
  * workspace, the bundled registry and policy, the control plane, and executors reached over HTTP on
- * loopback. Time is fixed, so every timestamp on the wire is known.
+ * loopback. The clock stands still until a test moves it, so every timestamp on the wire is known.
  */
 final class RpcFixture implements AutoCloseable {
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
