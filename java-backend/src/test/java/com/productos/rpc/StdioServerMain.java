@@ -8,6 +8,13 @@ import com.productos.registry.RegistryLoader;
 import com.productos.store.SqliteApprovalStore;
 import com.productos.store.SqliteDatabase;
 import com.productos.store.SqliteRunStore;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +31,10 @@ public final class StdioServerMain {
     private StdioServerMain() {}
 
     public static void main(String[] args) throws Exception {
-        StdioStreams stdio = StdioStreams.capture();
+        // As serve --stdio does: the real stdout for frames only, System.out pointed at stderr.
+        OutputStream protocolOut = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+        InputStream protocolIn = new FileInputStream(FileDescriptor.in);
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         System.out.println("a stray print that must not reach the protocol stream");
         ExecutorService worker = Executors.newFixedThreadPool(2);
         ExecutorService blockingWork = Executors.newFixedThreadPool(2);
@@ -36,7 +46,7 @@ public final class StdioServerMain {
                         "no executors in this process", null)),
                 clock, "stdio-test", worker);
         AtomicReference<RpcServer> server = new AtomicReference<>();
-        server.set(RpcServer.start(controlPlane, stdio.in(), stdio.out(), blockingWork,
+        server.set(RpcServer.start(controlPlane, protocolIn, protocolOut, blockingWork,
                 () -> Runtime.getRuntime().halt(server.get() != null && server.get().shutdownRequested() ? 0 : 1)));
         server.get().listening().get();
         database.close();
