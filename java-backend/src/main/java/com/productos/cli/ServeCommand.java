@@ -50,9 +50,10 @@ final class ServeCommand implements Callable<Integer> {
             stop.await();
             LoggerFactory.getLogger(ServeCommand.class).info("stopping: the client exited or closed stdin");
             server.close();
+            // As in LSP: exit after a shutdown request is a clean stop (0); anything else is not (1).
+            return server.shutdownRequested() ? ExitCodes.OK : ExitCodes.RUN_FAILED;
         } finally {
             blockingWork.shutdownNow();
         }
-        return ExitCodes.OK;
     }
 }

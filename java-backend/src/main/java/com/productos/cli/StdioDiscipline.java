@@ -1,5 +1,7 @@
 package com.productos.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,11 +20,14 @@ final class StdioDiscipline {
 
     private StdioDiscipline() {}
 
-    /** Returns the process's real stdout; from now on System.out writes to stderr. */
+    /**
+     * Returns the process's real stdout; from now on System.out writes to stderr. A plain stream over
+     * the file descriptor, not a PrintStream, so a write to a dead client fails instead of vanishing.
+     */
     static OutputStream takeStdoutForProtocol() {
-        PrintStream protocol = System.out;
+        System.out.flush();
         System.setOut(System.err);
-        return protocol;
+        return new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
     }
 
     /** Copies everything written to System.err into {@code logFile} as well (rotated once at 10 MiB). */
