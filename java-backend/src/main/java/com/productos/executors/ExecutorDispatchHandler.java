@@ -57,14 +57,11 @@ final class ExecutorDispatchHandler extends Handler.Abstract {
         }
         // Bounded read: a chunked body with no declared length is cut off at the limit too.
         Content.Source.asByteArrayAsync(request, (int) maxRequestBytes + 1).whenComplete((bytes, failure) -> {
-            if (failure != null) {
-                JsonResponses.sendError(response, callback, isTooLarge(failure) ? 413 : 400,
-                        isTooLarge(failure) ? "payload_too_large" : "bad_request",
-                        isTooLarge(failure) ? RequestSizeLimitHandler.tooLarge(maxRequestBytes)
-                                : "the request body could not be read; send it again");
-            } else if (bytes.length > maxRequestBytes) {
-                JsonResponses.sendError(response, callback, 413, "payload_too_large",
-                        RequestSizeLimitHandler.tooLarge(maxRequestBytes));
+            if (failure != null && !isTooLarge(failure)) {
+                JsonResponses.sendError(response, callback, 400, "bad_request",
+                        "the request body could not be read; send it again");
+            } else if (failure != null || bytes.length > maxRequestBytes) {
+                RequestSizeLimitHandler.refuse(request, response, callback, maxRequestBytes);
             } else {
                 dispatch(path, handler, bytes, request, response, callback);
             }
