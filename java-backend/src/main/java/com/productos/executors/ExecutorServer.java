@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -22,14 +25,16 @@ public final class ExecutorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorServer.class);
     private final Server server;
     private final ServerConnector connector;
+    private final GracefulHandler graceful;
     private final TimedWorkerPool pool;
     private final ExecutorServerSettings settings;
     private final List<String> executorNames;
 
-    private ExecutorServer(Server server, ServerConnector connector, TimedWorkerPool pool,
+    private ExecutorServer(Server server, ServerConnector connector, GracefulHandler graceful, TimedWorkerPool pool,
             ExecutorServerSettings settings, List<String> executorNames) {
         this.server = server;
         this.connector = connector;
+        this.graceful = graceful;
         this.pool = pool;
         this.settings = settings;
         this.executorNames = executorNames;
@@ -64,11 +69,14 @@ public final class ExecutorServer implements AutoCloseable {
         TimedWorkerPool pool = new TimedWorkerPool(settings.workerThreads(), settings.queueCapacity(),
                 settings.requestTimeout());
         ExecutorDispatchHandler dispatch = new ExecutorDispatchHandler(routes, pool, settings.maxRequestBytes());
-        server.setHandler(new GracefulHandler(new HealthCheckHandler(names,
-                new BearerAuthHandler(settings.auth(), new RequestSizeLimitHandler(settings.maxRequestBytes(), dispatch)))));
+        GracefulHandler graceful = new GracefulHandler(new HealthCheckHandler(names,
+                new BearerAuthHandler(settings.auth(), new RequestSizeLimitHandler(settings.maxRequestBytes(), dispatch))));
+        server.setHandler(graceful);
         server.setErrorHandler(new JsonErrorHandler());
-        server.setStopTimeout(settings.stopTimeout().toMillis());
-        return new ExecutorServer(server, connector, pool, settings, List.copyOf(names));
+        // Stopping waits for requests in flight through the GracefulHandler (see stop()); Jetty's own
+        // graceful phase would also wait for idle keep-alive connections, which only costs time.
+        server.setStopTimeout(0);
+        return new ExecutorServer(server, connector, graceful, pool, settings, List.copyOf(names));
     }
 
     public ExecutorServer start() throws Exception {
@@ -93,6 +101,18 @@ public final class ExecutorServer implements AutoCloseable {
 
     /** Stops accepting, lets requests in flight finish within the stop timeout, then stops the pool. */
     public void stop() {
+        try {
+            if (server.isStarted()) {
+                // New requests get 503 from here on; those in flight may finish within the stop timeout.
+                graceful.shutdown().get(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (TimeoutException e) {
+            LOG.warn("executor requests still running after {}; stopping anyway", settings.stopTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("graceful stop failed: {}", e.toString());
+        }
         try {
             server.stop();
         } catch (Exception e) {
