@@ -5,7 +5,6 @@ import com.productos.config.ExecutorEndpoint;
 import com.productos.control.ErrorCode;
 import com.productos.control.ExecutorCallException;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,20 +45,16 @@ public final class EmbeddedExecutors implements AutoCloseable {
      */
     public static EmbeddedExecutors start(ExecutorEnvironment environment, List<ExecutorModuleFactory> factories,
             ExecutorServerSettings settings) {
-        List<ExecutorModule> started = new ArrayList<>();
+        List<ExecutorModule> started;
         try {
-            for (ExecutorModuleFactory factory : factories) {
-                String knownName = factory.executorName();
-                if (knownName != null && environment.config().remoteExecutor(knownName).isPresent()) continue;
-                ExecutorModule module = create(factory, environment);
-                started.add(module);
-                if (environment.config().remoteExecutor(module.executorName()).isPresent()) {
-                    // Configured remotely: this process does not serve it.
-                    started.remove(module);
-                    closeQuietly(module);
-                }
-            }
-            if (started.isEmpty()) return new EmbeddedExecutors(environment, List.of(), null, Map.of());
+            // An executor configured remotely is not started in-process at all.
+            started = ExecutorModules.createAll(environment, factories,
+                    name -> environment.config().remoteExecutor(name).isEmpty());
+        } catch (RuntimeException e) {
+            throw new EmbeddedExecutorsException("cannot start the embedded executors: " + e.getMessage(), e);
+        }
+        if (started.isEmpty()) return new EmbeddedExecutors(environment, List.of(), null, Map.of());
+        try {
             String token = newToken();
             ExecutorServer server = ExecutorServer.newServer(
                     settings.withHost("127.0.0.1").withPort(0).withAuth(InboundAuth.bearer(token)), started);
@@ -70,22 +65,10 @@ public final class EmbeddedExecutors implements AutoCloseable {
                         new ExecutorEndpoint(module.executorName(), server.uri(), ExecutorAuth.BEARER, token));
             }
             LOG.info("embedded executors {} on {}", endpoints.keySet(), server.uri());
-            return new EmbeddedExecutors(environment, List.copyOf(started), server, Map.copyOf(endpoints));
-        } catch (Exception | LinkageError e) {
-            started.forEach(EmbeddedExecutors::closeQuietly);
-            if (e instanceof EmbeddedExecutorsException known) throw known;
-            throw new EmbeddedExecutorsException("cannot start the embedded executors: " + e.getMessage(), e);
-        }
-    }
-
-    private static ExecutorModule create(ExecutorModuleFactory factory, ExecutorEnvironment environment) {
-        try {
-            ExecutorModule module = factory.create(environment);
-            if (module == null) throw new IllegalStateException("the factory returned no module");
-            return module;
+            return new EmbeddedExecutors(environment, started, server, Map.copyOf(endpoints));
         } catch (Exception e) {
-            throw new EmbeddedExecutorsException("cannot start an embedded executor module (" + factory + "): "
-                    + e.getMessage(), e);
+            started.forEach(ExecutorModules::closeQuietly);
+            throw new EmbeddedExecutorsException("cannot start the embedded executor server: " + e.getMessage(), e);
         }
     }
 
@@ -112,21 +95,13 @@ public final class EmbeddedExecutors implements AutoCloseable {
     @Override
     public void close() {
         if (server != null) server.stop();
-        modules.forEach(EmbeddedExecutors::closeQuietly);
+        modules.forEach(ExecutorModules::closeQuietly);
     }
 
     private static String newToken() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    private static void closeQuietly(ExecutorModule module) {
-        try {
-            module.close();
-        } catch (Exception e) {
-            LOG.warn("executor module '{}' did not close cleanly: {}", module.executorName(), e.toString());
-        }
     }
 
     /** The embedded executors could not start; the message names the module and the cause. */
