@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -73,13 +74,17 @@ public final class EmbeddedExecutors implements AutoCloseable {
     }
 
     /** Executor name to endpoint: the configured remote one, else the embedded one, else a clear error. */
-    public ExecutorEndpointResolver resolver() {
-        return name -> environment.config().remoteExecutor(name)
+    public ExecutorEndpoint endpointFor(String name) {
+        return environment.config().remoteExecutor(name)
                 .or(() -> Optional.ofNullable(embeddedEndpoints.get(name)))
                 .orElseThrow(() -> new ExecutorCallException(ErrorCode.ExecutorUnavailable, "executor '" + name
                         + "' does not run embedded and has no URL configured; set executors." + name
-                        + ".url in .productos/config.yaml or PRODUCTOS_EXECUTOR_" + name.toUpperCase(java.util.Locale.ROOT)
+                        + ".url in .productos/config.yaml or PRODUCTOS_EXECUTOR_" + name.toUpperCase(Locale.ROOT)
                         + "_URL", null));
+    }
+
+    public ExecutorEndpointResolver resolver() {
+        return this::endpointFor;
     }
 
     /** The names served in this process. */

@@ -128,6 +128,12 @@ public final class ExecutorHttpClient implements ExecutorInvoker, AutoCloseable 
     private CompletableFuture<String> authorization(Call call) {
         ExecutorEndpoint endpoint = call.endpoint;
         if (endpoint.auth() == ExecutorAuth.BEARER) {
+            if (endpoint.bearerToken() == null || endpoint.bearerToken().isBlank()) {
+                return CompletableFuture.failedFuture(new ExecutorCallException(ErrorCode.ExecutorUnavailable,
+                        "executor '" + endpoint.name() + "' uses bearer auth but has no token; set "
+                                + "PRODUCTOS_EXECUTOR_" + endpoint.name().toUpperCase(java.util.Locale.ROOT)
+                                + "_TOKEN or executors." + endpoint.name() + ".token_env", null));
+            }
             return CompletableFuture.completedFuture("Bearer " + endpoint.bearerToken());
         }
         if (endpoint.auth() == ExecutorAuth.GOOGLE_ID_TOKEN) {
