@@ -189,6 +189,21 @@ class BrandExecutorHttpTest {
         assertEquals("Other", call(get("b")).output().get("brand").get("name").asString());
     }
 
+    @Test
+    void concurrentUpdatesShouldApplyOneAfterAnother() throws Exception {
+        call(update("default", completeProfile()));
+        List<java.util.concurrent.CompletableFuture<ExecutorResult>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(client.invoke(UPDATE, update("default", Json.parse("{\"voice\":{\"tone\":[\"tone-" + i + "\"]}}"))));
+        }
+        for (var call : calls) call.get(30, TimeUnit.SECONDS);
+        List<BrandAuditEntry> trail = audit("default");
+        assertEquals(9, trail.size());
+        // Each write started from what the previous one stored: no update was lost or interleaved.
+        for (int i = 1; i < trail.size(); i++) assertEquals(trail.get(i - 1).after(), trail.get(i).before());
+        assertEquals(trail.get(8).after(), call(get("default")).output().get("brand"));
+    }
+
     private static List<String> pointers(JsonNode details) {
         return details.valueStream().map(detail -> detail.get("pointer").asString()).toList();
     }

@@ -312,6 +312,7 @@ class ExecutorServerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void stopShouldFinishRequestsInFlightAndThenRefuseConnections() throws Exception {
         start(defaults());
         CompletableFuture<HttpResponse<String>> inFlight =
@@ -319,6 +320,17 @@ class ExecutorServerTest {
         assertTrue(waitStarted.await(5, TimeUnit.SECONDS));
         URI uri = server.uri();
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
+        // While the request in flight finishes, new ones are turned away with the JSON envelope.
+        HttpResponse<String>[] refused = new HttpResponse[1];
+        assertTrue(ExecutorTestSupport.eventually(Duration.ofSeconds(5), () -> {
+            try {
+                refused[0] = send(post("/execute/test/echo", "{}"));
+                return refused[0].statusCode() == 503;
+            } catch (Exception e) {
+                return false;
+            }
+        }));
+        assertEquals("unavailable", error(refused[0]).get("code").asString());
         release.countDown();
         assertEquals(200, inFlight.get(10, TimeUnit.SECONDS).statusCode());
         stopping.get(10, TimeUnit.SECONDS);
