@@ -65,7 +65,7 @@ public final class EmbeddedExecutors implements AutoCloseable {
                 endpoints.put(module.executorName(),
                         new ExecutorEndpoint(module.executorName(), server.uri(), ExecutorAuth.BEARER, token));
             }
-            LOG.info("embedded executors {} on {}", endpoints.keySet(), server.uri());
+            LOG.debug("embedded executors {} on {}", endpoints.keySet(), server.uri());
             return new EmbeddedExecutors(environment, started, server, Map.copyOf(endpoints));
         } catch (Exception e) {
             started.forEach(ExecutorModules::closeQuietly);
