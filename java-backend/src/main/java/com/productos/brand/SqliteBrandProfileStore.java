@@ -3,11 +3,14 @@ package com.productos.brand;
 import com.productos.json.Json;
 import com.productos.store.SqliteDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -65,31 +68,52 @@ public final class SqliteBrandProfileStore implements BrandProfileStore {
 
     @Override
     public StoredProfile put(String profileId, JsonNode profile, BrandAuditEntry audit) {
-        String updatedAt = audit.at().toString();
+        return database.transaction(connection -> write(connection, profileId, profile, audit));
+    }
+
+    /** The check and the write share one transaction, so no other writer can slip in between. */
+    @Override
+    public Optional<StoredProfile> putIfUnchanged(String profileId, JsonNode expectedBefore, JsonNode profile,
+            BrandAuditEntry audit) {
         return database.transaction(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO brand_profiles (profile_id, document, updated_at) VALUES (?, ?, ?)"
-                            + " ON CONFLICT (profile_id) DO UPDATE SET document = excluded.document,"
-                            + " updated_at = excluded.updated_at")) {
-                upsert.setString(1, profileId);
-                upsert.setString(2, Json.write(profile));
-                upsert.setString(3, updatedAt);
-                upsert.executeUpdate();
+            JsonNode current = null;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT document FROM brand_profiles WHERE profile_id = ?")) {
+                select.setString(1, profileId);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) current = Json.parse(row.getString(1));
+                }
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO brand_audit (profile_id, run_id, actor, patch, before, after, at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, profileId);
-                insert.setString(2, audit.runId());
-                insert.setString(3, audit.actor());
-                insert.setString(4, audit.patch() == null ? null : Json.write(audit.patch()));
-                insert.setString(5, audit.before() == null ? null : Json.write(audit.before()));
-                insert.setString(6, Json.write(audit.after()));
-                insert.setString(7, updatedAt);
-                insert.executeUpdate();
-            }
-            return new StoredProfile(profileId, profile, audit.at());
+            if (!Objects.equals(current, expectedBefore)) return Optional.empty();
+            return Optional.of(write(connection, profileId, profile, audit));
         });
+    }
+
+    private static StoredProfile write(Connection connection, String profileId, JsonNode profile, BrandAuditEntry audit)
+            throws SQLException {
+        String updatedAt = audit.at().toString();
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO brand_profiles (profile_id, document, updated_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (profile_id) DO UPDATE SET document = excluded.document,"
+                        + " updated_at = excluded.updated_at")) {
+            upsert.setString(1, profileId);
+            upsert.setString(2, Json.write(profile));
+            upsert.setString(3, updatedAt);
+            upsert.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO brand_audit (profile_id, run_id, actor, patch, before, after, at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, profileId);
+            insert.setString(2, audit.runId());
+            insert.setString(3, audit.actor());
+            insert.setString(4, audit.patch() == null ? null : Json.write(audit.patch()));
+            insert.setString(5, audit.before() == null ? null : Json.write(audit.before()));
+            insert.setString(6, Json.write(audit.after()));
+            insert.setString(7, updatedAt);
+            insert.executeUpdate();
+        }
+        return new StoredProfile(profileId, profile, audit.at());
     }
 
     /** Every recorded write of a profile, oldest first. */

@@ -22,6 +22,7 @@ import tools.jackson.databind.node.ArrayNode;
  * audit entry. Failing fields are reported with pointers into the input ("/patch/voice/tone").
  */
 final class UpdateBrandProfileHandler implements ExecutorHandler {
+    private static final int MAX_MERGE_ATTEMPTS = 3;
     private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("^property '([^']+)' is not defined");
     private final BrandProfileStore store;
     private final BrandProfileSchema schema;
@@ -43,18 +44,27 @@ final class UpdateBrandProfileHandler implements ExecutorHandler {
             throw ExecutorFailure.badRequest("patch must be a JSON object (an RFC 7396 merge patch of the profile)",
                     BrandInputs.details("/patch", "must be an object"));
         }
+        // In-process writers queue on the lock; another process writing the same file is caught by
+        // putIfUnchanged, and the patch is merged again onto what that writer stored.
         synchronized (writeLock) {
-            Optional<StoredProfile> current = store.get(profileId);
-            JsonNode before = current.map(StoredProfile::brand).orElse(null);
-            JsonNode after = JsonMergePatch.apply(before == null ? Json.object() : before, patch);
-            List<FieldError> errors = schema.validate(after);
-            if (!errors.isEmpty()) throw invalid(profileId, current.isPresent(), after, errors);
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            StoredProfile stored = store.put(profileId, after,
-                    new BrandAuditEntry(profileId, request.runId(), request.actor(), patch, before, after, now));
-            request.log().info((before == null ? "created" : "updated") + " brand profile '" + profileId
-                    + "' (fields " + String.join(", ", patch.propertyNames()) + ")");
-            return Json.object().put("ok", true).put("updated_at", stored.updatedAt().toString());
+            for (int attempt = 1; attempt <= MAX_MERGE_ATTEMPTS; attempt++) {
+                Optional<StoredProfile> current = store.get(profileId);
+                JsonNode before = current.map(StoredProfile::brand).orElse(null);
+                JsonNode after = JsonMergePatch.apply(before == null ? Json.object() : before, patch);
+                List<FieldError> errors = schema.validate(after);
+                if (!errors.isEmpty()) throw invalid(profileId, current.isPresent(), after, errors);
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                Optional<StoredProfile> stored = store.putIfUnchanged(profileId, before, after,
+                        new BrandAuditEntry(profileId, request.runId(), request.actor(), patch, before, after, now));
+                if (stored.isPresent()) {
+                    request.log().info((before == null ? "created" : "updated") + " brand profile '" + profileId
+                            + "' (fields " + String.join(", ", patch.propertyNames()) + ")");
+                    return Json.object().put("ok", true).put("updated_at", stored.get().updatedAt().toString());
+                }
+                request.log().warn("brand profile '" + profileId + "' changed while merging; merging again");
+            }
+            throw ExecutorFailure.conflict("brand profile '" + profileId + "' kept changing while this patch was being"
+                    + " applied; nothing was changed; send the patch again");
         }
     }
 

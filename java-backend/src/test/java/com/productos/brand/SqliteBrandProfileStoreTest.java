@@ -61,4 +61,24 @@ class SqliteBrandProfileStoreTest {
             assertTrue(store.get("other").isEmpty());
         }
     }
+
+    @Test
+    void putIfUnchangedShouldRefuseWhenAnotherConnectionWroteFirst() {
+        Path file = dir.resolve("p.db");
+        JsonNode first = Json.parse("{\"name\":\"A\"}");
+        try (SqliteBrandProfileStore mine = SqliteBrandProfileStore.open(file);
+                SqliteBrandProfileStore theirs = SqliteBrandProfileStore.open(file)) {
+            assertTrue(mine.putIfUnchanged("default", null, first, audit(first, null, first, "2026-01-01T00:00:00Z")).isPresent());
+            JsonNode read = mine.get("default").orElseThrow().brand();
+            JsonNode their = Json.parse("{\"name\":\"B\"}");
+            theirs.put("default", their, audit(their, read, their, "2026-01-02T00:00:00Z"));
+
+            JsonNode mineNext = Json.parse("{\"name\":\"C\"}");
+            assertTrue(mine.putIfUnchanged("default", read, mineNext, audit(mineNext, read, mineNext, "2026-01-03T00:00:00Z")).isEmpty());
+            assertEquals(their, mine.get("default").orElseThrow().brand());
+            assertEquals(2, mine.auditTrail("default").size());
+            // Absent is a state too: creating over an existing profile is refused.
+            assertTrue(mine.putIfUnchanged("default", null, mineNext, audit(mineNext, null, mineNext, "2026-01-03T00:00:00Z")).isEmpty());
+        }
+    }
 }
