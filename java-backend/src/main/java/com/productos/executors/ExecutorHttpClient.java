@@ -104,10 +104,10 @@ public final class ExecutorHttpClient implements ExecutorInvoker, AutoCloseable 
                     .timeout(Duration.ofNanos(remainingNanos))
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .header(ExecutorProtocol.RUN_ID_HEADER, call.run.id())
-                    .header(ExecutorProtocol.ACTOR_HEADER, call.run.actor())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(call.body));
             if (header != null) request.header("Authorization", header);
+            if (call.run.id() != null) request.header(ExecutorProtocol.RUN_ID_HEADER, call.run.id());
+            if (call.run.actor() != null) request.header(ExecutorProtocol.ACTOR_HEADER, call.run.actor());
             if (call.run.idempotencyKey() != null) {
                 request.header(ExecutorProtocol.IDEMPOTENCY_KEY_HEADER, call.run.idempotencyKey());
             }
