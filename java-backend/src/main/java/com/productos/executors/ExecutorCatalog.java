@@ -1,5 +1,6 @@
 package com.productos.executors;
 
+import com.productos.brand.BrandExecutorModule;
 import java.util.List;
 
 /** Every executor module the backend can run embedded, in the order they start. */
@@ -7,6 +8,6 @@ public final class ExecutorCatalog {
     private ExecutorCatalog() {}
 
     public static List<ExecutorModuleFactory> embedded() {
-        return List.of();
+        return List.of(BrandExecutorModule.factory());
     }
 }

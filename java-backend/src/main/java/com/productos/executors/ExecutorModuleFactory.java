@@ -4,4 +4,12 @@ package com.productos.executors;
 @FunctionalInterface
 public interface ExecutorModuleFactory {
     ExecutorModule create(ExecutorEnvironment environment) throws Exception;
+
+    /**
+     * The executor name the module will have, when known before building it, so an executor that is
+     * configured remotely is not started in-process at all. Null means "known once built".
+     */
+    default String executorName() {
+        return null;
+    }
 }
