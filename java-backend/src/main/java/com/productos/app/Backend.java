@@ -59,7 +59,7 @@ public final class Backend implements AutoCloseable {
             SqliteRunStore runStore = new SqliteRunStore(database, clock);
             SqliteApprovalStore approvalStore = new SqliteApprovalStore(database);
             executors = EmbeddedExecutors.start(new ExecutorEnvironment(workspace, registry, config, clock));
-            ExecutorInvoker invoker = new ExecutorHttpClient(executors::endpointFor, config.executorTimeout());
+            ExecutorInvoker invoker = ExecutorHttpClient.create(executors::endpointFor, config);
             ControlPlane controlPlane = new ControlPlane(registry, policy, runStore, approvalStore, invoker, clock,
                     ProcessOwner.current(), worker);
             controlPlane.recoverInterruptedRuns();
@@ -95,6 +95,11 @@ public final class Backend implements AutoCloseable {
 
     public ControlPlane controlPlane() {
         return controlPlane;
+    }
+
+    /** Where calls to an executor go (the embedded server, or the configured remote one). Holds a secret. */
+    public com.productos.config.ExecutorEndpoint executorEndpoint(String executorName) {
+        return executors.endpointFor(executorName);
     }
 
     @Override

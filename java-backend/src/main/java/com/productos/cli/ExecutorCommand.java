@@ -6,13 +6,12 @@ import com.productos.config.Workspace;
 import com.productos.executors.ExecutorCatalog;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorModule;
-import com.productos.executors.ExecutorModuleFactory;
+import com.productos.executors.ExecutorModules;
 import com.productos.executors.ExecutorServer;
 import com.productos.executors.ExecutorServerSettings;
 import com.productos.executors.InboundAuth;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -61,13 +60,9 @@ final class ExecutorCommand implements Callable<Integer> {
         Workspace opened = Workspace.open(workspace);
         ProductOsConfig config = ProductOsConfig.load(opened, System.getenv());
         ExecutorEnvironment environment = new ExecutorEnvironment(opened, Contracts.registry(opened), config, Clock.systemUTC());
-        List<ExecutorModule> modules = new ArrayList<>();
+        List<ExecutorModule> modules = ExecutorModules.createAll(environment, ExecutorCatalog.embedded(),
+                name -> only == null || only.contains(name));
         try {
-            for (ExecutorModuleFactory factory : ExecutorCatalog.embedded()) {
-                ExecutorModule module = factory.create(environment);
-                if (only == null || only.contains(module.executorName())) modules.add(module);
-                else module.close();
-            }
             if (modules.isEmpty()) throw new CliFailure(ExitCodes.USAGE, "--executors " + only + " names no known executor");
             ExecutorServerSettings settings = ExecutorServerSettings.loopback(auth).withHost(host).withPort(listenPort);
             try (ExecutorServer server = ExecutorServer.newServer(settings, modules).start()) {
@@ -77,7 +72,7 @@ final class ExecutorCommand implements Callable<Integer> {
                 stop.await();
             }
         } finally {
-            for (ExecutorModule module : modules) module.close();
+            modules.forEach(ExecutorModules::closeQuietly);
         }
         return ExitCodes.OK;
     }
