@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * rules that the generator follows and the checker enforces.
  */
 public final class DontRules {
-    private static final Pattern QUOTED = Pattern.compile("[\"“'‘]([^\"”'’]{2,})[\"”'’]");
+    private static final Pattern QUOTED = Pattern.compile("(?<!\\p{L})[\"“'‘]([^\"”'’]{2,})[\"”'’](?!\\p{L})");
     private static final Set<String> INSTRUCTION_WORDS = Set.of("do", "don't", "dont", "don’t", "not", "never",
             "avoid", "avoiding", "no", "use", "using", "say", "saying", "mention", "mentioning", "write", "writing",
             "include", "including", "make", "making", "any", "overly", "excessive");
