@@ -6,6 +6,10 @@ import com.productos.executors.ExecutorEnvironment;
 import com.productos.marketing.drafts.DraftStore;
 import com.productos.marketing.generation.DeterministicPostGenerator;
 import com.productos.marketing.generation.PostGenerator;
+import com.productos.marketing.missinglettr.ApiKeySource;
+import com.productos.marketing.missinglettr.MissinglettrClient;
+import com.productos.marketing.missinglettr.MissinglettrPublisher;
+import com.productos.marketing.missinglettr.MissinglettrSettings;
 import com.productos.marketing.publishing.CampaignPublisher;
 import com.productos.marketing.publishing.LocalOutbox;
 import com.productos.marketing.publishing.OutboxScheduler;
@@ -85,6 +89,12 @@ final class MarketingModuleBuilder {
         String name = section.path("publisher").asString("outbox");
         return switch (name) {
             case "outbox" -> new LocalOutbox(environment.clock());
+            case "missinglettr" -> {
+                JsonNode settingsNode = section.path("missinglettr");
+                MissinglettrSettings settings = MissinglettrSettings.from(settingsNode);
+                ApiKeySource keys = MissinglettrSettings.keySource(settingsNode, environment.workspace());
+                yield new MissinglettrPublisher(new MissinglettrClient(settings, keys), settings, environment.clock());
+            }
             default -> throw new ConfigException("marketing.publisher '" + name + "' is unknown; use outbox or missinglettr");
         };
     }
