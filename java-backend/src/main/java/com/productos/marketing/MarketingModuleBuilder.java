@@ -4,6 +4,8 @@ import com.productos.brand.BrandProfileStore;
 import com.productos.config.ConfigException;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.marketing.drafts.DraftStore;
+import com.productos.marketing.gemini.GeminiPostGenerator;
+import com.productos.marketing.gemini.GeminiSettings;
 import com.productos.marketing.generation.DeterministicPostGenerator;
 import com.productos.marketing.generation.PostGenerator;
 import com.productos.marketing.missinglettr.ApiKeySource;
@@ -52,6 +54,7 @@ final class MarketingModuleBuilder {
             DraftStore draftStore = new DraftStore(database);
             DraftService drafts = new DraftService(draftStore, brands, environment.clock());
             PostGenerator generator = generator(section, environment);
+            if (generator instanceof AutoCloseable closeable) resources.add(closeable);
             GenerationService generation = new GenerationService(brands, generator, draftStore, environment.clock());
             PublicationStore publications = new PublicationStore(database);
             CampaignPublisher publisher = publisher(section, environment);
@@ -81,6 +84,9 @@ final class MarketingModuleBuilder {
         String name = section.path("generator").asString("local");
         return switch (name) {
             case "local" -> new DeterministicPostGenerator();
+            case "gemini" -> new GeminiPostGenerator(GeminiSettings.from(section.path("gemini")),
+                    environment.registry().find("marketing.generate_channel_posts").orElseThrow(() -> new ConfigException(
+                            "the registry has no marketing.generate_channel_posts tool")).outputSchema());
             default -> throw new ConfigException("marketing.generator '" + name + "' is unknown; use local or gemini");
         };
     }
