@@ -12,23 +12,30 @@ import java.util.Set;
 final class Hashtags {
     private static final Set<String> COMMON = Set.of("about", "after", "again", "their", "there", "these", "those",
             "which", "while", "would", "could", "should", "every", "other", "where", "your", "yours", "with", "without",
-            "faster", "easier", "better", "more", "less", "into", "from", "than", "that", "this", "what", "when");
+            "faster", "easier", "better", "more", "less", "into", "from", "than", "that", "this", "what", "when",
+            "minutes", "seconds", "everything", "everyone", "anything", "through", "between", "because",
+            "another", "already", "started", "getting", "working", "including", "exactly", "support", "request", "requests");
 
     private Hashtags() {}
 
+    /**
+     * The product name, the goal and the audience as camel-case tags when short, then the longer,
+     * distinctive words of the key points (the longest first).
+     */
     static List<String> derive(ScreenedBrief brief, ClaimsPolicy policy) {
         Map<String, String> tags = new LinkedHashMap<>();
         add(tags, camel(brief.product()), policy);
-        List<String> sources = new ArrayList<>();
-        if (brief.goal() != null) sources.add(brief.goal());
-        sources.addAll(brief.keyPoints());
-        for (String source : sources) {
-            for (String word : source.split("[^\\p{L}\\p{N}]+")) {
-                if (word.length() >= 5 && !COMMON.contains(word.toLowerCase(Locale.ROOT)) && !word.matches(".*\\d.*")) {
-                    add(tags, "#" + Character.toUpperCase(word.charAt(0)) + word.substring(1).toLowerCase(Locale.ROOT), policy);
-                }
+        if (brief.goal() != null && brief.goal().split("\\s+").length <= 3) add(tags, camel(brief.goal()), policy);
+        if (brief.audience() != null && brief.audience().split("\\s+").length <= 2) add(tags, camel(brief.audience()), policy);
+        List<String> words = new ArrayList<>();
+        for (String point : brief.keyPoints()) {
+            for (String word : point.split("[^\\p{L}\\p{N}]+")) {
+                String lower = word.toLowerCase(Locale.ROOT);
+                if (word.length() >= 7 && !COMMON.contains(lower) && !word.matches(".*\\d.*") && !words.contains(lower)) words.add(lower);
             }
         }
+        words.sort(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder()));
+        for (String word : words) add(tags, "#" + Character.toUpperCase(word.charAt(0)) + word.substring(1), policy);
         return List.copyOf(tags.values());
     }
 
