@@ -113,7 +113,9 @@ public final class DraftService {
         CampaignDraft updated = new CampaignDraft(draft.draftId(), draft.brandProfileId(), draft.insightId(), draft.brief(),
                 draft.constraints(), channels, draft.warnings(), review, claimHeavy, draft.generator(), draft.runId(),
                 draft.status(), draft.campaignId(), draft.revision() + 1, draft.createdAt(), clock.instant());
-        drafts.save(updated);
+        if (!drafts.saveIfRevision(updated, draft.revision())) {
+            throw ExecutorFailure.conflict("campaign draft '" + draftId + "' changed while this edit was checked; reload it and edit again");
+        }
         return updated;
     }
 

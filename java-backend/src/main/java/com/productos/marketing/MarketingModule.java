@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The marketing executor: post generation, campaign drafts, publishing and campaign status. The three
  * registry tools are served at their registry paths; the draft routes (get, list, edit, link_insight)
- * are plain executor routes for the CLI and the IDE.
+ * and the copy review are plain executor routes for the CLI, the IDE and the approval step.
  */
 public final class MarketingModule implements ExecutorModule {
     public static final String GENERATE_PATH = "/execute/marketing/generate_channel_posts";
@@ -31,13 +31,17 @@ public final class MarketingModule implements ExecutorModule {
     public static final String DRAFT_LIST_PATH = "/execute/marketing/drafts/list";
     public static final String DRAFT_EDIT_PATH = "/execute/marketing/drafts/edit";
     public static final String DRAFT_LINK_PATH = "/execute/marketing/drafts/link_insight";
+    public static final String REVIEW_COPY_PATH = "/execute/marketing/review_copy";
 
     private final GenerationService generation;
     private final DraftService drafts;
     private final PublishService publishing;
+    private final CopyReview copyReview;
     private final List<AutoCloseable> resources;
 
-    MarketingModule(GenerationService generation, DraftService drafts, PublishService publishing, List<AutoCloseable> resources) {
+    MarketingModule(GenerationService generation, DraftService drafts, PublishService publishing, CopyReview copyReview,
+            List<AutoCloseable> resources) {
+        this.copyReview = copyReview;
         this.generation = generation;
         this.drafts = drafts;
         this.publishing = publishing;
@@ -62,6 +66,10 @@ public final class MarketingModule implements ExecutorModule {
 
     public PublishService publishing() {
         return publishing;
+    }
+
+    public CopyReview copyReview() {
+        return copyReview;
     }
 
     @Override
@@ -96,6 +104,7 @@ public final class MarketingModule implements ExecutorModule {
         });
         routes.put(DRAFT_LINK_PATH, request -> drafts.linkInsight(requiredText(request, "draft_id"),
                 request.input().path("insight_id").asString(null)).toJson());
+        routes.put(REVIEW_COPY_PATH, request -> copyReview.review(request.input()));
         return routes;
     }
 

@@ -67,7 +67,7 @@ final class MarketingModuleBuilder {
             PublishService publishing = new PublishService(publications, publisher, environment.clock(),
                     drafts::markPublished, afterProviderAnswer);
             publishing.reconcileInterrupted();
-            return new MarketingModule(generation, drafts, publishing, resources);
+            return new MarketingModule(generation, drafts, publishing, new CopyReview(brands), resources);
         } catch (RuntimeException e) {
             for (AutoCloseable resource : resources) {
                 try {

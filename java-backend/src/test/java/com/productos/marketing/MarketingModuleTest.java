@@ -313,4 +313,54 @@ class MarketingModuleTest {
             }
         }
     }
+
+    @Nested
+    class Review {
+        @Test
+        void claimHeavyPublishCopyShouldBeFlaggedForTheApprovalStep() throws Exception {
+            JsonNode review = harness.call(MarketingModule.REVIEW_COPY_PATH, """
+                    {"brand_profile_id": "acme",
+                     "campaign": {"name": "c", "posts": [{"channel": "x", "text": "The best analytics, 3x faster than spreadsheets. Terms apply."},
+                                                         {"channel": "linkedin", "text": "See where users drop off."}]},
+                     "schedule": {"mode": "now"}}
+                    """);
+            assertTrue(review.path("claim_heavy").asBoolean());
+            assertTrue(review.path("posts").get(0).path("claim_heavy").asBoolean());
+            assertFalse(review.path("posts").get(1).path("claim_heavy").asBoolean());
+            assertEquals("missing_disclaimer", review.path("posts").get(1).path("violations").get(0).path("code").asString());
+        }
+
+        @Test
+        void publishingClaimHeavyCopyShouldSayWhyOnTheRun() throws Exception {
+            harness.call(PUBLISH, publishInput("Guaranteed to double your income. Terms apply.", "now", null, null), "key-claims");
+            assertTrue(harness.lastLog.lines().stream().anyMatch(line -> line.text().startsWith("claim-heavy copy in the x post")
+                    && line.text().contains("guarantee")), harness.lastLog.lines().toString());
+        }
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badSettings() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("marketing:\n  generator: gpt\n", "marketing.generator 'gpt' is unknown"),
+                org.junit.jupiter.params.provider.Arguments.of("marketing:\n  publisher: buffer\n", "marketing.publisher 'buffer' is unknown"),
+                org.junit.jupiter.params.provider.Arguments.of("marketing:\n  publisher: missinglettr\n  missinglettr:\n    api_key_file: k\n",
+                        "workspace_id is not set"),
+                org.junit.jupiter.params.provider.Arguments.of("marketing:\n  publisher: missinglettr\n  missinglettr:\n    workspace_id: w\n",
+                        "needs api_key_file"),
+                org.junit.jupiter.params.provider.Arguments.of("marketing:\n  publisher: missinglettr\n  missinglettr:\n    workspace_id: w\n"
+                        + "    api_key_file: k\n    auth_scheme: basic\n", "auth_scheme 'basic' is unknown"),
+                org.junit.jupiter.params.provider.Arguments.of("marketing:\n  generator: gemini\n  gemini:\n    location: x\n",
+                        "gemini.project is not set"),
+                org.junit.jupiter.params.provider.Arguments.of("marketing:\n  generator: gemini\n  gemini:\n    project: p\n    auth: none\n"
+                        + "    base_url: https://example.com\n", "only for a local fake"));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("badSettings")
+    void badSettingsShouldNameTheSettingAndTheFix(String yaml, String message) {
+        Path other = root.resolve("other");
+        other.toFile().mkdirs();
+        var failure = assertThrows(com.productos.config.ConfigException.class,
+                () -> new ModuleHarness(other, clock, brands, yaml).close());
+        assertTrue(failure.getMessage().contains(message), failure.getMessage());
+    }
 }

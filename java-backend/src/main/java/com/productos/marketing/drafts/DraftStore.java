@@ -37,7 +37,23 @@ public final class DraftStore {
 
     /** Inserts a new draft or replaces an existing one (same id) with its post index, in one transaction. */
     public void save(CampaignDraft draft) {
-        database.transaction(connection -> {
+        saveIfRevision(draft, null);
+    }
+
+    /**
+     * Saves {@code draft} only if the stored draft is still at {@code expectedRevision} (null: whatever
+     * it is), so two people editing at once cannot silently overwrite each other. Returns whether it saved.
+     */
+    public boolean saveIfRevision(CampaignDraft draft, Integer expectedRevision) {
+        return database.transaction(connection -> {
+            if (expectedRevision != null) {
+                try (PreparedStatement check = connection.prepareStatement("SELECT revision FROM marketing_drafts WHERE draft_id = ?")) {
+                    check.setString(1, draft.draftId());
+                    try (ResultSet rows = check.executeQuery()) {
+                        if (!rows.next() || rows.getInt(1) != expectedRevision) return false;
+                    }
+                }
+            }
             try (PreparedStatement statement = connection.prepareStatement("INSERT OR REPLACE INTO marketing_drafts"
                     + " (draft_id, brand_profile_id, insight_id, brief_json, constraints_json, channels_json, warnings_json,"
                     + " review_json, claim_heavy, generator, run_id, status, campaign_id, revision, created_at, updated_at)"
@@ -75,7 +91,7 @@ public final class DraftStore {
                 }
                 insert.executeBatch();
             }
-            return null;
+            return true;
         });
     }
 

@@ -3,12 +3,15 @@ package com.productos.marketing.publishing;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorLog;
 import com.productos.json.Json;
+import com.productos.marketing.claims.ClaimFlag;
+import com.productos.marketing.claims.ClaimRiskDetector;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,10 @@ public final class PublishService {
     private final BiFunction<List<String[]>, String, String> draftLinker;
     private final Runnable afterProviderAnswer;
     private final PublishRequestParser parser = new PublishRequestParser();
+    private final ClaimRiskDetector claimRisk = new ClaimRiskDetector();
+    /** Striped per-key locks: bounded memory, and calls with different keys rarely wait for each other. */
+    private final ReentrantLock[] keyLocks = java.util.stream.Stream.generate(ReentrantLock::new).limit(64)
+            .toArray(ReentrantLock[]::new);
 
     /**
      * {@code draftLinker} marks the draft holding these (channel, text) posts as published and returns
@@ -47,6 +54,17 @@ public final class PublishService {
 
     public ObjectNode publish(JsonNode input, String headerKey, ExecutorLog log) throws ExecutorFailure {
         String key = PublishRequestParser.idempotencyKey(input, headerKey);
+        // One call per key at a time in this process: a second call waits and then sees the first's record.
+        ReentrantLock lock = keyLocks[Math.floorMod(key.hashCode(), keyLocks.length)];
+        lock.lock();
+        try {
+            return publishUnderKey(input, key, log);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ObjectNode publishUnderKey(JsonNode input, String key, ExecutorLog log) throws ExecutorFailure {
         String hash = PublishRequestParser.requestHash(input);
         Optional<CampaignRecord> existing = store.findByKey(key);
         if (existing.isPresent()) {
@@ -68,11 +86,15 @@ public final class PublishService {
             return submit(record, log);
         }
         PublishRequest request = parser.parse(input, key, clock.instant());
+        for (CampaignPost post : request.posts()) {
+            List<ClaimFlag> flags = claimRisk.detect(post.text());
+            if (!flags.isEmpty()) log.warn("claim-heavy copy in the " + post.channel().wireName() + " post: " + flags);
+        }
         CampaignRecord intent = intentOf(request);
         CampaignRecord recorded = store.recordIntent(intent);
         if (!recorded.campaignId().equals(intent.campaignId())) {
-            // Another call with the same key won the race to record its intent.
-            return publish(input, headerKey, log);
+            // Another process recorded an intent under this key first; answer as a repeat of it.
+            return publishUnderKey(input, key, log);
         }
         return submit(recorded, log);
     }

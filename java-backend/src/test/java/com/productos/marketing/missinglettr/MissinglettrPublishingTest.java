@@ -199,4 +199,28 @@ class MissinglettrPublishingTest {
             assertEquals(1, secrets.accesses.get(), "the key is read once and kept in memory");
         }
     }
+
+    @Test
+    void concurrentCallsWithOneKeyShouldCreateOneCampaign() throws Exception {
+        int callers = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return harness.module.publishing().publish(input("Race", "now", null), "key-race",
+                            new com.productos.executors.ExecutorLog()).path("campaign_id").asString();
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<String> result : results) ids.add(result.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(1, ids.size());
+            assertEquals(1, fake.creates.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
