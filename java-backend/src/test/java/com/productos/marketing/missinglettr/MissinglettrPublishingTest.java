@@ -223,4 +223,43 @@ class MissinglettrPublishingTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aProcessKilledAfterTheProvidersAnswerShouldBeReconciledOnRestartWithoutASecondCampaign() throws Exception {
+        harness.close();
+        Path configFile = root.resolve("config-for-child.yaml");
+        Files.writeString(configFile, config("api_key", "api_key_file: missinglettr.key"));
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), PublishThenDie.class.getName(), root.toString(), configFile.toString())
+                .redirectErrorStream(true).redirectOutput(root.resolve("child.log").toFile()).start();
+        assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the child process should end");
+        assertEquals(PublishThenDie.HALT_STATUS, child.exitValue(), Files.readString(root.resolve("child.log")));
+        assertEquals(1, fake.creates.get(), "the provider created the campaign before the process died");
+
+        // Restart: the interrupted intent is settled with the provider at start-up, before any call.
+        harness = new ModuleHarness(root, clock, brands, config("api_key", "api_key_file: missinglettr.key"));
+        JsonNode output = harness.call(PUBLISH, input("Killed", "now", null), "key-killed");
+        assertEquals("published", output.path("status").asString());
+        assertEquals("mlc_1", output.path("provider_response").path("provider_campaign_id").asString());
+        assertTrue(harness.lastLog.lines().get(0).text().contains("nothing was sent again"), harness.lastLog.lines().toString());
+        assertEquals(1, fake.creates.get());
+    }
+
+    @Test
+    void statusShouldFollowTheProvidersViewOfEachPost() throws Exception {
+        JsonNode output = harness.call(PUBLISH, input("Track", "scheduled", "2026-11-26T09:00"), "key-track");
+        String campaignId = output.path("campaign_id").asString();
+        synchronized (fake) {
+            var posts = (tools.jackson.databind.node.ArrayNode) fake.campaigns.get("mlc_1").path("posts");
+            ((tools.jackson.databind.node.ObjectNode) posts.get(0)).put("status", "published").put("published_at", "2026-11-26T14:00:05Z");
+            ((tools.jackson.databind.node.ObjectNode) posts.get(1)).put("status", "failed").put("error", "LinkedIn token expired");
+        }
+        JsonNode status = harness.call(MarketingModule.STATUS_PATH, Json.parse("{\"campaign_id\": \"" + campaignId + "\"}"), null);
+        assertEquals("published", status.path("posts").get(0).path("status").asString());
+        assertEquals("2026-11-26T14:00:05Z", status.path("posts").get(0).path("published_at").asString());
+        assertEquals("failed", status.path("posts").get(1).path("status").asString());
+        assertTrue(status.path("posts").get(1).path("error").asString().contains("LinkedIn token expired"));
+        assertEquals("failed", status.path("status").asString());
+        assertEquals(List.of(), ModuleHarness.outputErrors("marketing.get_campaign_status", status));
+    }
 }
