@@ -124,4 +124,27 @@ class DeterministicPostGeneratorTest {
         assertTrue(new PostChecker().check(Channel.X, repaired, policy, CopyConstraints.DEFAULTS).passes());
         assertTrue(warnings.get(0).contains("number one analytics tool"), warnings.toString());
     }
+
+    private static ClaimsPolicy voice(String tone, String styleNote) {
+        return new ClaimsPolicy(new com.productos.marketing.claims.BrandRules("v", "V", List.of(tone), List.of(styleNote),
+                List.of(), List.of(), List.of(), List.of(), ""));
+    }
+
+    @Test
+    void theBrandsToneShouldShapeOpeningsPunctuationAndEmoji() {
+        CopyConstraints heavy = new CopyConstraints(null, EmojiLevel.HEAVY, true);
+        List<SocialPost> formal = generator.generate(new GenerationRequest(brief, List.of(Channel.FACEBOOK), 3, heavy,
+                voice("professional", "Formal register"))).channels().get(0).posts();
+        List<SocialPost> playful = generator.generate(new GenerationRequest(brief, List.of(Channel.FACEBOOK), 3, heavy,
+                voice("playful", "Short sentences"))).channels().get(0).posts();
+        assertTrue(formal.get(0).text().startsWith("Introducing Acme Analytics."), formal.get(0).text());
+        formal.forEach(post -> {
+            assertTrue(Emoji.count(post.text()) <= 1, "a formal voice keeps emoji to one:\n" + post.text());
+            assertFalse(post.text().contains("!"), post.text());
+        });
+        assertTrue(playful.get(0).text().startsWith("Meet Acme Analytics!"), playful.get(0).text());
+        assertTrue(Emoji.count(playful.get(0).text()) > 1, playful.get(0).text());
+        // "Short sentences": two key points per post at most (the brief has three usable ones).
+        assertFalse(playful.get(0).text().contains("Share live dashboards"), playful.get(0).text());
+    }
 }
