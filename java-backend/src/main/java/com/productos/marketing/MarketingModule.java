@@ -81,7 +81,7 @@ public final class MarketingModule implements ExecutorModule {
     public Map<String, ExecutorHandler> routes() {
         Map<String, ExecutorHandler> routes = new LinkedHashMap<>();
         routes.put(GENERATE_PATH, request -> generation.generate(request.input(), request.runId(), request.log()).output());
-        routes.put(PUBLISH_PATH, request -> publishing.publish(request.input(), request.idempotencyKey(), request.log()));
+        routes.put(PUBLISH_PATH, request -> publishing.publish(request.input(), request.idempotencyKey(), request.runId(), request.log()));
         routes.put(STATUS_PATH, request -> publishing.status(requiredText(request, "campaign_id"), request.log()));
         routes.put(DRAFT_GET_PATH, request -> drafts.get(requiredText(request, "draft_id")).toJson());
         routes.put(DRAFT_LIST_PATH, request -> {

@@ -198,6 +198,7 @@ class MarketingModuleTest {
             assertEquals(java.util.List.of(), ModuleHarness.outputErrors("marketing.get_campaign_status", status));
             assertEquals("published", status.path("posts").get(1).path("status").asString());
             assertEquals("2026-11-25T12:00:00Z", status.path("posts").get(0).path("published_at").asString());
+            assertEquals("run-test", status.path("publish_run_id").asString());
         }
 
         @Test

@@ -26,7 +26,7 @@ public final class PublicationStore {
                         + " idempotency_key TEXT NOT NULL UNIQUE, request_hash TEXT NOT NULL, backend TEXT NOT NULL,"
                         + " name TEXT NOT NULL, mode TEXT NOT NULL, start_at TEXT, timezone TEXT NOT NULL,"
                         + " confirmed INTEGER NOT NULL, provider_campaign_id TEXT, provider_response_json TEXT,"
-                        + " draft_id TEXT, created_at TEXT NOT NULL)",
+                        + " draft_id TEXT, publish_run_id TEXT, created_at TEXT NOT NULL)",
                 "CREATE TABLE IF NOT EXISTS marketing_campaign_posts (campaign_id TEXT NOT NULL"
                         + " REFERENCES marketing_campaigns(campaign_id), post_index INTEGER NOT NULL, channel TEXT NOT NULL,"
                         + " text TEXT NOT NULL, media_urls_json TEXT NOT NULL, link_url TEXT, status TEXT NOT NULL,"
@@ -44,8 +44,8 @@ public final class PublicationStore {
             Optional<CampaignRecord> existing = findByKey(connection, intent.idempotencyKey());
             if (existing.isPresent()) return existing.get();
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO marketing_campaigns (campaign_id,"
-                    + " idempotency_key, request_hash, backend, name, mode, start_at, timezone, confirmed, created_at)"
-                    + " VALUES (?,?,?,?,?,?,?,?,0,?)")) {
+                    + " idempotency_key, request_hash, backend, name, mode, start_at, timezone, confirmed, created_at, publish_run_id)"
+                    + " VALUES (?,?,?,?,?,?,?,?,0,?,?)")) {
                 statement.setString(1, intent.campaignId());
                 statement.setString(2, intent.idempotencyKey());
                 statement.setString(3, intent.requestHash());
@@ -55,6 +55,7 @@ public final class PublicationStore {
                 statement.setString(7, SortableInstant.format(intent.startAt()));
                 statement.setString(8, intent.timezone());
                 statement.setString(9, SortableInstant.format(intent.createdAt()));
+                statement.setString(10, intent.publishRunId());
                 statement.executeUpdate();
             }
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO marketing_campaign_posts"
@@ -212,7 +213,8 @@ public final class PublicationStore {
                         rows.getString("request_hash"), rows.getString("backend"), rows.getString("name"),
                         PublishMode.valueOf(rows.getString("mode")), instant(rows.getString("start_at")),
                         rows.getString("timezone"), rows.getInt("confirmed") == 1, rows.getString("provider_campaign_id"),
-                        providerResponse, rows.getString("draft_id"), posts, Instant.parse(rows.getString("created_at"))));
+                        providerResponse, rows.getString("draft_id"), rows.getString("publish_run_id"), posts,
+                        Instant.parse(rows.getString("created_at"))));
             }
         }
     }

@@ -53,18 +53,23 @@ public final class PublishService {
     }
 
     public ObjectNode publish(JsonNode input, String headerKey, ExecutorLog log) throws ExecutorFailure {
+        return publish(input, headerKey, null, log);
+    }
+
+    /** {@code runId} is the control plane's run of this publish, kept on the campaign for the audit trail. */
+    public ObjectNode publish(JsonNode input, String headerKey, String runId, ExecutorLog log) throws ExecutorFailure {
         String key = PublishRequestParser.idempotencyKey(input, headerKey);
         // One call per key at a time in this process: a second call waits and then sees the first's record.
         ReentrantLock lock = keyLocks[Math.floorMod(key.hashCode(), keyLocks.length)];
         lock.lock();
         try {
-            return publishUnderKey(input, key, log);
+            return publishUnderKey(input, key, runId, log);
         } finally {
             lock.unlock();
         }
     }
 
-    private ObjectNode publishUnderKey(JsonNode input, String key, ExecutorLog log) throws ExecutorFailure {
+    private ObjectNode publishUnderKey(JsonNode input, String key, String runId, ExecutorLog log) throws ExecutorFailure {
         String hash = PublishRequestParser.requestHash(input);
         Optional<CampaignRecord> existing = store.findByKey(key);
         if (existing.isPresent()) {
@@ -90,11 +95,11 @@ public final class PublishService {
             List<ClaimFlag> flags = claimRisk.detect(post.text());
             if (!flags.isEmpty()) log.warn("claim-heavy copy in the " + post.channel().wireName() + " post: " + flags);
         }
-        CampaignRecord intent = intentOf(request);
+        CampaignRecord intent = intentOf(request, runId);
         CampaignRecord recorded = store.recordIntent(intent);
         if (!recorded.campaignId().equals(intent.campaignId())) {
             // Another process recorded an intent under this key first; answer as a repeat of it.
-            return publishUnderKey(input, key, log);
+            return publishUnderKey(input, key, runId, log);
         }
         return submit(recorded, log);
     }
@@ -171,7 +176,7 @@ public final class PublishService {
         return statusOutput(record);
     }
 
-    private CampaignRecord intentOf(PublishRequest request) {
+    private CampaignRecord intentOf(PublishRequest request, String runId) {
         List<StoredPost> posts = new ArrayList<>();
         for (int i = 0; i < request.posts().size(); i++) {
             CampaignPost post = request.posts().get(i);
@@ -181,7 +186,7 @@ public final class PublishService {
         Instant now = clock.instant();
         return new CampaignRecord("cmp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
                 request.idempotencyKey(), request.requestHash(), publisher.backend(), request.campaignName(), request.mode(),
-                request.startAt(), request.timezone().getId(), false, null, null, null, posts, now);
+                request.startAt(), request.timezone().getId(), false, null, null, null, runId, posts, now);
     }
 
     private static ObjectNode publishOutput(CampaignRecord record) {
@@ -212,6 +217,7 @@ public final class PublishService {
         if (record.startAt() != null) schedule.put("start_time", record.startAt().toString());
         schedule.put("timezone", record.timezone());
         if (record.draftId() != null) output.put("draft_id", record.draftId());
+        if (record.publishRunId() != null) output.put("publish_run_id", record.publishRunId());
         output.put("created_at", record.createdAt().toString());
         ArrayNode posts = output.putArray("posts");
         for (StoredPost post : record.posts()) {
