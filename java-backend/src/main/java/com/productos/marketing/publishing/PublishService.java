@@ -3,6 +3,7 @@ package com.productos.marketing.publishing;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorLog;
 import com.productos.json.Json;
+import com.productos.marketing.inputs.InputProblems;
 import com.productos.marketing.claims.ClaimFlag;
 import com.productos.marketing.claims.ClaimRiskDetector;
 import java.time.Clock;
@@ -87,6 +88,11 @@ public final class PublishService {
             if (reconciled.isPresent()) {
                 log.info("the provider already had campaign " + record.campaignId() + "; recorded it without sending again");
                 return publishOutput(reconciled.get());
+            }
+            if (record.startAt() != null && !record.startAt().isAfter(clock.instant())) {
+                throw new InputProblems().add("/schedule/start_time", "the interrupted publish was scheduled for "
+                        + record.startAt() + ", which has passed, and the provider never received it; publish again with"
+                        + " a new start_time and a new idempotency key").failure();
             }
             return submit(record, log);
         }

@@ -262,4 +262,19 @@ class MissinglettrPublishingTest {
         assertEquals("failed", status.path("status").asString());
         assertEquals(List.of(), ModuleHarness.outputErrors("marketing.get_campaign_status", status));
     }
+
+    @Test
+    void anInterruptedScheduleWhoseTimePassedShouldNotBeSentLate() throws Exception {
+        fake.failNext(100, 503);
+        JsonNode input = input("Missed", "scheduled", "2026-11-25T08:00");
+        assertEquals(503, assertThrows(ExecutorFailure.class, () -> harness.call(PUBLISH, input, "key-missed")).httpStatus());
+        synchronized (fake) {
+            fake.failures.clear();
+        }
+        clock.advance(java.time.Duration.ofHours(2));
+        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(PUBLISH, input, "key-missed"));
+        assertEquals(400, failure.httpStatus());
+        assertTrue(failure.getMessage().contains("has passed"), failure.getMessage());
+        assertEquals(0, fake.creates.get());
+    }
 }

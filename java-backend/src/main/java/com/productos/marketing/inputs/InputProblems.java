@@ -1,4 +1,4 @@
-package com.productos.marketing;
+package com.productos.marketing.inputs;
 
 import com.productos.executors.ExecutorFailure;
 import com.productos.json.Json;
