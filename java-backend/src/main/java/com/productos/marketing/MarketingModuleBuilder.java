@@ -66,7 +66,10 @@ final class MarketingModuleBuilder {
             }
             PublishService publishing = new PublishService(publications, publisher, environment.clock(),
                     drafts::markPublished, afterProviderAnswer);
-            publishing.reconcileInterrupted();
+            // Settling interrupted publishes may wait on the provider's retries: never hold up start-up for it.
+            Thread reconciler = new Thread(publishing::reconcileInterrupted, "marketing-publish-reconciler");
+            reconciler.setDaemon(true);
+            reconciler.start();
             return new MarketingModule(generation, drafts, publishing, new CopyReview(brands), resources);
         } catch (RuntimeException e) {
             for (AutoCloseable resource : resources) {

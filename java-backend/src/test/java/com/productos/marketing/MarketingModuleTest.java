@@ -298,8 +298,9 @@ class MarketingModuleTest {
         }
 
         private int publishDueNow() {
-            return new com.productos.marketing.publishing.PublicationStore(
-                    com.productos.store.SqliteDatabase.open(harness.workspace.database())).publishDue("local_outbox", clock.instant());
+            try (var database = com.productos.store.SqliteDatabase.open(harness.workspace.database())) {
+                return new com.productos.marketing.publishing.PublicationStore(database).publishDue("local_outbox", clock.instant());
+            }
         }
 
         private String statusOf(String campaignId) throws ExecutorFailure {

@@ -152,16 +152,37 @@ public final class PublishService {
 
     /** At start-up: settle every intent a crash left unconfirmed, where the provider already has it. */
     public void reconcileInterrupted() {
-        for (CampaignRecord record : store.unconfirmed()) {
+        List<CampaignRecord> unconfirmed;
+        try {
+            unconfirmed = store.unconfirmed();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot list interrupted publishes: {}", e.getMessage());
+            return;
+        }
+        for (CampaignRecord record : unconfirmed) {
+            ReentrantLock lock = keyLocks[Math.floorMod(record.idempotencyKey().hashCode(), keyLocks.length)];
+            lock.lock();
             try {
-                Optional<ProviderOutcome> found = publisher.reconcile(record);
-                if (found.isPresent()) {
-                    confirm(record, found.get());
-                    LOG.info("reconciled interrupted campaign {} with {}", record.campaignId(), publisher.backend());
-                }
-            } catch (ProviderUnavailable e) {
-                LOG.warn("cannot reconcile interrupted campaign {} yet: {}", record.campaignId(), e.getMessage());
+                reconcileOne(record);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot reconcile interrupted campaign {}: {}", record.campaignId(), e.getMessage());
+            } finally {
+                lock.unlock();
             }
+        }
+    }
+
+    private void reconcileOne(CampaignRecord stale) {
+        CampaignRecord record = store.find(stale.campaignId()).orElse(stale);
+        if (record.confirmed()) return;
+        try {
+            Optional<ProviderOutcome> found = publisher.reconcile(record);
+            if (found.isPresent()) {
+                confirm(record, found.get());
+                LOG.info("reconciled interrupted campaign {} with {}", record.campaignId(), publisher.backend());
+            }
+        } catch (ProviderUnavailable e) {
+            LOG.warn("cannot reconcile interrupted campaign {} yet: {}", record.campaignId(), e.getMessage());
         }
     }
 

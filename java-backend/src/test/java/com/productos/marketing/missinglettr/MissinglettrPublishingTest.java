@@ -236,8 +236,17 @@ class MissinglettrPublishingTest {
         assertEquals(PublishThenDie.HALT_STATUS, child.exitValue(), Files.readString(root.resolve("child.log")));
         assertEquals(1, fake.creates.get(), "the provider created the campaign before the process died");
 
-        // Restart: the interrupted intent is settled with the provider at start-up, before any call.
+        // Restart: the interrupted intent is settled with the provider in the background at start-up...
         harness = new ModuleHarness(root, clock, brands, config("api_key", "api_key_file: missinglettr.key"));
+        try (var database = com.productos.store.SqliteDatabase.open(harness.workspace.database())) {
+            var store = new com.productos.marketing.publishing.PublicationStore(database);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (!store.unconfirmed().isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, "the interrupted campaign was never reconciled");
+                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(10).toNanos());
+            }
+        }
+        // ...so a retry with the same key gets the campaign the provider already has.
         JsonNode output = harness.call(PUBLISH, input("Killed", "now", null), "key-killed");
         assertEquals("published", output.path("status").asString());
         assertEquals("mlc_1", output.path("provider_response").path("provider_campaign_id").asString());
