@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * over a corpus of 200 briefs with random brand rules, that pass every limit and claims check (every
  * rule PostChecker knows, blocking or not).
  *
- * <p>Run: {@code cd java-backend && mvn -B -q test-compile && java -cp "target/classes:target/test-classes:$(mvn -q
+ * <p>Run: {@code cd java-backend && mvn -B -q test-compile && java -cp "target/classes:target/test-classes:$(mvn -B -q
  * dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" com.productos.bench.PostGenerationBenchmark}
  */
 public final class PostGenerationBenchmark {
