@@ -130,6 +130,8 @@ class MarketingModuleTest {
                     {"draft_id": "%s", "channel": "x", "index": 1, "text": "See every drop-off. Terms apply.", "expected_revision": 1}
                     """.formatted(draftId));
             assertEquals(2, edited.path("revision").asInt());
+            assertEquals(280, edited.path("limits").path("x").path("text_limit").asInt());
+            assertEquals("x_weighted", edited.path("limits").path("x").path("counting").asString());
             assertEquals("See every drop-off. Terms apply.", edited.path("channels").get(0).path("posts").get(1).path("text").asString());
         }
 

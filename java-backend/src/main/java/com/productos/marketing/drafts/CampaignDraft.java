@@ -1,6 +1,7 @@
 package com.productos.marketing.drafts;
 
 import com.productos.json.Json;
+import com.productos.marketing.channels.Channel;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,25 @@ public record CampaignDraft(
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * Per channel of the draft, what an editor needs to count as the network does: the body limit
+     * (after constraints.max_length), the title limit (0: no title) and how characters are counted.
+     */
+    public ObjectNode limits() {
+        ObjectNode limits = Json.object();
+        Integer maxLength = constraints.path("max_length").canConvertToInt() ? constraints.path("max_length").asInt() : null;
+        for (JsonNode channelNode : channels) {
+            Channel.fromWire(channelNode.path("channel").asString("")).ifPresent(channel -> {
+                ObjectNode limit = limits.putObject(channel.wireName());
+                limit.put("text_limit", channel.effectiveTextLimit(maxLength));
+                limit.put("title_limit", channel.titleLimit());
+                limit.put("counting", channel.counting().name().toLowerCase(java.util.Locale.ROOT));
+                limit.put("counting_description", channel.counting().describe());
+            });
+        }
+        return limits;
+    }
+
     public ObjectNode toJson() {
         ObjectNode node = Json.object();
         node.put("draft_id", draftId);
@@ -46,6 +66,7 @@ public record CampaignDraft(
         ArrayNode warningArray = node.putArray("warnings");
         warnings.forEach(warningArray::add);
         node.set("review", review);
+        node.set("limits", limits());
         node.put("claim_heavy", claimHeavy);
         node.put("generator", generator);
         if (runId != null) node.put("run_id", runId);
