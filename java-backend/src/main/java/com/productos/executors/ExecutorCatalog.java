@@ -1,6 +1,8 @@
 package com.productos.executors;
 
 import com.productos.brand.BrandExecutorModule;
+import com.productos.brand.SqliteBrandProfileStore;
+import com.productos.marketing.MarketingModule;
 import java.util.List;
 
 /** Every executor module the backend can run embedded, in the order they start. */
@@ -8,6 +10,8 @@ public final class ExecutorCatalog {
     private ExecutorCatalog() {}
 
     public static List<ExecutorModuleFactory> embedded() {
-        return List.of(BrandExecutorModule.factory());
+        return List.of(
+                BrandExecutorModule.factory(),
+                MarketingModule.factory(environment -> SqliteBrandProfileStore.open(environment.workspace().database())));
     }
 }

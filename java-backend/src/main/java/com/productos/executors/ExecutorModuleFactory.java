@@ -12,4 +12,19 @@ public interface ExecutorModuleFactory {
     default String executorName() {
         return null;
     }
+
+    /** Gives a factory its executor name ahead of building, for factories written as lambdas. */
+    static ExecutorModuleFactory named(String executorName, ExecutorModuleFactory factory) {
+        return new ExecutorModuleFactory() {
+            @Override
+            public ExecutorModule create(ExecutorEnvironment environment) throws Exception {
+                return factory.create(environment);
+            }
+
+            @Override
+            public String executorName() {
+                return executorName;
+            }
+        };
+    }
 }

@@ -54,7 +54,8 @@ public final class MarketingModule implements ExecutorModule {
      * Company Brain the generator reads profiles from.
      */
     public static ExecutorModuleFactory factory(Function<com.productos.executors.ExecutorEnvironment, BrandProfileStore> brandStores) {
-        return environment -> MarketingModuleBuilder.build(environment, brandStores.apply(environment));
+        return ExecutorModuleFactory.named("marketing",
+                environment -> MarketingModuleBuilder.build(environment, brandStores.apply(environment)));
     }
 
     public GenerationService generation() {
