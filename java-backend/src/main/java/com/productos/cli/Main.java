@@ -24,6 +24,8 @@ public final class Main {
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler(Main::handle);
+        // "--input @file.json" is ours to read as JSON; picocli would expand it as an argument file.
+        commandLine.setExpandAtFiles(false);
         return commandLine.execute(args);
     }
 
