@@ -16,6 +16,7 @@ import com.productos.store.SqliteRunStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,12 +32,12 @@ public final class Backend implements AutoCloseable {
     private final ProductOsConfig config;
     private final ToolRegistry registry;
     private final SqliteDatabase database;
-    private final EmbeddedExecutors executors;
+    private final CompletableFuture<EmbeddedExecutors> executors;
     private final ExecutorService worker;
     private final ControlPlane controlPlane;
 
     private Backend(Workspace workspace, ProductOsConfig config, ToolRegistry registry, SqliteDatabase database,
-                    EmbeddedExecutors executors, ExecutorService worker, ControlPlane controlPlane) {
+                    CompletableFuture<EmbeddedExecutors> executors, ExecutorService worker, ControlPlane controlPlane) {
         this.workspace = workspace;
         this.config = config;
         this.registry = registry;
@@ -53,20 +54,23 @@ public final class Backend implements AutoCloseable {
         Policy policy = Contracts.policy(workspace);
         Clock clock = Clock.systemUTC();
         SqliteDatabase database = SqliteDatabase.open(workspace.database());
-        EmbeddedExecutors executors = null;
         ExecutorService worker = Executors.newFixedThreadPool(4, daemonThreads("productos-control"));
+        // The executors start in the background: the control plane can list, record and answer at once,
+        // and calls wait for the executors (see DeferredInvoker).
+        CompletableFuture<EmbeddedExecutors> executors = CompletableFuture.supplyAsync(
+                () -> EmbeddedExecutors.start(new ExecutorEnvironment(workspace, registry, config, clock)), worker);
         try {
             SqliteRunStore runStore = new SqliteRunStore(database, clock);
             SqliteApprovalStore approvalStore = new SqliteApprovalStore(database);
-            executors = EmbeddedExecutors.start(new ExecutorEnvironment(workspace, registry, config, clock));
-            ExecutorInvoker invoker = ExecutorHttpClient.create(executors::endpointFor, config);
+            ExecutorInvoker invoker = new DeferredInvoker(executors.thenApply(
+                    started -> ExecutorHttpClient.create(started::endpointFor, config)));
             ControlPlane controlPlane = new ControlPlane(registry, policy, runStore, approvalStore, invoker, clock,
                     ProcessOwner.current(), worker);
             controlPlane.recoverInterruptedRuns();
             return new Backend(workspace, config, registry, database, executors, worker, controlPlane);
         } catch (RuntimeException e) {
-            if (executors != null) executors.close();
-            worker.shutdownNow();
+            executors.thenAccept(EmbeddedExecutors::close);
+            worker.shutdown();
             database.close();
             throw e;
         }
@@ -99,12 +103,16 @@ public final class Backend implements AutoCloseable {
 
     /** Where calls to an executor go (the embedded server, or the configured remote one). Holds a secret. */
     public com.productos.config.ExecutorEndpoint executorEndpoint(String executorName) {
-        return executors.endpointFor(executorName);
+        return executors.join().endpointFor(executorName);
     }
 
     @Override
     public void close() {
-        executors.close();
+        try {
+            executors.join().close();
+        } catch (RuntimeException startFailed) {
+            // Nothing started, so nothing to stop.
+        }
         worker.shutdown();
         try {
             worker.awaitTermination(5, TimeUnit.SECONDS);

@@ -7,9 +7,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import com.productos.rpc.RpcServerOptions;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,9 +41,22 @@ final class ServeCommand implements Callable<Integer> {
         Workspace opened = Workspace.open(workspace);
         StdioDiscipline.teeStderrTo(opened.logsDir().resolve("backend.log"));
         ExecutorService blockingWork = Executors.newFixedThreadPool(8, Backend.daemonThreads("productos-rpc-work"));
-        try (Backend backend = Backend.open(workspace, System.getenv())) {
-            CountDownLatch stop = new CountDownLatch(1);
-            RpcServer server = RpcServer.start(backend.controlPlane(), protocolIn, protocolOut, blockingWork, stop::countDown);
+        Logger log = LoggerFactory.getLogger(ServeCommand.class);
+        CountDownLatch stop = new CountDownLatch(1);
+        // The backend loads while the client's initialize is already being answered.
+        CompletableFuture<Backend> backend = CompletableFuture.supplyAsync(() -> Backend.open(workspace, System.getenv()), blockingWork);
+        AtomicBoolean backendFailed = new AtomicBoolean();
+        backend.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                log.error("the backend cannot start: {}", cause.getMessage());
+                backendFailed.set(true);
+                stop.countDown();
+            }
+        });
+        RpcServer server = RpcServer.start(backend.thenApply(Backend::controlPlane), protocolIn, protocolOut, blockingWork,
+                stop::countDown, RpcServerOptions.defaults());
+        try {
             Thread endOfInput = new Thread(() -> {
                 try {
                     server.listening().get();
@@ -48,12 +68,25 @@ final class ServeCommand implements Callable<Integer> {
             endOfInput.setDaemon(true);
             endOfInput.start();
             stop.await();
-            LoggerFactory.getLogger(ServeCommand.class).info("stopping: the client exited or closed stdin");
+            log.info("stopping: the client exited or closed stdin");
             server.close();
+            if (backendFailed.get()) return ExitCodes.USAGE;
             // As in LSP: exit after a shutdown request is a clean stop (0); anything else is not (1).
             return server.shutdownRequested() ? ExitCodes.OK : ExitCodes.RUN_FAILED;
         } finally {
-            blockingWork.shutdownNow();
+            closeWhenOpened(backend, log);
+            blockingWork.shutdown();
+        }
+    }
+
+    /** Stops the executors (and any processes they run) before the JVM exits, even mid-start. */
+    private static void closeWhenOpened(CompletableFuture<Backend> backend, Logger log) {
+        try {
+            backend.get(60, TimeUnit.SECONDS).close();
+        } catch (ExecutionException failedToOpen) {
+            // Nothing was opened.
+        } catch (InterruptedException | TimeoutException e) {
+            log.warn("the backend did not finish starting in time to be closed cleanly");
         }
     }
 }

@@ -21,10 +21,10 @@ final class ApprovalsService implements ApprovalsProtocol {
     private static final List<String> STATUSES = Arrays.stream(ApprovalStatus.values()).map(ApprovalStatus::wireName).toList();
     private static final List<String> DECISIONS = List.of("approve", "deny");
 
-    private final ControlPlane controlPlane;
+    private final CompletableFuture<ControlPlane> controlPlane;
     private final Executor blockingWork;
 
-    ApprovalsService(ControlPlane controlPlane, Executor blockingWork) {
+    ApprovalsService(CompletableFuture<ControlPlane> controlPlane, Executor blockingWork) {
         this.controlPlane = controlPlane;
         this.blockingWork = blockingWork;
     }
@@ -34,8 +34,8 @@ final class ApprovalsService implements ApprovalsProtocol {
         ListApprovalsParams given = params == null ? new ListApprovalsParams(null, null) : params;
         ApprovalStatus status = Params.optionalChoice(given.status(), "status", ApprovalStatus::parse, STATUSES);
         int limit = Params.limit(given.limit(), "limit", DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT);
-        return CompletableFuture.supplyAsync(() -> new ListApprovalsResult(
-                controlPlane.approvals(status, limit).stream().map(WireTypes::approval).toList()), blockingWork);
+        return controlPlane.thenApplyAsync(plane -> new ListApprovalsResult(
+                plane.approvals(status, limit).stream().map(WireTypes::approval).toList()), blockingWork);
     }
 
     @Override
@@ -47,7 +47,7 @@ final class ApprovalsService implements ApprovalsProtocol {
             throw new IllegalArgumentException("params.decision '" + decision + "' is not one of " + DECISIONS);
         }
         String note = Params.optionalText(params.note(), "note");
-        return CompletableFuture.supplyAsync(() -> WireTypes.run(
-                controlPlane.decide(approvalId, decision.equals("approve"), Actor.USER.wireName(), note), false), blockingWork);
+        return controlPlane.thenApplyAsync(plane -> WireTypes.run(
+                plane.decide(approvalId, decision.equals("approve"), Actor.USER.wireName(), note), false), blockingWork);
     }
 }

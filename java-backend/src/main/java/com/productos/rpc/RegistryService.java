@@ -8,17 +8,17 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * registry/listTools. The registry is immutable for the life of the process, so its wire form is built
- * once and every call answers from memory on the reader thread.
+ * once, as soon as the registry is loaded, and every call answers from memory on the reader thread.
  */
 final class RegistryService implements RegistryProtocol {
-    private final ListToolsResult tools;
+    private final CompletableFuture<ListToolsResult> tools;
 
-    RegistryService(ToolRegistry registry) {
-        this.tools = new ListToolsResult(registry.tools().stream().map(WireTypes::tool).toList());
+    RegistryService(CompletableFuture<ToolRegistry> registry) {
+        this.tools = registry.thenApply(loaded -> new ListToolsResult(loaded.tools().stream().map(WireTypes::tool).toList()));
     }
 
     @Override
     public CompletableFuture<ListToolsResult> listTools() {
-        return CompletableFuture.completedFuture(tools);
+        return tools.copy();
     }
 }

@@ -9,6 +9,7 @@ import com.productos.rpc.protocol.ServerInfo;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,7 +29,7 @@ public final class RpcServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
     public static final String SERVER_NAME = "productos-backend";
 
-    private final ControlPlane controlPlane;
+    private final CompletableFuture<ControlPlane> controlPlane;
     private final RunNotifier notifier;
     private final ExecutorService reader;
     private final Future<Void> listening;
@@ -36,7 +37,7 @@ public final class RpcServer implements AutoCloseable {
     private final AtomicBoolean shutDown;
     private final AtomicBoolean closed;
 
-    private RpcServer(ControlPlane controlPlane, RunNotifier notifier, ExecutorService reader, Future<Void> listening,
+    private RpcServer(CompletableFuture<ControlPlane> controlPlane, RunNotifier notifier, ExecutorService reader, Future<Void> listening,
                       AtomicReference<ParentProcessWatcher> watcher, AtomicBoolean shutDown, AtomicBoolean closed) {
         this.controlPlane = controlPlane;
         this.notifier = notifier;
@@ -62,6 +63,15 @@ public final class RpcServer implements AutoCloseable {
      */
     public static RpcServer start(ControlPlane controlPlane, InputStream in, OutputStream out, ExecutorService blockingWork,
                                   Runnable onExit, RpcServerOptions options) {
+        return start(CompletableFuture.completedFuture(controlPlane), in, out, blockingWork, onExit, options);
+    }
+
+    /**
+     * Starts serving before the control plane exists, so the client's {@code initialize} is answered
+     * while the backend is still loading; every other request waits for {@code controlPlane}.
+     */
+    public static RpcServer start(CompletableFuture<ControlPlane> controlPlane, InputStream in, OutputStream out,
+                                  ExecutorService blockingWork, Runnable onExit, RpcServerOptions options) {
         Lsp4jLogBridge.install();
         AtomicBoolean exited = new AtomicBoolean();
         Runnable exitOnce = () -> {
@@ -80,7 +90,7 @@ public final class RpcServer implements AutoCloseable {
                     ParentProcessWatcher.watch(pid, options.parentPollInterval(), exitOnce));
             if (previous != null) previous.close();
         }, exitOnce);
-        ProductOsEndpoint endpoint = new ProductOsEndpoint(lifecycle, new RegistryService(controlPlane.registry()),
+        ProductOsEndpoint endpoint = new ProductOsEndpoint(lifecycle, new RegistryService(controlPlane.thenApply(ControlPlane::registry)),
                 new RunsService(controlPlane, blockingWork), new ApprovalsService(controlPlane, blockingWork));
 
         ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
@@ -98,7 +108,7 @@ public final class RpcServer implements AutoCloseable {
                 .configureGson(gson -> gson.disableHtmlEscaping().registerTypeAdapterFactory(new FieldPathAdapters()))
                 .create();
         RunNotifier notifier = new RunNotifier(launcher.getRemoteProxy());
-        controlPlane.addListener(notifier);
+        controlPlane.thenAccept(plane -> plane.addListener(notifier));
         Future<Void> listening = launcher.startListening();
         LOG.info("serving JSON-RPC (max message {} bytes)", options.maxMessageBytes());
         return new RpcServer(controlPlane, notifier, reader, listening, watcher, shutDown, closed);
@@ -130,7 +140,7 @@ public final class RpcServer implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
-        controlPlane.removeListener(notifier);
+        controlPlane.thenAccept(plane -> plane.removeListener(notifier));
         ParentProcessWatcher current = watcher.getAndSet(null);
         if (current != null) current.close();
         listening.cancel(true);

@@ -30,10 +30,10 @@ final class RunsService implements RunsProtocol {
     private static final List<String> ACTORS = Arrays.stream(Actor.values()).map(Actor::wireName).toList();
     private static final List<String> STATUSES = Arrays.stream(RunStatus.values()).map(RunStatus::wireName).toList();
 
-    private final ControlPlane controlPlane;
+    private final CompletableFuture<ControlPlane> controlPlane;
     private final Executor blockingWork;
 
-    RunsService(ControlPlane controlPlane, Executor blockingWork) {
+    RunsService(CompletableFuture<ControlPlane> controlPlane, Executor blockingWork) {
         this.controlPlane = controlPlane;
         this.blockingWork = blockingWork;
     }
@@ -46,14 +46,14 @@ final class RunsService implements RunsProtocol {
         String idempotencyKey = Params.optionalText(params.idempotencyKey(), "idempotencyKey");
         String sessionId = Params.optionalText(params.sessionId(), "sessionId");
         // The input may be megabytes: it is converted off the reader thread.
-        return CompletableFuture.supplyAsync(() -> WireTypes.run(controlPlane.start(new CallRequest(tool,
+        return controlPlane.thenApplyAsync(plane -> WireTypes.run(plane.start(new CallRequest(tool,
                 JsonBridge.fromWire(params.input()), actor, idempotencyKey, sessionId)), false), blockingWork);
     }
 
     @Override
     public CompletableFuture<RunInfo> get(RunIdParams params) {
         String runId = Params.requiredText(Params.present(params, "{runId}").runId(), "runId");
-        return CompletableFuture.supplyAsync(() -> WireTypes.run(controlPlane.get(runId), true), blockingWork);
+        return controlPlane.thenApplyAsync(plane -> WireTypes.run(plane.get(runId), true), blockingWork);
     }
 
     @Override
@@ -66,8 +66,8 @@ final class RunsService implements RunsProtocol {
                 Params.optionalText(given.sessionId(), "sessionId"),
                 Params.limit(given.limit(), "limit", DEFAULT_LIST_LIMIT, RunQuery.MAX_LIMIT),
                 Params.optionalText(given.cursor(), "cursor"));
-        return CompletableFuture.supplyAsync(() -> {
-            RunPage page = controlPlane.list(query);
+        return controlPlane.thenApplyAsync(plane -> {
+            RunPage page = plane.list(query);
             return new ListRunsResult(page.runs().stream().map(run -> WireTypes.run(run, false)).toList(), page.nextCursor());
         }, blockingWork);
     }
@@ -75,7 +75,7 @@ final class RunsService implements RunsProtocol {
     @Override
     public CompletableFuture<RunInfo> cancel(RunIdParams params) {
         String runId = Params.requiredText(Params.present(params, "{runId}").runId(), "runId");
-        return CompletableFuture.supplyAsync(() -> WireTypes.run(controlPlane.cancel(runId), false), blockingWork);
+        return controlPlane.thenApplyAsync(plane -> WireTypes.run(plane.cancel(runId), false), blockingWork);
     }
 
     private static Actor clientActor(String actor) {
