@@ -1,0 +1,601 @@
+package com.productos.deploy.local;
+
+import com.productos.config.Workspace;
+import com.productos.deploy.DeployBackend;
+import com.productos.deploy.DeployOutcome;
+import com.productos.deploy.DeployRequest;
+import com.productos.deploy.InputFields;
+import com.productos.deploy.RollbackOutcome;
+import com.productos.deploy.RollbackRequest;
+import com.productos.deploy.ServiceStatus;
+import com.productos.executors.ExecutorFailure;
+import com.productos.executors.ExecutorLog;
+import com.productos.executors.ExecutorRequest;
+import com.productos.json.Json;
+import com.productos.observability.local.LocalLogLayout;
+import com.productos.observability.LogLine;
+import com.productos.observability.local.LogFileReader;
+import com.productos.observability.local.LogFileWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A small Cloud Run on this machine. A deploy exports the tree of a git ref into a new numbered
+ * revision folder ({@code .productos/deploy/web/web-00003/src}), runs the build command of its
+ * {@link ServiceManifest}, starts the run command on a free loopback port with PORT set, and moves
+ * the service's stable front ({@link TrafficProxy}) to it only once its health check answers; the
+ * revision that lost traffic is drained and stopped. Any failure leaves the serving revision serving.
+ *
+ * <p>Processes never outlive the backend: {@link #close()} and a JVM shutdown hook stop every process
+ * tree it started. On the next start the backend stops any process a crashed backend left behind
+ * (matched by pid and start time) and starts each service's serving revision again on its kept front
+ * port, from the revision folder, without rebuilding.
+ */
+public final class LocalDeployBackend implements DeployBackend {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalDeployBackend.class);
+    private static final int LOG_TAIL_LINES = 40;
+    private final LocalLogLayout layout;
+    private final LocalDeploySettings settings;
+    private final Clock clock;
+    private final Map<String, ServiceRuntime> services = new ConcurrentHashMap<>();
+    /** Every process this backend started and has not stopped yet (builds and revisions). */
+    private final Set<Process> liveProcesses = ConcurrentHashMap.newKeySet();
+    private final ExecutorService restorer;
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+
+    public LocalDeployBackend(Workspace workspace, LocalDeploySettings settings, Clock clock) {
+        this.layout = new LocalLogLayout(workspace);
+        this.settings = settings;
+        this.clock = clock;
+        this.restorer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "local-deploy-restore");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.shutdownHook = new Thread(this::stopAllProcesses, "local-deploy-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        loadServices();
+    }
+
+    // ---------------------------------------------------------------- deploy
+
+    @Override
+    public DeployOutcome deploy(DeployRequest request, ExecutorRequest call) throws ExecutorFailure {
+        Path repository = GitSource.repositoryPath(request.repo());
+        String commit = GitSource.resolveCommit(repository, request.ref());
+        ServiceRuntime runtime = runtimeFor(request.serviceName());
+        lockOrConflict(runtime);
+        try (RunLog log = openRunLog(call)) {
+            runtime.busy = true;
+            return deployLocked(runtime, request, repository, commit, log);
+        } finally {
+            runtime.busy = false;
+            runtime.lock.unlock();
+        }
+    }
+
+    private DeployOutcome deployLocked(ServiceRuntime runtime, DeployRequest request, Path repository, String commit,
+                                       RunLog log) throws ExecutorFailure {
+        ServiceState state = runtime.state;
+        String service = state.service();
+        String revision = state.nextRevisionName();
+        RevisionRecord record = new RevisionRecord(revision, state.lastRevisionNumber(), request.ref(), commit,
+                clock.instant(), RevisionRecord.Status.BUILDING, 0, 0, null, null);
+        state.put(record);
+        state.region(request.region());
+        save(state);
+        log.info("deploying " + service + " from " + repository + " at " + request.ref() + " (" + commit.substring(0, 12)
+                + ") as revision " + revision);
+        Path revisionDir = layout.revisionDir(service, revision);
+        RevisionProcess started = null;
+        try {
+            Path sourceDir = revisionDir.resolve("src");
+            try {
+                GitSource.exportTree(repository, commit, sourceDir);
+            } catch (IOException e) {
+                throw new ExecutorFailure(500, "export_failed", "cannot export " + request.ref() + " of " + repository
+                        + " into " + sourceDir + ": " + e.getMessage());
+            }
+            Path context = sourceDir.resolve(request.buildContext()).normalize();
+            if (!context.startsWith(sourceDir) || !Files.isDirectory(context)) {
+                throw InputFields.invalid("/build/build_context", "build_context '" + request.buildContext()
+                        + "' is not a folder of " + request.ref() + " in " + repository);
+            }
+            ServiceManifest manifest = ServiceManifest.read(context, repository + " at " + request.ref());
+            Map<String, String> env = new LinkedHashMap<>(manifest.env());
+            env.putAll(request.envVars());
+            LaunchSpec launch = new LaunchSpec(manifest.runCommand(), revisionDir.relativize(context).toString(),
+                    manifest.healthPath(), manifest.healthTimeout(), Map.copyOf(env));
+            save(launch, revisionDir);
+            build(manifest, context, runtimeEnv(service, revision, env), service, revision, log);
+            ensureFront(runtime);
+            started = startHealthy(runtime, revision, launch, revisionDir, log);
+            String previous = moveTraffic(runtime, started, log);
+            state.put(state.revision(revision).orElseThrow().withStatus(RevisionRecord.Status.READY, null));
+            state.lastDeployTime(clock.instant());
+            state.lastError(null);
+            prune(state, log);
+            save(state);
+            List<String> warnings = new ArrayList<>();
+            if (!"dev".equals(request.env())) {
+                warnings.add("the local deploy target runs every env on this machine; env '" + request.env() + "' is only recorded");
+            }
+            log.info("revision " + revision + " is serving at " + serviceUrl(runtime)
+                    + (previous == null ? "" : "; " + previous + " stopped"));
+            return new DeployOutcome(serviceUrl(runtime), revision, null, warnings);
+        } catch (ExecutorFailure failure) {
+            if (started != null) stop(started);
+            state.put(state.revision(revision).orElse(record).withStatus(RevisionRecord.Status.FAILED, failure.getMessage()));
+            state.lastError(failure.getMessage());
+            saveQuietly(state);
+            log.error(failure.getMessage());
+            throw failure;
+        }
+    }
+
+    private void build(ServiceManifest manifest, Path context, Map<String, String> env, String service, String revision,
+                       RunLog log)
+            throws ExecutorFailure {
+        if (manifest.buildCommand() == null) {
+            log.info("no build command in " + ServiceManifest.FILE_NAME + "; skipping the build");
+            return;
+        }
+        log.info("building " + revision + ": " + manifest.buildCommand());
+        Path buildLog = layout.buildLog(service, revision);
+        CommandResult result;
+        try (LogFileWriter buildFile = new LogFileWriter(buildLog, clock)) {
+            result = Commands.run(List.of("sh", "-c", manifest.buildCommand()), context, env, manifest.buildTimeout(),
+                    line -> {
+                        buildFile.write("INFO", line);
+                        log.output("INFO", line);
+                    },
+                    this::track);
+        } catch (IOException e) {
+            throw new ExecutorFailure(500, "build_failed", "cannot run the build command of " + revision + ": " + e.getMessage());
+        } finally {
+            liveProcesses.removeIf(process -> !process.isAlive());
+        }
+        if (result.succeeded()) {
+            log.info("build of " + revision + " succeeded");
+            return;
+        }
+        List<String> tail = lastLines(result.output(), LOG_TAIL_LINES);
+        String why = result.timedOut()
+                ? "took longer than " + manifest.buildTimeout().toSeconds() + " s (build_timeout_seconds) and was stopped"
+                : "exited with code " + result.exitCode();
+        ObjectNode details = Json.object().put("revision", revision).put("exit_code", result.exitCode())
+                .put("build_log_file", buildLog.toString());
+        tail.forEach(details.putArray("build_log")::add);
+        throw new ExecutorFailure(422, "build_failed", "build of " + revision + " (" + manifest.buildCommand() + ") " + why
+                + "; the serving revision is unchanged. Last build output: " + String.join(" | ", lastLines(result.output(), 5)),
+                details);
+    }
+
+    /** Starts a revision on a free port and waits for its health check; on failure it is stopped. */
+    private RevisionProcess startHealthy(ServiceRuntime runtime, String revision, LaunchSpec launch, Path revisionDir,
+                                         RunLog log) throws ExecutorFailure {
+        String service = runtime.state.service();
+        int port = freePort();
+        RevisionProcess process;
+        try {
+            LogFileWriter revisionLog = new LogFileWriter(layout.revisionLog(service, revision), clock);
+            process = RevisionProcess.start(revision, launch.runCommand(), revisionDir.resolve(launch.workDir()), port,
+                    runtimeEnv(service, revision, launch.env()), revisionLog);
+            track(process.process());
+        } catch (IOException e) {
+            throw new ExecutorFailure(500, "start_failed", "cannot start " + revision + " (" + launch.runCommand() + "): " + e.getMessage());
+        }
+        log.info("started " + revision + " on 127.0.0.1:" + port + "; waiting up to " + launch.healthTimeout().toSeconds()
+                + " s for GET " + launch.healthPath());
+        HealthCheck.Outcome outcome;
+        try {
+            outcome = HealthCheck.await(process, launch.healthPath(), launch.healthTimeout());
+        } catch (InterruptedException e) {
+            stop(process);
+            Thread.currentThread().interrupt();
+            throw ExecutorFailure.unavailable("interrupted while waiting for " + revision + " to become healthy");
+        }
+        if (outcome instanceof HealthCheck.Healthy healthy) {
+            log.info(revision + " is healthy after " + healthy.took().toMillis() + " ms");
+            return process;
+        }
+        stop(process);
+        List<String> tail = revisionLogTail(service, revision);
+        ObjectNode details = Json.object().put("revision", revision).put("port", port)
+                .put("revision_log_file", layout.revisionLog(service, revision).toString());
+        tail.forEach(details.putArray("revision_log")::add);
+        String last = tail.isEmpty() ? "(no output)" : String.join(" | ", tail.subList(Math.max(0, tail.size() - 5), tail.size()));
+        if (outcome instanceof HealthCheck.Crashed crashed) {
+            details.put("exit_code", crashed.exitCode());
+            throw new ExecutorFailure(422, "start_failed", revision + " exited with code " + crashed.exitCode()
+                    + " before answering GET " + launch.healthPath() + "; the serving revision is unchanged. Last output: " + last,
+                    details);
+        }
+        HealthCheck.TimedOut timedOut = (HealthCheck.TimedOut) outcome;
+        throw new ExecutorFailure(422, "health_check_failed", revision + " did not answer GET " + launch.healthPath()
+                + " with 2xx within " + launch.healthTimeout().toSeconds() + " s (health_timeout_seconds; last: "
+                + timedOut.lastProblem() + "); it was stopped and the serving revision is unchanged. Last output: " + last,
+                details);
+    }
+
+    /** Sends traffic to {@code next}, then drains and stops the revision that had it; returns its name. */
+    private String moveTraffic(ServiceRuntime runtime, RevisionProcess next, RunLog log) throws ExecutorFailure {
+        ServiceState state = runtime.state;
+        RevisionProcess previous = runtime.serving;
+        TrafficProxy.Target lostTraffic = runtime.proxy.switchTo(next.revision(), next.port());
+        runtime.serving = next;
+        String previousName = state.serving();
+        state.serving(next.revision());
+        state.put(state.revision(next.revision()).orElseThrow().withProcess(next.port(), next.pid(), next.startedAt()));
+        if (previousName != null && !previousName.equals(next.revision())) {
+            state.revision(previousName).ifPresent(old -> state.put(old.withProcess(0, 0, null)));
+        }
+        save(state);
+        if (previous != null) {
+            try {
+                if (lostTraffic != null && !TrafficProxy.awaitDrained(lostTraffic, settings.drainTimeout())) {
+                    log.warn(previous.revision() + " still had requests after " + settings.drainTimeout().toSeconds()
+                            + " s (drain_timeout_seconds); stopping it anyway");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stop(previous);
+        }
+        return previousName;
+    }
+
+    // ---------------------------------------------------------------- status
+
+    @Override
+    public ServiceStatus status(String serviceName, String region) throws ExecutorFailure {
+        ServiceRuntime runtime = existingRuntime(serviceName);
+        ServiceState state = runtime.state;
+        ServiceStatus.State status;
+        RevisionProcess serving = runtime.serving;
+        if (runtime.busy) {
+            status = ServiceStatus.State.deploying;
+        } else if (state.lastError() != null) {
+            status = ServiceStatus.State.error;
+        } else if (state.serving() == null) {
+            status = ServiceStatus.State.unknown;
+        } else if (serving != null && serving.isAlive()) {
+            status = ServiceStatus.State.ready;
+        } else {
+            status = ServiceStatus.State.error;
+        }
+        String url = runtime.proxy == null && state.frontPort() == 0 ? "" : "http://127.0.0.1:" + state.frontPort();
+        return new ServiceStatus(serviceName, region, url, state.serving(), status, state.lastDeployTime());
+    }
+
+    // ---------------------------------------------------------------- rollback
+
+    @Override
+    public RollbackOutcome rollback(RollbackRequest request, ExecutorRequest call) throws ExecutorFailure {
+        ServiceRuntime runtime = existingRuntime(request.serviceName());
+        lockOrConflict(runtime);
+        try (RunLog log = openRunLog(call)) {
+            runtime.busy = true;
+            ServiceState state = runtime.state;
+            RevisionRecord target = rollbackTarget(state, request);
+            String current = state.serving();
+            if (target.name().equals(current) && runtime.serving != null && runtime.serving.isAlive()) {
+                log.info(target.name() + " is already serving " + state.service() + "; nothing to do");
+                return new RollbackOutcome(serviceUrl(runtime), target.name(), current);
+            }
+            log.info("rolling " + state.service() + " back from " + current + " to " + target.name());
+            Path revisionDir = layout.revisionDir(state.service(), target.name());
+            LaunchSpec launch;
+            try {
+                launch = LaunchSpec.load(revisionDir);
+            } catch (IOException | RuntimeException e) {
+                throw ExecutorFailure.conflict("revision " + target.name() + " cannot be started again: its folder "
+                        + revisionDir + " is missing or damaged (" + e.getMessage() + "); deploy its ref instead");
+            }
+            try {
+                ensureFront(runtime);
+                RevisionProcess started = startHealthy(runtime, target.name(), launch, revisionDir, log);
+                moveTraffic(runtime, started, log);
+            } catch (ExecutorFailure failure) {
+                log.error(failure.getMessage());
+                throw failure;
+            }
+            state.lastError(null);
+            state.lastDeployTime(clock.instant());
+            save(state);
+            log.info(target.name() + " is serving " + state.service() + " again at " + serviceUrl(runtime));
+            return new RollbackOutcome(serviceUrl(runtime), target.name(), current);
+        } finally {
+            runtime.busy = false;
+            runtime.lock.unlock();
+        }
+    }
+
+    private static RevisionRecord rollbackTarget(ServiceState state, RollbackRequest request) throws ExecutorFailure {
+        if (request.toPrevious()) {
+            return state.previousReady().orElseThrow(() -> ExecutorFailure.conflict("service " + state.service()
+                    + " has no earlier revision that became ready (serving: " + state.serving()
+                    + "); nothing to roll back to. Kept revisions: " + keptRevisions(state)));
+        }
+        RevisionRecord target = state.revision(request.targetRevision()).orElseThrow(() -> {
+            ExecutorFailure failure = InputFields.invalid("/target_revision", "revision '" + request.targetRevision()
+                    + "' of " + state.service() + " is not kept; kept revisions: " + keptRevisions(state));
+            return failure;
+        });
+        if (target.status() != RevisionRecord.Status.READY) {
+            throw InputFields.invalid("/target_revision", "revision " + target.name()
+                    + " never became healthy (" + target.status() + "); roll back to one of: " + keptRevisions(state));
+        }
+        return target;
+    }
+
+    private static String keptRevisions(ServiceState state) {
+        List<String> names = state.revisionsNewestFirst().stream()
+                .filter(r -> r.status() == RevisionRecord.Status.READY).map(RevisionRecord::name).toList();
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    // ---------------------------------------------------------------- services, fronts, processes
+
+    private ServiceRuntime runtimeFor(String service) throws ExecutorFailure {
+        try {
+            return services.computeIfAbsent(service, name -> new ServiceRuntime(new ServiceState(name)));
+        } catch (UncheckedIOException e) {
+            throw ExecutorFailure.unavailable(e.getMessage());
+        }
+    }
+
+    private ServiceRuntime existingRuntime(String service) throws ExecutorFailure {
+        ServiceRuntime runtime = services.get(service);
+        if (runtime == null) {
+            throw ExecutorFailure.notFound("no service named '" + service + "' has been deployed to the local target;"
+                    + " check the name or deploy it first with cloudrun.deploy_service");
+        }
+        return runtime;
+    }
+
+    private static void lockOrConflict(ServiceRuntime runtime) throws ExecutorFailure {
+        if (!runtime.lock.tryLock()) {
+            throw ExecutorFailure.conflict("a deploy or rollback of " + runtime.state.service()
+                    + " is already in progress; wait for it to finish (cloudrun.get_service_status) and retry");
+        }
+    }
+
+    /** Opens the service's stable front port once: configured, else kept from before, else a free one. */
+    private void ensureFront(ServiceRuntime runtime) throws ExecutorFailure {
+        if (runtime.proxy != null) return;
+        ServiceState state = runtime.state;
+        int port = settings.frontPort(state.service()).orElse(state.frontPort());
+        try {
+            runtime.proxy = TrafficProxy.open(port, state.service());
+        } catch (BindException e) {
+            throw new ExecutorFailure(409, "port_in_use", "port " + port + " for the stable URL of " + state.service()
+                    + " is in use by another process; stop that process or set deploy.local.services."
+                    + state.service() + ".front_port to a free port in .productos/config.yaml");
+        } catch (IOException e) {
+            throw ExecutorFailure.unavailable("cannot open the stable port of " + state.service() + ": " + e.getMessage());
+        }
+        state.frontPort(runtime.proxy.port());
+        save(state);
+    }
+
+    private static int freePort() throws ExecutorFailure {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw ExecutorFailure.unavailable("no free loopback port for a new revision: " + e.getMessage());
+        }
+    }
+
+    private static String serviceUrl(ServiceRuntime runtime) {
+        return "http://127.0.0.1:" + runtime.state.frontPort();
+    }
+
+    private static Map<String, String> runtimeEnv(String service, String revision, Map<String, String> env) {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.put("K_SERVICE", service);
+        all.put("K_REVISION", revision);
+        all.put("K_CONFIGURATION", service);
+        return all;
+    }
+
+    private void track(Process process) {
+        liveProcesses.add(process);
+        if (closed) process.toHandle().destroyForcibly();
+    }
+
+    private void stop(RevisionProcess process) {
+        process.stop(settings.stopGrace());
+        liveProcesses.remove(process.process());
+    }
+
+    /** Keeps the serving revision and the newest keep_revisions others; deletes older folders. */
+    private void prune(ServiceState state, RunLog log) {
+        List<RevisionRecord> others = state.revisionsNewestFirst().stream()
+                .filter(r -> !r.name().equals(state.serving())).toList();
+        for (RevisionRecord old : others.subList(Math.min(others.size(), settings.keepRevisions()), others.size())) {
+            Path dir = layout.revisionDir(state.service(), old.name());
+            try {
+                deleteTree(dir);
+                state.remove(old.name());
+                log.info("removed old revision " + old.name());
+            } catch (IOException e) {
+                log.warn("cannot remove old revision folder " + dir + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);
+        }
+    }
+
+    private List<String> revisionLogTail(String service, String revision) {
+        try {
+            List<String> texts = LogFileReader.read(layout.revisionLog(service, revision), Instant.EPOCH).stream()
+                    .map(LogLine::text).toList();
+            return texts.subList(Math.max(0, texts.size() - LOG_TAIL_LINES), texts.size());
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static List<String> lastLines(String text, int count) {
+        List<String> lines = text.isEmpty() ? List.of() : List.of(text.split("\n"));
+        return lines.subList(Math.max(0, lines.size() - count), lines.size());
+    }
+
+    private RunLog openRunLog(ExecutorRequest call) throws ExecutorFailure {
+        try {
+            return RunLog.open(layout, call, clock);
+        } catch (IOException e) {
+            throw ExecutorFailure.unavailable("cannot open the run log under " + layout.runLog(call.runId()).getParent()
+                    + ": " + e.getMessage());
+        }
+    }
+
+    private void save(ServiceState state) throws ExecutorFailure {
+        try {
+            state.save(layout.serviceDir(state.service()));
+        } catch (IOException e) {
+            throw ExecutorFailure.unavailable("cannot write the state of " + state.service() + " under "
+                    + layout.serviceDir(state.service()) + ": " + e.getMessage());
+        }
+    }
+
+    private void saveQuietly(ServiceState state) {
+        try {
+            state.save(layout.serviceDir(state.service()));
+        } catch (IOException e) {
+            LOG.warn("cannot write the state of {}: {}", state.service(), e.getMessage());
+        }
+    }
+
+    private static void save(LaunchSpec launch, Path revisionDir) throws ExecutorFailure {
+        try {
+            launch.save(revisionDir);
+        } catch (IOException e) {
+            throw ExecutorFailure.unavailable("cannot write " + revisionDir.resolve(LaunchSpec.FILE_NAME) + ": " + e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- restart and shutdown
+
+    /** Finds services on disk; stops leftovers of a crashed backend; restarts serving revisions in the background. */
+    private void loadServices() {
+        Path root = layout.deployRoot();
+        if (!Files.isDirectory(root)) return;
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                try {
+                    ServiceState.load(dir).ifPresent(state -> {
+                        ServiceRuntime runtime = new ServiceRuntime(state);
+                        services.put(state.service(), runtime);
+                        if (state.serving() != null) {
+                            runtime.busy = true;
+                            restorer.submit(() -> restore(runtime));
+                        }
+                    });
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("ignoring {}: cannot read its state ({})", dir, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot list {}: {}", root, e.getMessage());
+        }
+    }
+
+    private void restore(ServiceRuntime runtime) {
+        runtime.lock.lock();
+        ServiceState state = runtime.state;
+        try {
+            for (RevisionRecord revision : state.revisionsNewestFirst()) {
+                ProcessTree.leftover(revision.pid(), revision.pidStartedAt()).ifPresent(handle -> {
+                    LOG.info("stopping process {} of {} left by an earlier backend", handle.pid(), revision.name());
+                    ProcessTree.destroy(handle, settings.stopGrace());
+                });
+                if (revision.pid() != 0) state.put(revision.withProcess(0, 0, null));
+            }
+            if (closed) return;
+            String revision = state.serving();
+            Path revisionDir = layout.revisionDir(state.service(), revision);
+            ExecutorRequest call = new ExecutorRequest("restore", Json.object(), null, null, "system",
+                    new ExecutorLog());
+            try (RunLog log = RunLog.open(layout, call, clock)) {
+                ensureFront(runtime);
+                RevisionProcess started = startHealthy(runtime, revision, LaunchSpec.load(revisionDir), revisionDir, log);
+                moveTraffic(runtime, started, log);
+                LOG.info("restored {} revision {} at {}", state.service(), revision, serviceUrl(runtime));
+            }
+        } catch (ExecutorFailure | IOException | RuntimeException e) {
+            String message = "cannot restart " + state.service() + " revision " + state.serving() + " after a backend restart: "
+                    + e.getMessage() + "; deploy it again";
+            LOG.warn(message);
+            state.lastError(message);
+            saveQuietly(state);
+        } finally {
+            runtime.busy = false;
+            runtime.lock.unlock();
+        }
+    }
+
+    private void stopAllProcesses() {
+        closed = true;
+        for (ServiceRuntime runtime : services.values()) {
+            TrafficProxy proxy = runtime.proxy;
+            if (proxy != null) proxy.close();
+        }
+        List<Process> processes = new ArrayList<>(liveProcesses);
+        processes.parallelStream().forEach(process -> ProcessTree.destroy(process.toHandle(), settings.stopGrace()));
+        liveProcesses.clear();
+    }
+
+    @Override
+    public void close() {
+        restorer.shutdownNow();
+        stopAllProcesses();
+        try {
+            restorer.awaitTermination(settings.stopGrace().toMillis() + 5000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook is running or ran.
+        }
+    }
+
+    /** Revisions as JSON for diagnostics (tests and the benchmark). */
+    ArrayNode describe(String service) {
+        ArrayNode out = Json.array();
+        ServiceRuntime runtime = services.get(service);
+        if (runtime != null) runtime.state.revisionsNewestFirst().forEach(r -> out.add(r.toJson()));
+        return out;
+    }
+}
