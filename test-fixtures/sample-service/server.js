@@ -124,6 +124,8 @@ server.listen(port, '127.0.0.1', () => {
 function shutdown(signal) {
   console.log(`received ${signal}, draining`);
   server.close(() => events.flush().finally(() => process.exit(0)));
+  // Keep-alive connections from the deploy front would hold close() open; they carry no request now.
+  server.closeIdleConnections();
   setTimeout(() => process.exit(0), 2000).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

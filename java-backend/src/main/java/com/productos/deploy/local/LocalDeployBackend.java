@@ -591,6 +591,12 @@ public final class LocalDeployBackend implements DeployBackend {
         }
     }
 
+    /** The process serving a service, if one is running. */
+    java.util.Optional<RevisionProcess> servingProcess(String service) {
+        ServiceRuntime runtime = services.get(service);
+        return runtime == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(runtime.serving);
+    }
+
     /** Revisions as JSON for diagnostics (tests and the benchmark). */
     ArrayNode describe(String service) {
         ArrayNode out = Json.array();
