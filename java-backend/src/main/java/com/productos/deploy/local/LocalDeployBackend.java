@@ -255,6 +255,7 @@ public final class LocalDeployBackend implements DeployBackend {
         }
         save(state);
         if (previous != null) {
+            long start = System.nanoTime();
             try {
                 if (lostTraffic != null && !TrafficProxy.awaitDrained(lostTraffic, settings.drainTimeout())) {
                     log.warn(previous.revision() + " still had requests after " + settings.drainTimeout().toSeconds()
@@ -263,7 +264,10 @@ public final class LocalDeployBackend implements DeployBackend {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            long drained = System.nanoTime();
             stop(previous);
+            log.info("stopped " + previous.revision() + " (drained in " + (drained - start) / 1_000_000 + " ms, stopped in "
+                    + (System.nanoTime() - drained) / 1_000_000 + " ms)");
         }
         return previousName;
     }

@@ -150,7 +150,7 @@ class LocalDeployTest {
         assertEquals(url, second.path("service_url").asString(), "the stable URL does not change");
         assertEquals("web-00002", get(url + "/healthz").headers().firstValue("x-revision").orElse(""));
         for (long pid : firstTree) {
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " of web-00001 is stopped");
+            assertFalse(ProcessHandle.of(pid).map(ProcessTree::isRunning).orElse(false), "process " + pid + " of web-00001 is stopped");
         }
     }
 
@@ -180,7 +180,7 @@ class LocalDeployTest {
 
         deploy.close();
         for (long pid : tree) {
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "close stops process " + pid);
+            assertFalse(ProcessHandle.of(pid).map(ProcessTree::isRunning).orElse(false), "close stops process " + pid);
         }
         deploy = DeployModule.create(environment(ProductOsConfig.empty()));
 
@@ -201,7 +201,7 @@ class LocalDeployTest {
         deploy.close();
 
         for (long pid : tree) {
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " is stopped");
+            assertFalse(ProcessHandle.of(pid).map(ProcessTree::isRunning).orElse(false), "process " + pid + " is stopped");
         }
     }
 
