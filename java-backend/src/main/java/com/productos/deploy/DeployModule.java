@@ -1,6 +1,8 @@
 package com.productos.deploy;
 
 import com.productos.config.ConfigException;
+import com.productos.deploy.cloud.CloudRunDeployBackend;
+import com.productos.deploy.cloud.CloudSettings;
 import com.productos.deploy.local.LocalDeployBackend;
 import com.productos.deploy.local.LocalDeploySettings;
 import com.productos.executors.ExecutorEnvironment;
@@ -31,7 +33,8 @@ public final class DeployModule implements ExecutorModule {
         DeployBackend backend = switch (kind) {
             case "local" -> new LocalDeployBackend(environment.workspace(),
                     LocalDeploySettings.fromConfig(section.path("local")), environment.clock());
-            case "cloudrun" -> throw new ConfigException("TODO cloud");
+            case "cloudrun" -> CloudRunDeployBackend.create(
+                    CloudSettings.fromConfig(section.path("cloudrun"), environment.config()), environment.clock());
             default -> throw new IllegalStateException(kind);
         };
         return new DeployModule(backend);

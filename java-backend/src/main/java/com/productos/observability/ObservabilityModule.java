@@ -1,10 +1,12 @@
 package com.productos.observability;
 
 import com.productos.deploy.DeployModule;
+import com.productos.deploy.cloud.CloudSettings;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorModule;
 import com.productos.json.Json;
+import com.productos.observability.cloud.CloudLoggingLogSource;
 import com.productos.observability.local.LocalLogLayout;
 import com.productos.observability.local.LocalLogSource;
 import java.util.List;
@@ -27,8 +29,11 @@ public final class ObservabilityModule implements ExecutorModule {
 
     public static ObservabilityModule create(ExecutorEnvironment environment) {
         JsonNode section = environment.config().section("deploy");
-        DeployModule.backendKind(section);
-        LogSource source = new LocalLogSource(new LocalLogLayout(environment.workspace()), environment.clock());
+        LocalLogSource local = new LocalLogSource(new LocalLogLayout(environment.workspace()), environment.clock());
+        LogSource source = DeployModule.backendKind(section).equals("cloudrun")
+                ? CloudLoggingLogSource.create(CloudSettings.fromConfig(section.path("cloudrun"), environment.config()), local,
+                        environment.clock())
+                : local;
         return new ObservabilityModule(source);
     }
 
