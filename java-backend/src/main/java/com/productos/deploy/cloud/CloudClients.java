@@ -3,8 +3,6 @@ package com.productos.deploy.cloud;
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.longrunning.OperationTimedPollAlgorithm;
 import com.google.api.gax.retrying.RetrySettings;
-import com.google.cloud.devtools.cloudbuild.v1.CloudBuildClient;
-import com.google.cloud.devtools.cloudbuild.v1.CloudBuildSettings;
 import com.google.cloud.run.v2.RevisionsClient;
 import com.google.cloud.run.v2.RevisionsSettings;
 import com.google.cloud.run.v2.ServicesClient;
@@ -13,18 +11,16 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * The Cloud Run and Cloud Build clients (HTTP/JSON transport), with long-running operations polled
+ * The Cloud Run clients (HTTP/JSON transport), with long-running operations polled
  * as deploy.cloudrun's poll and timeout settings say.
  */
 final class CloudClients implements AutoCloseable {
     final ServicesClient services;
     final RevisionsClient revisions;
-    final CloudBuildClient builds;
 
-    private CloudClients(ServicesClient services, RevisionsClient revisions, CloudBuildClient builds) {
+    private CloudClients(ServicesClient services, RevisionsClient revisions) {
         this.services = services;
         this.revisions = revisions;
-        this.builds = builds;
     }
 
     static CloudClients create(CloudSettings settings, CredentialsProvider credentials) throws IOException {
@@ -44,14 +40,10 @@ final class CloudClients implements AutoCloseable {
         services.updateServiceOperationSettings().setPollingAlgorithm(polling);
         RevisionsSettings.Builder revisions = RevisionsSettings.newHttpJsonBuilder()
                 .setEndpoint(settings.runEndpoint()).setCredentialsProvider(credentials);
-        CloudBuildSettings.Builder builds = CloudBuildSettings.newHttpJsonBuilder()
-                .setEndpoint(settings.buildEndpoint()).setCredentialsProvider(credentials);
-        builds.createBuildOperationSettings().setPollingAlgorithm(polling);
 
         ServicesClient servicesClient = ServicesClient.create(services.build());
         try {
-            return new CloudClients(servicesClient, RevisionsClient.create(revisions.build()),
-                    CloudBuildClient.create(builds.build()));
+            return new CloudClients(servicesClient, RevisionsClient.create(revisions.build()));
         } catch (IOException | RuntimeException e) {
             servicesClient.close();
             throw e;
@@ -62,6 +54,5 @@ final class CloudClients implements AutoCloseable {
     public void close() {
         services.close();
         revisions.close();
-        builds.close();
     }
 }

@@ -15,11 +15,6 @@ import com.google.cloud.run.v2.TrafficTarget;
 import com.google.cloud.run.v2.TrafficTargetAllocationType;
 import com.google.cloud.run.v2.TrafficTargetStatus;
 import com.google.cloud.run.v2.UpdateServiceRequest;
-import com.google.cloudbuild.v1.Build;
-import com.google.cloudbuild.v1.BuildStep;
-import com.google.cloudbuild.v1.CreateBuildRequest;
-import com.google.cloudbuild.v1.GitSource;
-import com.google.cloudbuild.v1.Source;
 import com.google.iam.v1.Binding;
 import com.google.iam.v1.GetIamPolicyRequest;
 import com.google.iam.v1.Policy;
@@ -48,8 +43,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Deploys with Cloud Build (git source, docker build, image pushed to Artifact Registry) and the
- * Cloud Run Admin API v2. Operations are polled with deploy.cloudrun's bounded settings; a failed or
+ * Deploys with Cloud Build (REST v1: git source, docker build, image pushed to Artifact Registry) and
+ * the Cloud Run Admin API v2 (google-cloud-run client, HTTP/JSON transport). Operations are polled with deploy.cloudrun's bounded settings; a failed or
  * timed-out operation is a clear error and Cloud Run keeps serving the last ready revision.
  */
 public final class CloudRunDeployBackend implements DeployBackend {
@@ -57,12 +52,14 @@ public final class CloudRunDeployBackend implements DeployBackend {
     private final CloudSettings settings;
     private final GoogleCredentialsSource credentials;
     private final Clock clock;
+    private final CloudBuildRunner builds;
     private CloudClients clients;
 
     public CloudRunDeployBackend(CloudSettings settings, GoogleCredentialsSource credentials, Clock clock) {
         this.settings = settings;
         this.credentials = credentials;
         this.clock = clock;
+        this.builds = new CloudBuildRunner(settings, credentials);
     }
 
     public static CloudRunDeployBackend create(CloudSettings settings, Clock clock) {
@@ -98,12 +95,9 @@ public final class CloudRunDeployBackend implements DeployBackend {
         List<String> warnings = new ArrayList<>();
         String image = settings.imageRepository() + "/" + request.serviceName() + ":"
                 + TAG_TIME.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Build build = runBuild(clients, request, image, call);
-        String deployedImage = build.getResults().getImagesList().stream()
-                .filter(built -> built.getName().equals(image) && !built.getDigest().isEmpty())
-                .map(built -> image.substring(0, image.lastIndexOf(':')) + "@" + built.getDigest())
-                .findFirst().orElse(image);
-        call.log().info("build " + build.getId() + " pushed " + deployedImage);
+        CloudBuildRunner.BuiltImage build = builds.build(request, image, call.log());
+        String deployedImage = build.image();
+        call.log().info("build " + build.buildId() + " pushed " + deployedImage);
 
         String name = serviceName(request.region(), request.serviceName());
         Optional<Service> existing = find(clients, name);
@@ -143,37 +137,7 @@ public final class CloudRunDeployBackend implements DeployBackend {
         String revision = shortName(service.getLatestReadyRevision().isEmpty()
                 ? service.getLatestCreatedRevision() : service.getLatestReadyRevision());
         call.log().info("revision " + revision + " of " + request.serviceName() + " is serving at " + service.getUri());
-        return new DeployOutcome(service.getUri(), revision, build.getId(), warnings);
-    }
-
-    private Build runBuild(CloudClients clients, DeployRequest request, String image, ExecutorRequest call) throws ExecutorFailure {
-        List<String> dockerArgs = List.of("build", "-t", image, "-f", request.dockerfilePath(), ".");
-        Build.Builder build = Build.newBuilder()
-                .setSource(Source.newBuilder().setGitSource(GitSource.newBuilder()
-                        .setUrl(request.repo()).setRevision(request.ref())
-                        .setDir(".".equals(request.buildContext()) ? "" : request.buildContext())))
-                .addSteps(BuildStep.newBuilder().setName("gcr.io/cloud-builders/docker").addAllArgs(dockerArgs))
-                .addImages(image);
-        if (settings.buildServiceAccount() != null) build.setServiceAccount(settings.buildServiceAccount());
-        call.log().info("starting Cloud Build of " + request.repo() + " at " + request.ref() + " into " + image);
-        Build done;
-        try {
-            done = clients.builds.createBuildAsync(CreateBuildRequest.newBuilder()
-                            .setProjectId(settings.project()).setBuild(build).build())
-                    .get(settings.operationTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ExecutorFailure.unavailable("interrupted while building " + request.serviceName());
-        } catch (Exception e) {
-            throw CloudErrors.map(e, "Cloud Build of " + request.repo() + " at " + request.ref());
-        }
-        if (done.getStatus() != Build.Status.SUCCESS) {
-            throw new ExecutorFailure(422, "build_failed", "Cloud Build " + done.getId() + " ended " + done.getStatus()
-                    + (done.getStatusDetail().isEmpty() ? "" : " (" + done.getStatusDetail() + ")")
-                    + "; nothing was deployed. Build log: " + done.getLogUrl(),
-                    Json.object().put("build_id", done.getId()).put("status", done.getStatus().name()).put("log_url", done.getLogUrl()));
-        }
-        return done;
+        return new DeployOutcome(service.getUri(), revision, build.buildId(), warnings);
     }
 
     private static RevisionTemplate template(DeployRequest request, String image) {

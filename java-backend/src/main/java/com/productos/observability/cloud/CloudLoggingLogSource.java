@@ -2,19 +2,13 @@ package com.productos.observability.cloud;
 
 import com.productos.deploy.cloud.CloudSettings;
 import com.productos.deploy.cloud.GoogleCredentialsSource;
+import com.productos.deploy.cloud.GoogleRest;
 import com.productos.executors.ExecutorFailure;
 import com.productos.json.Json;
-import com.productos.json.JsonParseFailure;
 import com.productos.observability.LogLine;
 import com.productos.observability.LogQuery;
 import com.productos.observability.LogSource;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -33,14 +27,15 @@ public final class CloudLoggingLogSource implements LogSource {
     /** An empty page with a token means "keep paging"; this bounds how long a sparse query may page. */
     private static final int MAX_PAGES = 50;
     private final CloudSettings settings;
-    private final GoogleCredentialsSource credentials;
     private final LogSource localRunLogs;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final GoogleRest loggingRest;
+    private final GoogleRest runRest;
 
     public CloudLoggingLogSource(CloudSettings settings, GoogleCredentialsSource credentials, LogSource localRunLogs, Clock clock) {
         this.settings = settings;
-        this.credentials = credentials;
+        this.loggingRest = new GoogleRest("Cloud Logging", settings.loggingEndpoint(), credentials);
+        this.runRest = new GoogleRest("Cloud Run", settings.runEndpoint(), credentials);
         this.localRunLogs = localRunLogs;
         this.clock = clock;
     }
@@ -73,7 +68,7 @@ public final class CloudLoggingLogSource implements LogSource {
             body.put("filter", filter).put("orderBy", "timestamp desc")
                     .put("pageSize", Math.min(1000, query.limit() - newestFirst.size()));
             if (pageToken != null) body.put("pageToken", pageToken);
-            JsonNode answer = post("/v2/entries:list", body);
+            JsonNode answer = loggingRest.post("/v2/entries:list", body, "roles/logging.viewer on project " + settings.project());
             for (JsonNode entry : answer.path("entries")) {
                 if (newestFirst.size() < query.limit()) toLine(entry).ifPresent(newestFirst::add);
             }
@@ -114,57 +109,12 @@ public final class CloudLoggingLogSource implements LogSource {
     }
 
     private void requireService(String service, String region) throws ExecutorFailure {
-        String path = "/v2/projects/" + settings.project() + "/locations/" + region + "/services/" + service;
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(settings.runEndpoint() + path)).GET(), "Cloud Run");
-        if (response.statusCode() == 404) {
+        try {
+            runRest.get("/v2/projects/" + settings.project() + "/locations/" + region + "/services/" + service, "roles/run.viewer");
+        } catch (ExecutorFailure failure) {
+            if (failure.httpStatus() != 404) throw failure;
             throw ExecutorFailure.notFound("Cloud Run service " + service + " does not exist in " + region
                     + " (project " + settings.project() + "); check service_name and region");
-        }
-    }
-
-    private JsonNode post(String path, JsonNode body) throws ExecutorFailure {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(settings.loggingEndpoint() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))), "Cloud Logging");
-        if (response.statusCode() / 100 != 2) {
-            String message = errorMessage(response.body());
-            int status = response.statusCode();
-            if (status == 401) {
-                throw new ExecutorFailure(401, "credentials_rejected", "Cloud Logging did not accept the credentials ("
-                        + message + "); check deploy.cloudrun.credentials_file or GOOGLE_APPLICATION_CREDENTIALS");
-            }
-            if (status == 403) {
-                throw new ExecutorFailure(403, "permission_denied", "Cloud Logging refused to list entries (" + message
-                        + "); grant roles/logging.viewer on project " + settings.project());
-            }
-            if (status == 400) throw ExecutorFailure.badRequest("Cloud Logging rejected the query: " + message, null);
-            throw new ExecutorFailure(502, "cloud_error", "Cloud Logging answered HTTP " + status + ": " + message);
-        }
-        try {
-            return Json.parse(response.body());
-        } catch (JsonParseFailure e) {
-            throw new ExecutorFailure(502, "cloud_error", "Cloud Logging answered with something that is not JSON");
-        }
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request, String what) throws ExecutorFailure {
-        credentials.authorizationHeader().ifPresent(value -> request.header("Authorization", value));
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw ExecutorFailure.unavailable(what + " is unreachable (" + e.getClass().getSimpleName() + "); check the network and retry");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ExecutorFailure.unavailable("interrupted while reading logs");
-        }
-    }
-
-    private static String errorMessage(String body) {
-        try {
-            JsonNode error = Json.parse(body).path("error");
-            return error.path("message").asString(error.path("status").asString("no message"));
-        } catch (JsonParseFailure e) {
-            return body.length() > 200 ? body.substring(0, 200) : body;
         }
     }
 
