@@ -32,7 +32,7 @@ public final class DeployModule implements ExecutorModule {
         String kind = backendKind(section);
         DeployBackend backend = switch (kind) {
             case "local" -> new LocalDeployBackend(environment.workspace(),
-                    LocalDeploySettings.fromConfig(section.path("local")), environment.clock());
+                    LocalDeploySettings.fromConfig(section.path("local")), environment.config().environment(), environment.clock());
             case "cloudrun" -> CloudRunDeployBackend.create(
                     CloudSettings.fromConfig(section.path("cloudrun"), environment.config()), environment.clock());
             default -> throw new IllegalStateException(kind);

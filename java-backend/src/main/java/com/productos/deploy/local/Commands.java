@@ -26,6 +26,7 @@ final class Commands {
     static CommandResult run(List<String> command, Path directory, Map<String, String> extraEnv, Duration timeout,
                              Consumer<String> lineSink, Consumer<Process> started) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        ChildEnvironment.restrict(builder.environment());
         builder.environment().putAll(extraEnv);
         builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         Process process = builder.start();

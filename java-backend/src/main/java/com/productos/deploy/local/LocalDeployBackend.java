@@ -17,7 +17,6 @@ import com.productos.observability.LogLine;
 import com.productos.observability.local.LogFileReader;
 import com.productos.observability.local.LogFileWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -38,7 +37,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -59,6 +57,8 @@ public final class LocalDeployBackend implements DeployBackend {
     private final LocalLogLayout layout;
     private final LocalDeploySettings settings;
     private final Clock clock;
+    /** Where pass_env values come from: the configured environment, else this process's. */
+    private final Map<String, String> hostEnvironment;
     private final Map<String, ServiceRuntime> services = new ConcurrentHashMap<>();
     /** Every process this backend started and has not stopped yet (builds and revisions). */
     private final Set<Process> liveProcesses = ConcurrentHashMap.newKeySet();
@@ -66,7 +66,9 @@ public final class LocalDeployBackend implements DeployBackend {
     private final Thread shutdownHook;
     private volatile boolean closed;
 
-    public LocalDeployBackend(Workspace workspace, LocalDeploySettings settings, Clock clock) {
+    public LocalDeployBackend(Workspace workspace, LocalDeploySettings settings, Map<String, String> hostEnvironment,
+                              Clock clock) {
+        this.hostEnvironment = Map.copyOf(hostEnvironment);
         this.layout = new LocalLogLayout(workspace);
         this.settings = settings;
         this.clock = clock;
@@ -114,6 +116,8 @@ public final class LocalDeployBackend implements DeployBackend {
         try {
             Path sourceDir = revisionDir.resolve("src");
             try {
+                // A folder left by a state file that was lost would mix two trees.
+                deleteTree(revisionDir);
                 GitSource.exportTree(repository, commit, sourceDir);
             } catch (IOException e) {
                 throw new ExecutorFailure(500, "export_failed", "cannot export " + request.ref() + " of " + repository
@@ -128,9 +132,9 @@ public final class LocalDeployBackend implements DeployBackend {
             Map<String, String> env = new LinkedHashMap<>(manifest.env());
             env.putAll(request.envVars());
             LaunchSpec launch = new LaunchSpec(manifest.runCommand(), revisionDir.relativize(context).toString(),
-                    manifest.healthPath(), manifest.healthTimeout(), Map.copyOf(env));
+                    manifest.healthPath(), manifest.healthTimeout(), Map.copyOf(env), manifest.passEnv());
             save(launch, revisionDir);
-            build(manifest, context, runtimeEnv(service, revision, env), service, revision, log);
+            build(manifest, context, runtimeEnv(service, revision, env, manifest.passEnv(), log), service, revision, log);
             ensureFront(runtime);
             started = startHealthy(runtime, revision, launch, revisionDir, log);
             String previous = moveTraffic(runtime, started, log);
@@ -203,7 +207,7 @@ public final class LocalDeployBackend implements DeployBackend {
         try {
             LogFileWriter revisionLog = new LogFileWriter(layout.revisionLog(service, revision), clock);
             process = RevisionProcess.start(revision, launch.runCommand(), revisionDir.resolve(launch.workDir()), port,
-                    runtimeEnv(service, revision, launch.env()), revisionLog);
+                    runtimeEnv(service, revision, launch.env(), launch.passEnv(), log), revisionLog);
             track(process.process());
         } catch (IOException e) {
             throw new ExecutorFailure(500, "start_failed", "cannot start " + revision + " (" + launch.runCommand() + "): " + e.getMessage());
@@ -364,12 +368,8 @@ public final class LocalDeployBackend implements DeployBackend {
 
     // ---------------------------------------------------------------- services, fronts, processes
 
-    private ServiceRuntime runtimeFor(String service) throws ExecutorFailure {
-        try {
-            return services.computeIfAbsent(service, name -> new ServiceRuntime(new ServiceState(name)));
-        } catch (UncheckedIOException e) {
-            throw ExecutorFailure.unavailable(e.getMessage());
-        }
+    private ServiceRuntime runtimeFor(String service) {
+        return services.computeIfAbsent(service, name -> new ServiceRuntime(new ServiceState(name)));
     }
 
     private ServiceRuntime existingRuntime(String service) throws ExecutorFailure {
@@ -418,8 +418,15 @@ public final class LocalDeployBackend implements DeployBackend {
         return "http://127.0.0.1:" + runtime.state.frontPort();
     }
 
-    private static Map<String, String> runtimeEnv(String service, String revision, Map<String, String> env) {
-        Map<String, String> all = new LinkedHashMap<>(env);
+    private Map<String, String> runtimeEnv(String service, String revision, Map<String, String> env, List<String> passEnv,
+                                           RunLog log) {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String name : passEnv) {
+            String value = hostEnvironment.getOrDefault(name, System.getenv(name));
+            if (value == null) log.warn("pass_env variable " + name + " is not set in the backend's environment; " + revision + " runs without it");
+            else all.put(name, value);
+        }
+        all.putAll(env);
         all.put("K_SERVICE", service);
         all.put("K_REVISION", revision);
         all.put("K_CONFIGURATION", service);
@@ -601,11 +608,4 @@ public final class LocalDeployBackend implements DeployBackend {
         return runtime == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(runtime.serving);
     }
 
-    /** Revisions as JSON for diagnostics (tests and the benchmark). */
-    ArrayNode describe(String service) {
-        ArrayNode out = Json.array();
-        ServiceRuntime runtime = services.get(service);
-        if (runtime != null) runtime.state.revisionsNewestFirst().forEach(r -> out.add(r.toJson()));
-        return out;
-    }
 }

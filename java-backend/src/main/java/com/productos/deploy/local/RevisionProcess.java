@@ -32,6 +32,7 @@ final class RevisionProcess {
     static RevisionProcess start(String revision, String runCommand, Path sourceDir, int port, Map<String, String> env,
                                  LogFileWriter log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", runCommand)).directory(sourceDir.toFile());
+        ChildEnvironment.restrict(builder.environment());
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
         builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));

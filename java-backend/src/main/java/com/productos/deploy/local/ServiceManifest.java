@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -23,11 +25,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * health_timeout_seconds: 30    # default 30, at most 600
  * build_timeout_seconds: 300    # default 300, at most 3600
  * env: {LOG_LEVEL: info}        # optional, below the deploy's env_vars
+ * pass_env: [ANALYTICS_TOKEN]   # optional: backend environment variables passed through by name;
+ *                               # their values (secrets) are read at each start and never stored
  * </pre>
+ * Builds and revisions otherwise see only PATH, HOME, locale and proxy variables of the backend.
  */
 public record ServiceManifest(
         String buildCommand, String runCommand, String healthPath, Duration healthTimeout, Duration buildTimeout,
-        Map<String, String> env) {
+        Map<String, String> env, List<String> passEnv) {
     public static final String FILE_NAME = "productos.service.yaml";
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
@@ -55,11 +60,20 @@ public record ServiceManifest(
             if (!entry.getValue().isValueNode()) throw invalid(origin, "env." + entry.getKey() + " must be a plain value");
             env.put(entry.getKey(), entry.getValue().asString());
         }
+        List<String> passEnv = new ArrayList<>();
+        JsonNode pass = root.path("pass_env");
+        if (!pass.isMissingNode() && !pass.isNull() && !pass.isArray()) throw invalid(origin, "'pass_env' must be a list of variable names");
+        for (JsonNode name : pass) {
+            if (!name.isString() || !name.asString().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw invalid(origin, "'pass_env' entries must be environment variable names, found " + name);
+            }
+            passEnv.add(name.asString());
+        }
         return new ServiceManifest(
                 text(root, "build", origin), run, healthPath,
                 seconds(root, "health_timeout_seconds", 30, 600, origin),
                 seconds(root, "build_timeout_seconds", 300, 3600, origin),
-                Map.copyOf(env));
+                Map.copyOf(env), List.copyOf(passEnv));
     }
 
     private static String text(JsonNode root, String field, String origin) throws ExecutorFailure {

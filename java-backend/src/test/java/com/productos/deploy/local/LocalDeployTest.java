@@ -121,6 +121,53 @@ class LocalDeployTest {
     }
 
     @Test
+    void theSampleServiceShouldPostItsSignUpFunnelEventsToTheAnalyticsIngestEndpoint() throws Exception {
+        List<JsonNode> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer ingest = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ingest.createContext("/ingest/events", exchange -> {
+            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            batches.add(Json.parse(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+            byte[] ok = "{\"accepted\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, ok.length);
+            exchange.getResponseBody().write(ok);
+            exchange.close();
+        });
+        ingest.start();
+        try {
+            deploy.close();
+            deploy = DeployModule.create(environment(ProductOsConfig.of(Json.object(), Map.of(
+                    "ANALYTICS_URL", "http://127.0.0.1:" + ingest.getAddress().getPort(), "ANALYTICS_TOKEN", "tok-secret-123"))));
+            String url = deploy(deploy, "main").path("service_url").asString();
+
+            String userId = Json.parse(post(url + "/signup", "{\"email\":\"ada@example.com\",\"source\":\"newsletter\"}").body())
+                    .path("user_id").asString();
+            post(url + "/activate", "{\"user_id\":\"" + userId + "\"}");
+            post(url + "/upgrade", "{\"user_id\":\"" + userId + "\",\"plan\":\"team\"}");
+
+            Poll.until(Duration.ofSeconds(10), "three events at the ingest endpoint",
+                    () -> batches.stream().mapToInt(batch -> batch.path("events").size()).sum() >= 3);
+            List<JsonNode> events = new ArrayList<>();
+            batches.forEach(batch -> batch.path("events").forEach(events::add));
+            assertEquals(List.of("signed_up", "activated", "upgraded"), events.stream().map(e -> e.path("event_name").asString()).toList());
+            JsonNode upgraded = events.get(2);
+            assertEquals(userId, upgraded.path("user_id").asString());
+            assertEquals("team", upgraded.path("properties").path("to_plan").asString());
+            assertFalse(upgraded.path("insert_id").asString().isEmpty());
+            assertTrue(java.time.Instant.parse(upgraded.path("timestamp").asString()).isAfter(java.time.Instant.EPOCH));
+            assertTrue(authorizations.stream().allMatch("Bearer tok-secret-123"::equals), authorizations.toString());
+            try (java.util.stream.Stream<Path> files = Files.walk(workspace.dataDir())) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    assertFalse(Files.readString(file).contains("tok-secret-123"), "the token is written to " + file);
+                }
+            }
+        } finally {
+            ingest.stop(0);
+        }
+    }
+
+    @Test
     void revisionOutputShouldReachLogsTailByServiceAndTheBuildByRunId() throws Exception {
         String url = deploy(deploy, "main").path("service_url").asString();
         post(url + "/signup", "{\"email\":\"ada@example.com\"}");
