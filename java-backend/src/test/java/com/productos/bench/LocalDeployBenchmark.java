@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * deployed (goal: zero failures).
  *
  * <p>Run from java-backend/:
- * {@code mvn -B -q test-compile -o && java -cp target/classes:target/test-classes:$(mvn -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout) com.productos.bench.LocalDeployBenchmark [rounds]}
+ * {@code mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt && java -cp
+ * target/classes:target/test-classes:$(cat target/cp.txt) com.productos.bench.LocalDeployBenchmark 10}
  */
 public final class LocalDeployBenchmark {
     private static final int CLIENTS = 4;
