@@ -35,7 +35,7 @@ class ConcurrentDeployTest {
         // The build waits for the test to open the gate, so the deploy is caught in progress.
         repo.commit("a build that waits", Map.of(ServiceManifest.FILE_NAME,
                 "build: while [ ! -f '" + gate + "' ]; do sleep 0.05; done\nrun: node server.js\nhealth_path: /healthz\n"));
-        JsonNode input = Json.object().put("service_name", "web").put("repo", repo.dir().toString())
+        JsonNode input = Json.object().put("service_name", "web").put("repo", repo.url())
                 .put("ref", "main").put("env", "dev").put("region", "local");
         try (DeployModule deploy = DeployModule.create(new ExecutorEnvironment(workspace, Calls.REGISTRY,
                 ProductOsConfig.empty(), Clock.systemUTC()))) {
