@@ -29,7 +29,6 @@ import com.productos.deploy.RollbackRequest;
 import com.productos.deploy.ServiceStatus;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorRequest;
-import com.productos.json.Json;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;

@@ -13,23 +13,16 @@ import com.productos.executors.ExecutorLog;
 import com.productos.executors.ExecutorRequest;
 import com.productos.json.Json;
 import com.productos.observability.local.LocalLogLayout;
-import com.productos.observability.LogLine;
-import com.productos.observability.local.LogFileReader;
-import com.productos.observability.local.LogFileWriter;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A small Cloud Run on this machine. A deploy exports the tree of a git ref into a new numbered
@@ -53,25 +45,21 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class LocalDeployBackend implements DeployBackend {
     private static final Logger LOG = LoggerFactory.getLogger(LocalDeployBackend.class);
-    private static final int LOG_TAIL_LINES = 40;
     private final LocalLogLayout layout;
     private final LocalDeploySettings settings;
     private final Clock clock;
-    /** Where pass_env values come from: the configured environment, else this process's. */
-    private final Map<String, String> hostEnvironment;
     private final Map<String, ServiceRuntime> services = new ConcurrentHashMap<>();
-    /** Every process this backend started and has not stopped yet (builds and revisions). */
-    private final Set<Process> liveProcesses = ConcurrentHashMap.newKeySet();
+    private final RevisionLauncher launcher;
     private final ExecutorService restorer;
     private final Thread shutdownHook;
     private volatile boolean closed;
 
     public LocalDeployBackend(Workspace workspace, LocalDeploySettings settings, Map<String, String> hostEnvironment,
                               Clock clock) {
-        this.hostEnvironment = Map.copyOf(hostEnvironment);
         this.layout = new LocalLogLayout(workspace);
         this.settings = settings;
         this.clock = clock;
+        this.launcher = new RevisionLauncher(layout, clock, settings.stopGrace(), hostEnvironment);
         this.restorer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "local-deploy-restore");
             thread.setDaemon(true);
@@ -134,9 +122,9 @@ public final class LocalDeployBackend implements DeployBackend {
             LaunchSpec launch = new LaunchSpec(manifest.runCommand(), revisionDir.relativize(context).toString(),
                     manifest.healthPath(), manifest.healthTimeout(), Map.copyOf(env), manifest.passEnv());
             save(launch, revisionDir);
-            build(manifest, context, runtimeEnv(service, revision, env, manifest.passEnv(), log), service, revision, log);
+            launcher.build(manifest, context, launcher.runtimeEnv(service, revision, env, manifest.passEnv(), log), service, revision, log);
             ensureFront(runtime);
-            started = startHealthy(runtime, revision, launch, revisionDir, log);
+            started = launcher.startHealthy(service, revision, launch, revisionDir, log);
             String previous = moveTraffic(runtime, started, log);
             state.put(state.revision(revision).orElseThrow().withStatus(RevisionRecord.Status.READY, null));
             state.lastDeployTime(clock.instant());
@@ -151,98 +139,13 @@ public final class LocalDeployBackend implements DeployBackend {
                     + (previous == null ? "" : "; " + previous + " stopped"));
             return new DeployOutcome(serviceUrl(runtime), revision, null, warnings);
         } catch (ExecutorFailure failure) {
-            if (started != null) stop(started);
+            if (started != null) launcher.stop(started);
             state.put(state.revision(revision).orElse(record).withStatus(RevisionRecord.Status.FAILED, failure.getMessage()));
             state.lastError(failure.getMessage());
             saveQuietly(state);
             log.error(failure.getMessage());
             throw failure;
         }
-    }
-
-    private void build(ServiceManifest manifest, Path context, Map<String, String> env, String service, String revision,
-                       RunLog log)
-            throws ExecutorFailure {
-        if (manifest.buildCommand() == null) {
-            log.info("no build command in " + ServiceManifest.FILE_NAME + "; skipping the build");
-            return;
-        }
-        log.info("building " + revision + ": " + manifest.buildCommand());
-        Path buildLog = layout.buildLog(service, revision);
-        CommandResult result;
-        try (LogFileWriter buildFile = new LogFileWriter(buildLog, clock)) {
-            result = Commands.run(List.of("sh", "-c", manifest.buildCommand()), context, env, manifest.buildTimeout(),
-                    line -> {
-                        buildFile.write("INFO", line);
-                        log.output("INFO", line);
-                    },
-                    this::track);
-        } catch (IOException e) {
-            throw new ExecutorFailure(500, "build_failed", "cannot run the build command of " + revision + ": " + e.getMessage());
-        } finally {
-            liveProcesses.removeIf(process -> !process.isAlive());
-        }
-        if (result.succeeded()) {
-            log.info("build of " + revision + " succeeded");
-            return;
-        }
-        List<String> tail = lastLines(result.output(), LOG_TAIL_LINES);
-        String why = result.timedOut()
-                ? "took longer than " + manifest.buildTimeout().toSeconds() + " s (build_timeout_seconds) and was stopped"
-                : "exited with code " + result.exitCode();
-        ObjectNode details = Json.object().put("revision", revision).put("exit_code", result.exitCode())
-                .put("build_log_file", buildLog.toString());
-        tail.forEach(details.putArray("build_log")::add);
-        throw new ExecutorFailure(422, "build_failed", "build of " + revision + " (" + manifest.buildCommand() + ") " + why
-                + "; the serving revision is unchanged. Last build output: " + String.join(" | ", lastLines(result.output(), 5)),
-                details);
-    }
-
-    /** Starts a revision on a free port and waits for its health check; on failure it is stopped. */
-    private RevisionProcess startHealthy(ServiceRuntime runtime, String revision, LaunchSpec launch, Path revisionDir,
-                                         RunLog log) throws ExecutorFailure {
-        String service = runtime.state.service();
-        int port = freePort();
-        RevisionProcess process;
-        try {
-            LogFileWriter revisionLog = new LogFileWriter(layout.revisionLog(service, revision), clock);
-            process = RevisionProcess.start(revision, launch.runCommand(), revisionDir.resolve(launch.workDir()), port,
-                    runtimeEnv(service, revision, launch.env(), launch.passEnv(), log), revisionLog);
-            track(process.process());
-        } catch (IOException e) {
-            throw new ExecutorFailure(500, "start_failed", "cannot start " + revision + " (" + launch.runCommand() + "): " + e.getMessage());
-        }
-        log.info("started " + revision + " on 127.0.0.1:" + port + "; waiting up to " + launch.healthTimeout().toSeconds()
-                + " s for GET " + launch.healthPath());
-        HealthCheck.Outcome outcome;
-        try {
-            outcome = HealthCheck.await(process, launch.healthPath(), launch.healthTimeout());
-        } catch (InterruptedException e) {
-            stop(process);
-            Thread.currentThread().interrupt();
-            throw ExecutorFailure.unavailable("interrupted while waiting for " + revision + " to become healthy");
-        }
-        if (outcome instanceof HealthCheck.Healthy healthy) {
-            log.info(revision + " is healthy after " + healthy.took().toMillis() + " ms");
-            return process;
-        }
-        stop(process);
-        List<String> tail = revisionLogTail(service, revision);
-        ObjectNode details = Json.object().put("revision", revision).put("port", port)
-                .put("revision_log_file", layout.revisionLog(service, revision).toString());
-        tail.forEach(details.putArray("revision_log")::add);
-        String last = tail.isEmpty() ? "(no output)" : String.join(" | ", tail.subList(Math.max(0, tail.size() - 5), tail.size()));
-        if (outcome instanceof HealthCheck.Crashed crashed) {
-            details.put("exit_code", crashed.exitCode());
-            throw new ExecutorFailure(422, "start_failed", revision + " exited with code " + crashed.exitCode()
-                    + " before answering GET " + launch.healthPath() + "; the serving revision is unchanged. Last output: " + last,
-                    details);
-        }
-        HealthCheck.TimedOut timedOut = (HealthCheck.TimedOut) outcome;
-        throw new ExecutorFailure(422, "health_check_failed", revision + " did not answer GET " + launch.healthPath()
-                + " with 2xx within " + launch.healthTimeout().toSeconds() + " s (health_timeout_seconds; last: "
-                + timedOut.lastProblem() + "); it was stopped and the serving revision is unchanged. Last output: " + last,
-                details);
     }
 
     /** Sends traffic to {@code next}, then drains and stops the revision that had it; returns its name. */
@@ -269,7 +172,7 @@ public final class LocalDeployBackend implements DeployBackend {
                 Thread.currentThread().interrupt();
             }
             long drained = System.nanoTime();
-            stop(previous);
+            launcher.stop(previous);
             log.info("stopped " + previous.revision() + " (drained in " + (drained - start) / 1_000_000 + " ms, stopped in "
                     + (System.nanoTime() - drained) / 1_000_000 + " ms)");
         }
@@ -325,7 +228,7 @@ public final class LocalDeployBackend implements DeployBackend {
             }
             try {
                 ensureFront(runtime);
-                RevisionProcess started = startHealthy(runtime, target.name(), launch, revisionDir, log);
+                RevisionProcess started = launcher.startHealthy(state.service(), target.name(), launch, revisionDir, log);
                 moveTraffic(runtime, started, log);
             } catch (ExecutorFailure failure) {
                 log.error(failure.getMessage());
@@ -406,41 +309,8 @@ public final class LocalDeployBackend implements DeployBackend {
         save(state);
     }
 
-    private static int freePort() throws ExecutorFailure {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw ExecutorFailure.unavailable("no free loopback port for a new revision: " + e.getMessage());
-        }
-    }
-
     private static String serviceUrl(ServiceRuntime runtime) {
         return "http://127.0.0.1:" + runtime.state.frontPort();
-    }
-
-    private Map<String, String> runtimeEnv(String service, String revision, Map<String, String> env, List<String> passEnv,
-                                           RunLog log) {
-        Map<String, String> all = new LinkedHashMap<>();
-        for (String name : passEnv) {
-            String value = hostEnvironment.getOrDefault(name, System.getenv(name));
-            if (value == null) log.warn("pass_env variable " + name + " is not set in the backend's environment; " + revision + " runs without it");
-            else all.put(name, value);
-        }
-        all.putAll(env);
-        all.put("K_SERVICE", service);
-        all.put("K_REVISION", revision);
-        all.put("K_CONFIGURATION", service);
-        return all;
-    }
-
-    private void track(Process process) {
-        liveProcesses.add(process);
-        if (closed) process.toHandle().destroyForcibly();
-    }
-
-    private void stop(RevisionProcess process) {
-        process.stop(settings.stopGrace());
-        liveProcesses.remove(process.process());
     }
 
     /** Keeps the serving revision and the newest keep_revisions others; deletes older folders. */
@@ -464,21 +334,6 @@ public final class LocalDeployBackend implements DeployBackend {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);
         }
-    }
-
-    private List<String> revisionLogTail(String service, String revision) {
-        try {
-            List<String> texts = LogFileReader.read(layout.revisionLog(service, revision), Instant.EPOCH).stream()
-                    .map(LogLine::text).toList();
-            return texts.subList(Math.max(0, texts.size() - LOG_TAIL_LINES), texts.size());
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    private static List<String> lastLines(String text, int count) {
-        List<String> lines = text.isEmpty() ? List.of() : List.of(text.split("\n"));
-        return lines.subList(Math.max(0, lines.size() - count), lines.size());
     }
 
     private RunLog openRunLog(ExecutorRequest call) throws ExecutorFailure {
@@ -559,7 +414,7 @@ public final class LocalDeployBackend implements DeployBackend {
                     new ExecutorLog());
             try (RunLog log = RunLog.open(layout, call, clock)) {
                 ensureFront(runtime);
-                RevisionProcess started = startHealthy(runtime, revision, LaunchSpec.load(revisionDir), revisionDir, log);
+                RevisionProcess started = launcher.startHealthy(state.service(), revision, LaunchSpec.load(revisionDir), revisionDir, log);
                 moveTraffic(runtime, started, log);
                 LOG.info("restored {} revision {} at {}", state.service(), revision, serviceUrl(runtime));
             }
@@ -581,9 +436,7 @@ public final class LocalDeployBackend implements DeployBackend {
             TrafficProxy proxy = runtime.proxy;
             if (proxy != null) proxy.close();
         }
-        List<Process> processes = new ArrayList<>(liveProcesses);
-        processes.parallelStream().forEach(process -> ProcessTree.destroy(process.toHandle(), settings.stopGrace()));
-        liveProcesses.clear();
+        launcher.stopAll();
     }
 
     @Override
