@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +43,11 @@ import org.slf4j.LoggerFactory;
  * tree it started. On the next start the backend stops any process a crashed backend left behind
  * (matched by pid and start time) and starts each service's serving revision again on its kept front
  * port, from the revision folder, without rebuilding.
+ *
+ * <p>Several backends may share a workspace (the IDE's and a CLI call). A service belongs to the live
+ * backend process recorded in its state: other processes read its status and logs but do not start,
+ * stop or deploy it, and take it over only once that process has gone. A service therefore serves for
+ * as long as the process that runs it (the IDE's backend, {@code serve} or {@code executor}).
  */
 public final class LocalDeployBackend implements DeployBackend {
     private static final Logger LOG = LoggerFactory.getLogger(LocalDeployBackend.class);
@@ -50,6 +56,8 @@ public final class LocalDeployBackend implements DeployBackend {
     private final Clock clock;
     private final Map<String, ServiceRuntime> services = new ConcurrentHashMap<>();
     private final RevisionLauncher launcher;
+    /** This backend process, as recorded in the state of the services it runs. */
+    private final String self = BackendProcess.current();
     private final ExecutorService restorer;
     private final Thread shutdownHook;
     private volatile boolean closed;
@@ -76,13 +84,13 @@ public final class LocalDeployBackend implements DeployBackend {
     public DeployOutcome deploy(DeployRequest request, ExecutorRequest call) throws ExecutorFailure {
         Path repository = GitSource.repositoryPath(request.repo());
         String commit = GitSource.resolveCommit(repository, request.ref());
-        ServiceRuntime runtime = runtimeFor(request.serviceName());
+        ServiceRuntime runtime = runtimeFor(request.serviceName(), true);
         lockOrConflict(runtime);
         try (RunLog log = openRunLog(call)) {
-            runtime.busy = true;
+            markBusy(runtime, true);
             return deployLocked(runtime, request, repository, commit, log);
         } finally {
-            runtime.busy = false;
+            markBusy(runtime, false);
             runtime.lock.unlock();
         }
     }
@@ -184,21 +192,22 @@ public final class LocalDeployBackend implements DeployBackend {
     @Override
     public ServiceStatus status(String serviceName, String region) throws ExecutorFailure {
         ServiceRuntime runtime = existingRuntime(serviceName);
-        ServiceState state = runtime.state;
+        boolean foreign = runtime.foreignOwner != null;
+        // Another process runs the service: read what it last wrote.
+        ServiceState state = foreign ? loadState(serviceName).orElse(runtime.state) : runtime.state;
         ServiceStatus.State status;
-        RevisionProcess serving = runtime.serving;
-        if (runtime.busy) {
+        if (foreign ? state.deploying() : runtime.busy) {
             status = ServiceStatus.State.deploying;
         } else if (state.lastError() != null) {
             status = ServiceStatus.State.error;
         } else if (state.serving() == null) {
             status = ServiceStatus.State.unknown;
-        } else if (serving != null && serving.isAlive()) {
+        } else if (foreign ? servingPidAlive(state) : runtime.serving != null && runtime.serving.isAlive()) {
             status = ServiceStatus.State.ready;
         } else {
             status = ServiceStatus.State.error;
         }
-        String url = runtime.proxy == null && state.frontPort() == 0 ? "" : "http://127.0.0.1:" + state.frontPort();
+        String url = state.frontPort() == 0 ? "" : "http://127.0.0.1:" + state.frontPort();
         return new ServiceStatus(serviceName, region, url, state.serving(), status, state.lastDeployTime());
     }
 
@@ -209,7 +218,7 @@ public final class LocalDeployBackend implements DeployBackend {
         ServiceRuntime runtime = existingRuntime(request.serviceName());
         lockOrConflict(runtime);
         try (RunLog log = openRunLog(call)) {
-            runtime.busy = true;
+            markBusy(runtime, true);
             ServiceState state = runtime.state;
             RevisionRecord target = rollbackTarget(state, request);
             String current = state.serving();
@@ -240,7 +249,7 @@ public final class LocalDeployBackend implements DeployBackend {
             log.info(target.name() + " is serving " + state.service() + " again at " + serviceUrl(runtime));
             return new RollbackOutcome(serviceUrl(runtime), target.name(), current);
         } finally {
-            runtime.busy = false;
+            markBusy(runtime, false);
             runtime.lock.unlock();
         }
     }
@@ -271,12 +280,28 @@ public final class LocalDeployBackend implements DeployBackend {
 
     // ---------------------------------------------------------------- services, fronts, processes
 
-    private ServiceRuntime runtimeFor(String service) {
-        return services.computeIfAbsent(service, name -> new ServiceRuntime(new ServiceState(name)));
+    /**
+     * The service as this backend sees it: in memory, else found on disk (run by another backend, or
+     * left by one that is gone), else new when {@code create}; null when it does not exist.
+     */
+    private ServiceRuntime runtimeFor(String service, boolean create) throws ExecutorFailure {
+        ServiceRuntime runtime = services.get(service);
+        if (runtime == null) {
+            Optional<ServiceState> onDisk = loadState(service);
+            if (onDisk.isEmpty() && !create) return null;
+            ServiceRuntime fresh = new ServiceRuntime(onDisk.orElseGet(() -> new ServiceState(service)));
+            runtime = services.putIfAbsent(service, fresh);
+            if (runtime == null) {
+                runtime = fresh;
+                claimOrWatch(runtime);
+            }
+        }
+        adoptIfOrphaned(runtime);
+        return runtime;
     }
 
     private ServiceRuntime existingRuntime(String service) throws ExecutorFailure {
-        ServiceRuntime runtime = services.get(service);
+        ServiceRuntime runtime = runtimeFor(service, false);
         if (runtime == null) {
             throw ExecutorFailure.notFound("no service named '" + service + "' has been deployed to the local target;"
                     + " check the name or deploy it first with cloudrun.deploy_service");
@@ -284,11 +309,67 @@ public final class LocalDeployBackend implements DeployBackend {
         return runtime;
     }
 
+    /** Runs the service here unless another live backend process does; then only watches its state. */
+    private void claimOrWatch(ServiceRuntime runtime) {
+        String owner = runtime.state.owner();
+        if (owner != null && !owner.equals(self) && BackendProcess.isAlive(owner)) {
+            runtime.foreignOwner = owner;
+            return;
+        }
+        runtime.foreignOwner = null;
+        runtime.state.owner(self);
+        if (runtime.state.serving() != null) {
+            runtime.busy = true;
+            restorer.submit(() -> restore(runtime));
+        } else {
+            saveQuietly(runtime.state);
+        }
+    }
+
+    /** Takes over a service whose owning process has gone: its revision is started again here. */
+    private void adoptIfOrphaned(ServiceRuntime runtime) throws ExecutorFailure {
+        String owner = runtime.foreignOwner;
+        if (owner == null || BackendProcess.isAlive(owner)) return;
+        synchronized (runtime) {
+            if (runtime.foreignOwner == null) return;
+            runtime.state = loadState(runtime.state.service()).orElse(runtime.state);
+            claimOrWatch(runtime);
+        }
+    }
+
+    private Optional<ServiceState> loadState(String service) throws ExecutorFailure {
+        try {
+            return ServiceState.load(layout.serviceDir(service));
+        } catch (IOException | RuntimeException e) {
+            throw ExecutorFailure.unavailable("cannot read the state of " + service + " in "
+                    + layout.serviceDir(service) + ": " + e.getMessage() + "; fix or remove that folder");
+        }
+    }
+
+    private static boolean servingPidAlive(ServiceState state) {
+        return state.revision(state.serving())
+                .flatMap(revision -> ProcessTree.leftover(revision.pid(), revision.pidStartedAt()))
+                .isPresent();
+    }
+
     private static void lockOrConflict(ServiceRuntime runtime) throws ExecutorFailure {
+        String owner = runtime.foreignOwner;
+        if (owner != null) {
+            throw ExecutorFailure.conflict("service " + runtime.state.service() + " is run by another productos process (pid "
+                    + owner.substring(0, owner.indexOf('@')) + ", e.g. the IDE's backend); deploy or roll back through"
+                    + " that process, or stop it and retry");
+        }
         if (!runtime.lock.tryLock()) {
             throw ExecutorFailure.conflict("a deploy or rollback of " + runtime.state.service()
                     + " is already in progress; wait for it to finish (cloudrun.get_service_status) and retry");
         }
+    }
+
+    /** Marks a deploy or rollback in progress, in memory and (best effort) on disk for other processes. */
+    private void markBusy(ServiceRuntime runtime, boolean busy) {
+        runtime.busy = busy;
+        runtime.state.deploying(busy);
+        saveQuietly(runtime.state);
     }
 
     /** Opens the service's stable front port once: configured, else kept from before, else a free one. */
@@ -372,7 +453,7 @@ public final class LocalDeployBackend implements DeployBackend {
 
     // ---------------------------------------------------------------- restart and shutdown
 
-    /** Finds services on disk; stops leftovers of a crashed backend; restarts serving revisions in the background. */
+    /** Finds services on disk; those no live backend runs are restarted here in the background. */
     private void loadServices() {
         Path root = layout.deployRoot();
         if (!Files.isDirectory(root)) return;
@@ -382,10 +463,7 @@ public final class LocalDeployBackend implements DeployBackend {
                     ServiceState.load(dir).ifPresent(state -> {
                         ServiceRuntime runtime = new ServiceRuntime(state);
                         services.put(state.service(), runtime);
-                        if (state.serving() != null) {
-                            runtime.busy = true;
-                            restorer.submit(() -> restore(runtime));
-                        }
+                        claimOrWatch(runtime);
                     });
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("ignoring {}: cannot read its state ({})", dir, e.getMessage());

@@ -30,6 +30,8 @@ final class ServiceState {
     private Instant lastDeployTime;
     private String lastError;
     private String region;
+    private String owner;
+    private boolean deploying;
     private final Map<String, RevisionRecord> revisions = new LinkedHashMap<>();
 
     ServiceState(String service) {
@@ -80,6 +82,24 @@ final class ServiceState {
         this.region = region;
     }
 
+    /** The backend process that runs this service's revisions ("pid@startMillis"). */
+    String owner() {
+        return owner;
+    }
+
+    void owner(String owner) {
+        this.owner = owner;
+    }
+
+    /** True while the owner deploys or rolls back, so that other processes can report "deploying". */
+    boolean deploying() {
+        return deploying;
+    }
+
+    void deploying(boolean deploying) {
+        this.deploying = deploying;
+    }
+
     /** Reserves the next revision name: {@code web-00003}. */
     String nextRevisionName() {
         lastRevisionNumber++;
@@ -124,6 +144,8 @@ final class ServiceState {
         if (lastDeployTime != null) root.put("last_deploy_time", lastDeployTime.toString());
         if (lastError != null) root.put("last_error", lastError);
         if (region != null) root.put("region", region);
+        if (owner != null) root.put("owner", owner);
+        root.put("deploying", deploying);
         revisions.values().forEach(r -> root.withArray("revisions").add(r.toJson()));
         Files.createDirectories(serviceDir);
         Path temp = serviceDir.resolve(FILE_NAME + ".tmp");
@@ -146,6 +168,8 @@ final class ServiceState {
         state.lastDeployTime = root.path("last_deploy_time").isString() ? Instant.parse(root.path("last_deploy_time").asString()) : null;
         state.lastError = root.path("last_error").isString() ? root.path("last_error").asString() : null;
         state.region = root.path("region").isString() ? root.path("region").asString() : null;
+        state.owner = root.path("owner").isString() ? root.path("owner").asString() : null;
+        state.deploying = root.path("deploying").asBoolean(false);
         for (JsonNode revision : root.path("revisions")) state.put(RevisionRecord.fromJson(revision));
         return Optional.of(state);
     }
