@@ -1,6 +1,9 @@
 package com.productos.executors;
 
+import com.productos.brand.BrandExecutorModule;
+import com.productos.brand.SqliteBrandProfileStore;
 import com.productos.deploy.DeployModule;
+import com.productos.marketing.MarketingModule;
 import com.productos.observability.ObservabilityModule;
 import java.util.List;
 
@@ -9,6 +12,10 @@ public final class ExecutorCatalog {
     private ExecutorCatalog() {}
 
     public static List<ExecutorModuleFactory> embedded() {
-        return List.of(DeployModule::create, ObservabilityModule::create);
+        return List.of(
+                BrandExecutorModule.factory(),
+                MarketingModule.factory(environment -> SqliteBrandProfileStore.open(environment.workspace().database())),
+                ExecutorModuleFactory.named(DeployModule.NAME, DeployModule::create),
+                ExecutorModuleFactory.named(ObservabilityModule.NAME, ObservabilityModule::create));
     }
 }

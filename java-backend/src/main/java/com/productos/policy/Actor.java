@@ -1,5 +1,6 @@
 package com.productos.policy;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -7,6 +8,7 @@ import java.util.Optional;
 public enum Actor {
     USER, SUPERVISOR, MCP;
 
+    @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

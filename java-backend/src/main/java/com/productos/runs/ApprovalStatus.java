@@ -1,5 +1,6 @@
 package com.productos.runs;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -7,6 +8,7 @@ import java.util.Optional;
 public enum ApprovalStatus {
     PENDING, APPROVED, DENIED, EXPIRED, CONSUMED;
 
+    @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

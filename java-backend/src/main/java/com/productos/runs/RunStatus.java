@@ -1,5 +1,6 @@
 package com.productos.runs;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ public enum RunStatus {
         return terminal;
     }
 
+    @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The embedded SQLite file under {@code .productos/}, in WAL mode so readers in other processes (the
@@ -24,7 +25,11 @@ public final class SqliteDatabase implements AutoCloseable {
 
     public static SqliteDatabase open(Path file) {
         try {
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            // Immediate transactions take the write lock at BEGIN, so a writer in another process makes
+            // this one wait (busy_timeout) instead of failing its commit on a stale snapshot.
+            SQLiteConfig sqlite = new SQLiteConfig();
+            sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, sqlite.toProperties());
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode=WAL");
                 statement.execute("PRAGMA synchronous=NORMAL");

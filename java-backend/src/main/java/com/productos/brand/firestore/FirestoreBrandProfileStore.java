@@ -91,6 +91,18 @@ public final class FirestoreBrandProfileStore implements BrandProfileStore {
 
     @Override
     public StoredProfile put(String profileId, JsonNode profile, BrandAuditEntry audit) {
+        return write(profileId, null, false, profile, audit).orElseThrow();
+    }
+
+    /** The check and the write run in one Firestore transaction, so a concurrent writer is never overwritten. */
+    @Override
+    public Optional<StoredProfile> putIfUnchanged(String profileId, JsonNode expectedBefore, JsonNode profile,
+                                                  BrandAuditEntry audit) {
+        return write(profileId, expectedBefore, true, profile, audit);
+    }
+
+    private Optional<StoredProfile> write(String profileId, JsonNode expectedBefore, boolean checkBefore, JsonNode profile,
+                                          BrandAuditEntry audit) {
         DocumentReference document = profiles.document(profileId);
         DocumentReference auditDocument = document.collection(AUDIT_COLLECTION).document();
         Timestamp at = Timestamp.ofTimeSecondsAndNanos(audit.at().getEpochSecond(), audit.at().getNano());
@@ -105,12 +117,21 @@ public final class FirestoreBrandProfileStore implements BrandProfileStore {
         auditFields.put("before", toValue(audit.before()));
         auditFields.put("after", toValue(audit.after()));
         auditFields.put("at", at);
-        await(firestore.runTransaction(transaction -> {
+        boolean written = await(firestore.runTransaction(transaction -> {
+            if (checkBefore) {
+                DocumentSnapshot current = transaction.get(document).get();
+                JsonNode stored = current.exists() ? Json.toTree(plain(current.get("brand"))) : null;
+                // Canonical text compares JSON values, whatever integer width Firestore hands back.
+                boolean unchanged = stored == null || expectedBefore == null
+                        ? stored == null && expectedBefore == null
+                        : Json.canonical(stored).equals(Json.canonical(expectedBefore));
+                if (!unchanged) return false;
+            }
             transaction.set(document, fields);
             transaction.create(auditDocument, auditFields);
-            return null;
+            return true;
         }), "writing brand profile " + profileId + " and its audit entry");
-        return new StoredProfile(profileId, profile, audit.at());
+        return written ? Optional.of(new StoredProfile(profileId, profile, audit.at())) : Optional.empty();
     }
 
     /** The audit entries of a profile, oldest first (for the audit trail and tests). */

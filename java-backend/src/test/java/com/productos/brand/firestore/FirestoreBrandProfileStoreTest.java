@@ -109,6 +109,20 @@ class FirestoreBrandProfileStoreTest {
     }
 
     @Test
+    void putIfUnchangedShouldWriteOnlyOverTheExpectedDocument() {
+        assertTrue(store.putIfUnchanged("default", null, ACME, audit("run-1", null, ACME)).isPresent(), "first write over nothing");
+        JsonNode bold = Json.parse("{\"name\":\"Acme\",\"voice\":\"bold\",\"audience\":\"a\",\"claims_policy\":{}}");
+        JsonNode calm = Json.parse("{\"name\":\"Acme\",\"voice\":\"calm\",\"audience\":\"a\",\"claims_policy\":{}}");
+
+        assertTrue(store.putIfUnchanged("default", ACME, bold, audit("run-2", ACME, bold)).isPresent(), "ACME was current");
+        assertTrue(store.putIfUnchanged("default", ACME, calm, audit("run-3", ACME, calm)).isEmpty(), "ACME is no longer current");
+        assertTrue(store.putIfUnchanged("default", null, calm, audit("run-4", null, calm)).isEmpty(), "a profile exists");
+
+        assertEquals("bold", store.get("default").orElseThrow().brand().path("voice").asString());
+        assertEquals(2, store.auditTrail("default").size(), "refused writes leave no audit entry");
+    }
+
+    @Test
     void anUnknownProfileShouldBeEmpty() {
         assertTrue(store.get("nobody").isEmpty());
     }

@@ -1,0 +1,116 @@
+package com.productos.app;
+
+import com.productos.config.ProductOsConfig;
+import com.productos.config.Workspace;
+import com.productos.control.ControlPlane;
+import com.productos.control.ExecutorInvoker;
+import com.productos.control.ProcessOwner;
+import com.productos.executors.EmbeddedExecutors;
+import com.productos.executors.ExecutorEnvironment;
+import com.productos.executors.ExecutorHttpClient;
+import com.productos.policy.Policy;
+import com.productos.registry.ToolRegistry;
+import com.productos.store.SqliteApprovalStore;
+import com.productos.store.SqliteDatabase;
+import com.productos.store.SqliteRunStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Everything one backend process runs, wired once: workspace, registry, policy, the SQLite store,
+ * the embedded executors on loopback and the control plane. The CLI and {@code serve --stdio} both
+ * start exactly this, so every caller goes through the same path.
+ */
+public final class Backend implements AutoCloseable {
+    private final Workspace workspace;
+    private final ProductOsConfig config;
+    private final ToolRegistry registry;
+    private final SqliteDatabase database;
+    private final EmbeddedExecutors executors;
+    private final ExecutorService worker;
+    private final ControlPlane controlPlane;
+
+    private Backend(Workspace workspace, ProductOsConfig config, ToolRegistry registry, SqliteDatabase database,
+                    EmbeddedExecutors executors, ExecutorService worker, ControlPlane controlPlane) {
+        this.workspace = workspace;
+        this.config = config;
+        this.registry = registry;
+        this.database = database;
+        this.executors = executors;
+        this.worker = worker;
+        this.controlPlane = controlPlane;
+    }
+
+    public static Backend open(Path workspaceRoot, Map<String, String> environment) {
+        Workspace workspace = Workspace.open(workspaceRoot);
+        ProductOsConfig config = ProductOsConfig.load(workspace, environment);
+        ToolRegistry registry = Contracts.registry(workspace);
+        Policy policy = Contracts.policy(workspace);
+        Clock clock = Clock.systemUTC();
+        SqliteDatabase database = SqliteDatabase.open(workspace.database());
+        EmbeddedExecutors executors = null;
+        ExecutorService worker = Executors.newFixedThreadPool(4, daemonThreads("productos-control"));
+        try {
+            SqliteRunStore runStore = new SqliteRunStore(database, clock);
+            SqliteApprovalStore approvalStore = new SqliteApprovalStore(database);
+            executors = EmbeddedExecutors.start(new ExecutorEnvironment(workspace, registry, config, clock));
+            ExecutorInvoker invoker = ExecutorHttpClient.create(executors::endpointFor, config);
+            ControlPlane controlPlane = new ControlPlane(registry, policy, runStore, approvalStore, invoker, clock,
+                    ProcessOwner.current(), worker);
+            controlPlane.recoverInterruptedRuns();
+            return new Backend(workspace, config, registry, database, executors, worker, controlPlane);
+        } catch (RuntimeException e) {
+            if (executors != null) executors.close();
+            worker.shutdownNow();
+            database.close();
+            throw e;
+        }
+    }
+
+    public static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public ProductOsConfig config() {
+        return config;
+    }
+
+    public ToolRegistry registry() {
+        return registry;
+    }
+
+    public ControlPlane controlPlane() {
+        return controlPlane;
+    }
+
+    /** Where calls to an executor go (the embedded server, or the configured remote one). Holds a secret. */
+    public com.productos.config.ExecutorEndpoint executorEndpoint(String executorName) {
+        return executors.endpointFor(executorName);
+    }
+
+    @Override
+    public void close() {
+        executors.close();
+        worker.shutdown();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        database.close();
+    }
+}

@@ -1,0 +1,133 @@
+package com.productos.marketing;
+
+import com.productos.marketing.inputs.InputProblems;
+import com.productos.brand.BrandProfileStore;
+import com.productos.executors.ExecutorFailure;
+import com.productos.executors.ExecutorHandler;
+import com.productos.executors.ExecutorModule;
+import com.productos.executors.ExecutorModuleFactory;
+import com.productos.executors.ExecutorRequest;
+import com.productos.json.Json;
+import com.productos.marketing.drafts.CampaignDraft;
+import com.productos.marketing.publishing.PublishService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The marketing executor: post generation, campaign drafts, publishing and campaign status. The three
+ * registry tools are served at their registry paths; the draft routes (get, list, edit, link_insight)
+ * and the copy review are plain executor routes for the CLI, the IDE and the approval step.
+ */
+public final class MarketingModule implements ExecutorModule {
+    public static final String GENERATE_PATH = "/execute/marketing/generate_channel_posts";
+    public static final String PUBLISH_PATH = "/execute/marketing/publish_missinglettr";
+    public static final String STATUS_PATH = "/execute/marketing/get_campaign_status";
+    public static final String DRAFT_GET_PATH = "/execute/marketing/drafts/get";
+    public static final String DRAFT_LIST_PATH = "/execute/marketing/drafts/list";
+    public static final String DRAFT_EDIT_PATH = "/execute/marketing/drafts/edit";
+    public static final String DRAFT_LINK_PATH = "/execute/marketing/drafts/link_insight";
+    public static final String REVIEW_COPY_PATH = "/execute/marketing/review_copy";
+
+    private final GenerationService generation;
+    private final DraftService drafts;
+    private final PublishService publishing;
+    private final CopyReview copyReview;
+    private final List<AutoCloseable> resources;
+
+    MarketingModule(GenerationService generation, DraftService drafts, PublishService publishing, CopyReview copyReview,
+            List<AutoCloseable> resources) {
+        this.copyReview = copyReview;
+        this.generation = generation;
+        this.drafts = drafts;
+        this.publishing = publishing;
+        this.resources = List.copyOf(resources);
+    }
+
+    /**
+     * The factory for {@link com.productos.executors.ExecutorCatalog}; {@code brandStores} opens the
+     * Company Brain the generator reads profiles from.
+     */
+    public static ExecutorModuleFactory factory(Function<com.productos.executors.ExecutorEnvironment, BrandProfileStore> brandStores) {
+        return ExecutorModuleFactory.named("marketing",
+                environment -> MarketingModuleBuilder.build(environment, brandStores.apply(environment)));
+    }
+
+    public GenerationService generation() {
+        return generation;
+    }
+
+    public DraftService drafts() {
+        return drafts;
+    }
+
+    public PublishService publishing() {
+        return publishing;
+    }
+
+    public CopyReview copyReview() {
+        return copyReview;
+    }
+
+    @Override
+    public String executorName() {
+        return "marketing";
+    }
+
+    @Override
+    public Map<String, ExecutorHandler> routes() {
+        Map<String, ExecutorHandler> routes = new LinkedHashMap<>();
+        routes.put(GENERATE_PATH, request -> generation.generate(request.input(), request.runId(), request.log()).output());
+        routes.put(PUBLISH_PATH, request -> publishing.publish(request.input(), request.idempotencyKey(), request.runId(), request.log()));
+        routes.put(STATUS_PATH, request -> publishing.status(requiredText(request, "campaign_id"), request.log()));
+        routes.put(DRAFT_GET_PATH, request -> drafts.get(requiredText(request, "draft_id")).toJson());
+        routes.put(DRAFT_LIST_PATH, request -> {
+            JsonNode insight = request.input().path("insight_id");
+            List<CampaignDraft> list = drafts.list(insight.isString() ? insight.asString() : null,
+                    request.input().path("limit").asInt(50));
+            ObjectNode output = Json.object();
+            ArrayNode items = output.putArray("drafts");
+            list.forEach(draft -> items.add(draft.toJson()));
+            return output;
+        });
+        routes.put(DRAFT_EDIT_PATH, request -> {
+            JsonNode input = request.input();
+            if (!input.path("index").canConvertToInt()) throw InputProblems.single("/index", "give the post's index (0 for the first)");
+            JsonNode title = input.path("title");
+            JsonNode revision = input.path("expected_revision");
+            return drafts.editPost(requiredText(request, "draft_id"), requiredText(request, "channel"),
+                    input.path("index").asInt(), input.path("text").isString() ? input.path("text").asString() : null,
+                    title.isString() ? title.asString() : null, revision.canConvertToInt() ? revision.asInt() : null).toJson();
+        });
+        routes.put(DRAFT_LINK_PATH, request -> drafts.linkInsight(requiredText(request, "draft_id"),
+                request.input().path("insight_id").asString(null)).toJson());
+        routes.put(REVIEW_COPY_PATH, request -> copyReview.review(request.input()));
+        return routes;
+    }
+
+    private static String requiredText(ExecutorRequest request, String field) throws ExecutorFailure {
+        JsonNode value = request.input().path(field);
+        if (!value.isString() || value.asString().isBlank()) throw InputProblems.single("/" + field, "give " + field);
+        return value.asString();
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception first = null;
+        List<AutoCloseable> reversed = new ArrayList<>(resources);
+        java.util.Collections.reverse(reversed);
+        for (AutoCloseable resource : reversed) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (first == null) first = e;
+            }
+        }
+        if (first != null) throw first;
+    }
+}

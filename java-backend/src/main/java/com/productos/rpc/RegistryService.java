@@ -1,0 +1,24 @@
+package com.productos.rpc;
+
+import com.productos.registry.ToolRegistry;
+import com.productos.rpc.protocol.ListToolsResult;
+import com.productos.rpc.protocol.RegistryProtocol;
+import com.productos.rpc.protocol.WireTypes;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * registry/listTools. The registry is immutable for the life of the process, so its wire form is built
+ * once and every call answers from memory on the reader thread.
+ */
+final class RegistryService implements RegistryProtocol {
+    private final ListToolsResult tools;
+
+    RegistryService(ToolRegistry registry) {
+        this.tools = new ListToolsResult(registry.tools().stream().map(WireTypes::tool).toList());
+    }
+
+    @Override
+    public CompletableFuture<ListToolsResult> listTools() {
+        return CompletableFuture.completedFuture(tools);
+    }
+}

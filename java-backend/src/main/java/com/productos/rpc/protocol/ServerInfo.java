@@ -1,0 +1,4 @@
+package com.productos.rpc.protocol;
+
+/** The backend's name and build version. */
+public record ServerInfo(String name, String version) {}

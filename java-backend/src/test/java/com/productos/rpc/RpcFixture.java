@@ -1,0 +1,87 @@
+package com.productos.rpc;
+
+import com.productos.control.ControlPlane;
+import com.productos.policy.Policy;
+import com.productos.policy.PolicyLoader;
+import com.productos.registry.RegistryLoader;
+import com.productos.registry.ToolRegistry;
+import com.productos.store.SqliteApprovalStore;
+import com.productos.store.SqliteDatabase;
+import com.productos.store.SqliteRunStore;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real backend behind a real RPC server on piped streams: SQLite run and approval stores in a temp
+ * workspace, the bundled registry and policy, the control plane, and executors reached over HTTP on
+ * loopback. The clock stands still until a test moves it, so every timestamp on the wire is known.
+ */
+final class RpcFixture implements AutoCloseable {
+    static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    static final ToolRegistry REGISTRY = new RegistryLoader().loadBundled();
+    static final Policy POLICY = new PolicyLoader().loadBundled();
+
+    final LoopbackExecutor executor;
+    final SqliteDatabase database;
+    final ControlPlane controlPlane;
+    final RpcServer server;
+    final RawFrameClient client;
+    final CountDownLatch exited = new CountDownLatch(1);
+    final SettableClock clock = new SettableClock(NOW);
+    private final ExecutorService worker = Executors.newFixedThreadPool(2);
+    final ExecutorService blockingWork = Executors.newFixedThreadPool(2);
+
+    /** Tools in {@code unreachable} point at a port nobody listens on. */
+    RpcFixture(Path folder, Set<String> unreachable, Duration executorTimeout, RpcServerOptions options) throws IOException {
+        executor = new LoopbackExecutor();
+        URI deadPort = deadPort();
+        database = SqliteDatabase.open(folder.resolve("productos.db"));
+        HttpExecutorInvoker invoker = new HttpExecutorInvoker(
+                tool -> unreachable.contains(tool.name()) ? deadPort : executor.base(), executorTimeout);
+        controlPlane = new ControlPlane(REGISTRY, POLICY, new SqliteRunStore(database, clock),
+                new SqliteApprovalStore(database), invoker, clock, "test-owner", worker);
+        PipedOutputStream clientOut = new PipedOutputStream();
+        PipedInputStream serverIn = new PipedInputStream(clientOut, 1 << 20);
+        PipedOutputStream serverOut = new PipedOutputStream();
+        PipedInputStream clientIn = new PipedInputStream(serverOut, 1 << 20);
+        server = RpcServer.start(controlPlane, serverIn, serverOut, blockingWork, exited::countDown, options);
+        client = new RawFrameClient(clientIn, clientOut);
+    }
+
+    RpcFixture(Path folder) throws IOException {
+        this(folder, Set.of(), Duration.ofSeconds(5), testOptions());
+    }
+
+    static RpcServerOptions testOptions() {
+        return new RpcServerOptions(RpcServerOptions.DEFAULT_MAX_MESSAGE_BYTES, false, Duration.ofSeconds(1), "test");
+    }
+
+    private static URI deadPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+        executor.close();
+        client.close();
+        worker.shutdown();
+        blockingWork.shutdown();
+        worker.awaitTermination(5, TimeUnit.SECONDS);
+        blockingWork.awaitTermination(5, TimeUnit.SECONDS);
+        database.close();
+    }
+}
