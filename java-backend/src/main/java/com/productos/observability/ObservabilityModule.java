@@ -1,0 +1,60 @@
+package com.productos.observability;
+
+import com.productos.deploy.DeployModule;
+import com.productos.deploy.cloud.CloudSettings;
+import com.productos.executors.ExecutorEnvironment;
+import com.productos.executors.ExecutorHandler;
+import com.productos.executors.ExecutorModule;
+import com.productos.json.Json;
+import com.productos.observability.cloud.CloudLoggingLogSource;
+import com.productos.observability.local.LocalLogLayout;
+import com.productos.observability.local.LocalLogSource;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The "observability" executor: logs.tail, over the local log files or Cloud Logging, following
+ * {@code deploy.backend} so that logs are read where services run.
+ */
+public final class ObservabilityModule implements ExecutorModule {
+    public static final String NAME = "observability";
+    public static final String TAIL_PATH = "/execute/logs/tail";
+    private final LogSource source;
+
+    public ObservabilityModule(LogSource source) {
+        this.source = source;
+    }
+
+    public static ObservabilityModule create(ExecutorEnvironment environment) {
+        JsonNode section = environment.config().section("deploy");
+        LocalLogSource local = new LocalLogSource(new LocalLogLayout(environment.workspace()), environment.clock());
+        LogSource source = DeployModule.backendKind(section).equals("cloudrun")
+                ? CloudLoggingLogSource.create(CloudSettings.fromConfig(section.path("cloudrun"), environment.config()), local,
+                        environment.clock())
+                : local;
+        return new ObservabilityModule(source);
+    }
+
+    @Override
+    public String executorName() {
+        return NAME;
+    }
+
+    @Override
+    public Map<String, ExecutorHandler> routes() {
+        return Map.of(TAIL_PATH, request -> {
+            List<LogLine> lines = source.tail(LogQuery.fromInput(request.input()));
+            ObjectNode out = Json.object();
+            lines.forEach(line -> out.withArray("lines").add(line.toJson()));
+            if (lines.isEmpty()) out.putArray("lines");
+            return out;
+        });
+    }
+
+    @Override
+    public void close() {
+        source.close();
+    }
+}
