@@ -31,12 +31,12 @@ public final class BrandExecutorModule implements ExecutorModule {
         this.routes = Map.copyOf(byPath);
     }
 
-    /** The catalog entry: the SQLite document store in the workspace's database file. */
+    /** The catalog entry: the Company Brain the configuration names (see {@link BrandStores}). */
     public static ExecutorModuleFactory factory() {
         return new ExecutorModuleFactory() {
             @Override
             public ExecutorModule create(ExecutorEnvironment environment) {
-                SqliteBrandProfileStore store = SqliteBrandProfileStore.open(environment.workspace().database());
+                BrandProfileStore store = BrandStores.open(environment);
                 try {
                     return new BrandExecutorModule(store, environment.registry(), environment.clock());
                 } catch (RuntimeException e) {
@@ -52,7 +52,7 @@ public final class BrandExecutorModule implements ExecutorModule {
 
             @Override
             public String toString() {
-                return "brand executor '" + EXECUTOR_NAME + "' on SQLite";
+                return "brand executor '" + EXECUTOR_NAME + "'";
             }
         };
     }

@@ -1,7 +1,7 @@
 package com.productos.executors;
 
 import com.productos.brand.BrandExecutorModule;
-import com.productos.brand.SqliteBrandProfileStore;
+import com.productos.brand.BrandStores;
 import com.productos.deploy.DeployModule;
 import com.productos.marketing.MarketingModule;
 import com.productos.observability.ObservabilityModule;
@@ -14,7 +14,7 @@ public final class ExecutorCatalog {
     public static List<ExecutorModuleFactory> embedded() {
         return List.of(
                 BrandExecutorModule.factory(),
-                MarketingModule.factory(environment -> SqliteBrandProfileStore.open(environment.workspace().database())),
+                MarketingModule.factory(BrandStores::open),
                 ExecutorModuleFactory.named(DeployModule.NAME, DeployModule::create),
                 ExecutorModuleFactory.named(ObservabilityModule.NAME, ObservabilityModule::create));
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  * The npm Firestore emulator (@firestore-emulator/server, installed by
  * {@code npm ci --prefix test-fixtures/firestore-emulator}) run with node on a free loopback port.
  */
-final class FirestoreEmulator implements AutoCloseable {
+public final class FirestoreEmulator implements AutoCloseable {
     private final Process process;
     private final int port;
 
@@ -25,7 +25,7 @@ final class FirestoreEmulator implements AutoCloseable {
         this.port = port;
     }
 
-    static FirestoreEmulator start() throws IOException, InterruptedException {
+    public static FirestoreEmulator start() throws IOException, InterruptedException {
         Path dir = locate();
         if (!Files.isDirectory(dir.resolve("node_modules").resolve("@firestore-emulator"))) {
             throw new IllegalStateException("the Firestore emulator is not installed; run: npm ci --prefix " + dir);
@@ -49,7 +49,7 @@ final class FirestoreEmulator implements AutoCloseable {
         return emulator;
     }
 
-    String host() {
+    public String host() {
         return "127.0.0.1:" + port;
     }
 
