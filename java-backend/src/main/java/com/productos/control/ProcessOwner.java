@@ -1,5 +1,8 @@
 package com.productos.control;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -25,7 +28,19 @@ public final class ProcessOwner {
             return false;
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        return process.isPresent() && process.get().isAlive() && describe(process.get()).equals(owner);
+        return process.isPresent() && isRunning(process.get()) && describe(process.get()).equals(owner);
+    }
+
+    /** Alive and not a zombie: an exited orphan waiting for init to reap it is not running. */
+    public static boolean isRunning(ProcessHandle handle) {
+        if (!handle.isAlive()) return false;
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
+            String afterName = stat.substring(stat.lastIndexOf(')') + 1).trim();
+            return !afterName.startsWith("Z") && !afterName.startsWith("X");
+        } catch (IOException | RuntimeException e) {
+            return handle.isAlive(); // no /proc (not Linux): trust the JDK
+        }
     }
 
     private static String describe(ProcessHandle process) {

@@ -1,5 +1,6 @@
 package com.productos.rpc;
 
+import com.productos.testing.MutableClock;
 import com.productos.control.ControlPlane;
 import com.productos.policy.Policy;
 import com.productos.policy.PolicyLoader;
@@ -38,7 +39,7 @@ final class RpcFixture implements AutoCloseable {
     final RpcServer server;
     final RawFrameClient client;
     final CountDownLatch exited = new CountDownLatch(1);
-    final SettableClock clock = new SettableClock(NOW);
+    final MutableClock clock = new MutableClock(NOW);
     private final ExecutorService worker = Executors.newFixedThreadPool(2);
     final ExecutorService blockingWork = Executors.newFixedThreadPool(2);
 

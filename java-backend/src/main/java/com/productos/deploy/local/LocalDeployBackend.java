@@ -1,5 +1,6 @@
 package com.productos.deploy.local;
 
+import com.productos.control.ProcessOwner;
 import com.productos.config.Workspace;
 import com.productos.deploy.DeployBackend;
 import com.productos.deploy.DeployOutcome;
@@ -57,7 +58,7 @@ public final class LocalDeployBackend implements DeployBackend {
     private final Map<String, ServiceRuntime> services = new ConcurrentHashMap<>();
     private final RevisionLauncher launcher;
     /** This backend process, as recorded in the state of the services it runs. */
-    private final String self = BackendProcess.current();
+    private final String self = ProcessOwner.current();
     private final ExecutorService restorer;
     private final Thread shutdownHook;
     private volatile boolean closed;
@@ -312,7 +313,7 @@ public final class LocalDeployBackend implements DeployBackend {
     /** Runs the service here unless another live backend process does; then only watches its state. */
     private void claimOrWatch(ServiceRuntime runtime) {
         String owner = runtime.state.owner();
-        if (owner != null && !owner.equals(self) && BackendProcess.isAlive(owner)) {
+        if (owner != null && !owner.equals(self) && ProcessOwner.isAlive(owner)) {
             runtime.foreignOwner = owner;
             return;
         }
@@ -329,7 +330,7 @@ public final class LocalDeployBackend implements DeployBackend {
     /** Takes over a service whose owning process has gone: its revision is started again here. */
     private void adoptIfOrphaned(ServiceRuntime runtime) throws ExecutorFailure {
         String owner = runtime.foreignOwner;
-        if (owner == null || BackendProcess.isAlive(owner)) return;
+        if (owner == null || ProcessOwner.isAlive(owner)) return;
         synchronized (runtime) {
             if (runtime.foreignOwner == null) return;
             runtime.state = loadState(runtime.state.service()).orElse(runtime.state);

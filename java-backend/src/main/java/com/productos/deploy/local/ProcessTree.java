@@ -1,5 +1,6 @@
 package com.productos.deploy.local;
 
+import com.productos.control.ProcessOwner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,16 +53,8 @@ final class ProcessTree {
         }
     }
 
-    /** Alive and not a zombie (an exited orphan waiting for init to reap it is not running). */
     static boolean isRunning(ProcessHandle handle) {
-        if (!handle.isAlive()) return false;
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
-            String afterName = stat.substring(stat.lastIndexOf(')') + 1).trim();
-            return !afterName.startsWith("Z") && !afterName.startsWith("X");
-        } catch (IOException | RuntimeException e) {
-            return handle.isAlive();
-        }
+        return ProcessOwner.isRunning(handle);
     }
 
     /** A process left by an earlier backend that crashed, if it is still the same process (pid and start time). */

@@ -1,5 +1,6 @@
 package com.productos.marketing.gemini;
 
+import com.productos.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,6 @@ import com.productos.marketing.Brands;
 import com.productos.marketing.InMemoryBrandProfileStore;
 import com.productos.marketing.MarketingModule;
 import com.productos.marketing.ModuleHarness;
-import com.productos.marketing.MutableClock;
 import com.productos.marketing.channels.Channel;
 import com.productos.marketing.channels.CopyConstraints;
 import com.productos.marketing.channels.SocialPost;

@@ -1,5 +1,6 @@
 package com.productos.marketing.missinglettr;
 
+import com.productos.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +12,6 @@ import com.productos.marketing.Brands;
 import com.productos.marketing.InMemoryBrandProfileStore;
 import com.productos.marketing.MarketingModule;
 import com.productos.marketing.ModuleHarness;
-import com.productos.marketing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

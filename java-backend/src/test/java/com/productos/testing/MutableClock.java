@@ -1,4 +1,4 @@
-package com.productos.rpc;
+package com.productos.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it, so every timestamp on the wire is known. */
-final class SettableClock extends Clock {
+/** A clock a test moves forward by hand, so expiry and schedules are tested without waiting. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    SettableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
-        now = now.plus(by);
+    public void advance(Duration duration) {
+        now = now.plus(duration);
     }
 
     @Override
