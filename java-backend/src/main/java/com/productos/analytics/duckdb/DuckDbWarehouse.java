@@ -1,10 +1,22 @@
 package com.productos.analytics.duckdb;
 
+import com.productos.analytics.AnalyticsWarehouse;
 import com.productos.analytics.events.EventBatch;
 import com.productos.analytics.events.EventSink;
+import com.productos.analytics.funnel.FunnelCounts;
+import com.productos.analytics.funnel.FunnelQuery;
+import com.productos.analytics.funnel.FunnelSql;
+import com.productos.analytics.sql.SqlDialect;
+import com.productos.analytics.sql.SqlStatement;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** The embedded warehouse: events in, funnels, drivers and insights out, all in one DuckDB file. */
-public final class DuckDbWarehouse implements EventSink, AutoCloseable {
+public final class DuckDbWarehouse implements AnalyticsWarehouse, EventSink {
     private final DuckDbDatabase database;
 
     public DuckDbWarehouse(DuckDbDatabase database) {
@@ -21,7 +33,48 @@ public final class DuckDbWarehouse implements EventSink, AutoCloseable {
     }
 
     @Override
+    public Optional<EventSink> eventSink() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public FunnelCounts funnel(FunnelQuery query) {
+        SqlStatement sql = FunnelSql.build(query, SqlDialect.DUCKDB);
+        return query(sql, rs -> {
+            rs.next();
+            List<Long> users = new ArrayList<>();
+            for (int k = 1; k <= query.steps().size(); k++) users.add(rs.getLong(k));
+            return new FunnelCounts(users);
+        });
+    }
+
+    /** Runs a built statement with its parameters bound. */
+    <T> T query(SqlStatement sql, ResultReader<T> reader) {
+        return database.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+                bind(statement, sql.parameters());
+                try (ResultSet rs = statement.executeQuery()) {
+                    return reader.read(rs);
+                }
+            }
+        });
+    }
+
+    static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            Object value = parameters.get(i);
+            if (value instanceof Long number) statement.setLong(i + 1, number);
+            else statement.setString(i + 1, (String) value);
+        }
+    }
+
+    @Override
     public void close() {
         database.close();
+    }
+
+    @FunctionalInterface
+    interface ResultReader<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 }

@@ -1,0 +1,20 @@
+package com.productos.analytics;
+
+import com.productos.analytics.events.EventSink;
+import com.productos.analytics.funnel.FunnelCounts;
+import com.productos.analytics.funnel.FunnelQuery;
+import java.util.Optional;
+
+/**
+ * Where the analytics tools read events and keep insights: DuckDB embedded, BigQuery at scale. Both
+ * run the same queries (see {@link com.productos.analytics.sql.SqlDialect}).
+ */
+public interface AnalyticsWarehouse extends AutoCloseable {
+    /** Where events can be written through us; empty when they arrive by other means (BigQuery). */
+    Optional<EventSink> eventSink();
+
+    FunnelCounts funnel(FunnelQuery query);
+
+    @Override
+    void close();
+}

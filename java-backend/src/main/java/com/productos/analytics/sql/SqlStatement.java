@@ -1,0 +1,45 @@
+package com.productos.analytics.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SQL text plus its parameters, built together so that every value travels as a query parameter
+ * and never as text inside the statement. Parameters are {@link String} or {@link Long}.
+ */
+public final class SqlStatement {
+    private final SqlDialect dialect;
+    private final StringBuilder text = new StringBuilder();
+    private final List<Object> parameters = new ArrayList<>();
+
+    public SqlStatement(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    public SqlStatement sql(String fragment) {
+        text.append(fragment);
+        return this;
+    }
+
+    /** Appends a placeholder bound to {@code value}. */
+    public SqlStatement param(Object value) {
+        if (!(value instanceof String) && !(value instanceof Long)) {
+            throw new IllegalArgumentException("query parameters are strings or longs, not " + value.getClass());
+        }
+        text.append(dialect.placeholder(parameters.size()));
+        parameters.add(value);
+        return this;
+    }
+
+    public String text() {
+        return text.toString();
+    }
+
+    public List<Object> parameters() {
+        return List.copyOf(parameters);
+    }
+}
