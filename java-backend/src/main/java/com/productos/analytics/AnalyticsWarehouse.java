@@ -1,5 +1,7 @@
 package com.productos.analytics;
 
+import com.productos.analytics.drivers.DriverCounts;
+import com.productos.analytics.drivers.DriverQuery;
 import com.productos.analytics.events.EventSink;
 import com.productos.analytics.funnel.FunnelCounts;
 import com.productos.analytics.funnel.FunnelQuery;
@@ -14,6 +16,8 @@ public interface AnalyticsWarehouse extends AutoCloseable {
     Optional<EventSink> eventSink();
 
     FunnelCounts funnel(FunnelQuery query);
+
+    DriverCounts driverCounts(DriverQuery query);
 
     @Override
     void close();

@@ -1,5 +1,6 @@
 package com.productos.executors;
 
+import com.productos.analytics.AnalyticsModule;
 import com.productos.brand.BrandExecutorModule;
 import com.productos.brand.BrandStores;
 import com.productos.deploy.DeployModule;
@@ -16,6 +17,7 @@ public final class ExecutorCatalog {
                 BrandExecutorModule.factory(),
                 MarketingModule.factory(BrandStores::open),
                 ExecutorModuleFactory.named(DeployModule.NAME, DeployModule::create),
-                ExecutorModuleFactory.named(ObservabilityModule.NAME, ObservabilityModule::create));
+                ExecutorModuleFactory.named(ObservabilityModule.NAME, ObservabilityModule::create),
+                ExecutorModuleFactory.named(AnalyticsModule.NAME, AnalyticsModule::create));
     }
 }

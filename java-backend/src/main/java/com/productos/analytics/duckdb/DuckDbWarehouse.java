@@ -1,6 +1,10 @@
 package com.productos.analytics.duckdb;
 
 import com.productos.analytics.AnalyticsWarehouse;
+import com.productos.analytics.drivers.DriverCounts;
+import com.productos.analytics.drivers.DriverQuery;
+import com.productos.analytics.drivers.DriverSql;
+import com.productos.analytics.drivers.FeatureCount;
 import com.productos.analytics.events.EventBatch;
 import com.productos.analytics.events.EventSink;
 import com.productos.analytics.funnel.FunnelCounts;
@@ -46,6 +50,20 @@ public final class DuckDbWarehouse implements AnalyticsWarehouse, EventSink {
             for (int k = 1; k <= query.steps().size(); k++) users.add(rs.getLong(k));
             return new FunnelCounts(users);
         });
+    }
+
+    @Override
+    public DriverCounts driverCounts(DriverQuery query) {
+        long[] totals = query(DriverSql.totals(query, SqlDialect.DUCKDB), rs -> {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        });
+        List<FeatureCount> features = query(DriverSql.features(query, SqlDialect.DUCKDB), rs -> {
+            List<FeatureCount> rows = new ArrayList<>();
+            while (rs.next()) rows.add(new FeatureCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+            return rows;
+        });
+        return new DriverCounts(totals[0], totals[1], features);
     }
 
     /** Runs a built statement with its parameters bound. */

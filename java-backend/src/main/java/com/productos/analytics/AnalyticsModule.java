@@ -1,0 +1,73 @@
+package com.productos.analytics;
+
+import com.productos.analytics.duckdb.DuckDbDatabase;
+import com.productos.analytics.duckdb.DuckDbWarehouse;
+import com.productos.analytics.drivers.DriversHandler;
+import com.productos.analytics.events.EventLimits;
+import com.productos.analytics.events.IngestHandler;
+import com.productos.analytics.funnel.FunnelHandler;
+import com.productos.executors.ExecutorEnvironment;
+import com.productos.executors.ExecutorFailure;
+import com.productos.executors.ExecutorHandler;
+import com.productos.executors.ExecutorModule;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The analytics executor: events.ingest (also served at {@link #INGEST_PATH} for product services),
+ * analytics.funnel_summary, analytics.top_drivers and analytics.write_insight, over the warehouse
+ * chosen by {@code analytics.backend} in config.yaml (see {@link AnalyticsSettings}).
+ */
+public final class AnalyticsModule implements ExecutorModule {
+    public static final String NAME = "analytics";
+    /** Where a product service posts event batches (same bearer auth as every executor path). */
+    public static final String INGEST_PATH = "/ingest/events";
+
+    private final AnalyticsWarehouse warehouse;
+    private final Map<String, ExecutorHandler> routes = new LinkedHashMap<>();
+
+    public AnalyticsModule(ExecutorEnvironment environment, AnalyticsSettings settings, AnalyticsWarehouse warehouse) {
+        this.warehouse = warehouse;
+        ExecutorHandler ingest = warehouse.eventSink()
+                .<ExecutorHandler>map(sink -> new IngestHandler(sink,
+                        new EventLimits(256, 200, settings.maxPropertiesBytes()), settings.maxEventsPerBatch()))
+                .orElse(request -> {
+                    throw new ExecutorFailure(409, "not_supported", "the " + settings.backend().name().toLowerCase()
+                            + " analytics backend does not take events through this executor; "
+                            + "send them to BigQuery through Pub/Sub or load jobs");
+                });
+        routes.put("/execute/events/ingest", ingest);
+        routes.put(INGEST_PATH, ingest);
+        routes.put("/execute/analytics/funnel_summary", new FunnelHandler(warehouse, environment.clock()));
+        routes.put("/execute/analytics/top_drivers", new DriversHandler(warehouse, environment.clock(), settings.minSupportUsers()));
+    }
+
+    /** Builds the module with the backend that the workspace's config names. */
+    public static AnalyticsModule create(ExecutorEnvironment environment) {
+        AnalyticsSettings settings = AnalyticsSettings.from(environment.config().section(NAME), environment.workspace());
+        AnalyticsWarehouse warehouse = switch (settings.backend()) {
+            case DUCKDB -> new DuckDbWarehouse(DuckDbDatabase.open(settings.duckDbFile()));
+            case BIGQUERY -> throw new IllegalStateException("not yet");
+        };
+        return new AnalyticsModule(environment, settings, warehouse);
+    }
+
+    public AnalyticsWarehouse warehouse() {
+        return warehouse;
+    }
+
+    @Override
+    public String executorName() {
+        return NAME;
+    }
+
+    @Override
+    public Map<String, ExecutorHandler> routes() {
+        return Map.copyOf(routes);
+    }
+
+    @Override
+    public void close() {
+        warehouse.close();
+    }
+}
