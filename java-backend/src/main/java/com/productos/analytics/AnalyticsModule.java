@@ -6,6 +6,8 @@ import com.productos.analytics.drivers.DriversHandler;
 import com.productos.analytics.events.EventLimits;
 import com.productos.analytics.events.IngestHandler;
 import com.productos.analytics.funnel.FunnelHandler;
+import com.productos.analytics.insights.InsightHandler;
+import com.productos.analytics.insights.InsightPointerStore;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorHandler;
@@ -24,6 +26,7 @@ public final class AnalyticsModule implements ExecutorModule {
     public static final String INGEST_PATH = "/ingest/events";
 
     private final AnalyticsWarehouse warehouse;
+    private final InsightPointerStore pointers;
     private final Map<String, ExecutorHandler> routes = new LinkedHashMap<>();
 
     public AnalyticsModule(ExecutorEnvironment environment, AnalyticsSettings settings, AnalyticsWarehouse warehouse) {
@@ -39,6 +42,10 @@ public final class AnalyticsModule implements ExecutorModule {
         routes.put("/execute/events/ingest", ingest);
         routes.put(INGEST_PATH, ingest);
         routes.put("/execute/analytics/funnel_summary", new FunnelHandler(warehouse, environment.clock()));
+        pointers = new InsightPointerStore(environment.workspace().database());
+        String artifactsLabel = environment.workspace().root().relativize(environment.workspace().artifactsDir()).toString();
+        routes.put("/execute/analytics/write_insight", new InsightHandler(warehouse, pointers,
+                environment.workspace().artifactsDir(), artifactsLabel, environment.clock()));
         routes.put("/execute/analytics/top_drivers", new DriversHandler(warehouse, environment.clock(), settings.minSupportUsers()));
     }
 
@@ -68,6 +75,10 @@ public final class AnalyticsModule implements ExecutorModule {
 
     @Override
     public void close() {
-        warehouse.close();
+        try {
+            pointers.close();
+        } finally {
+            warehouse.close();
+        }
     }
 }

@@ -5,6 +5,8 @@ import com.productos.analytics.drivers.DriverQuery;
 import com.productos.analytics.events.EventSink;
 import com.productos.analytics.funnel.FunnelCounts;
 import com.productos.analytics.funnel.FunnelQuery;
+import com.productos.analytics.insights.InsightRecord;
+import com.productos.analytics.insights.StoredLocation;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,15 @@ public interface AnalyticsWarehouse extends AutoCloseable {
     FunnelCounts funnel(FunnelQuery query);
 
     DriverCounts driverCounts(DriverQuery query);
+
+    /** Where insights are kept, as write_insight reports it. */
+    StoredLocation insightsLocation();
+
+    boolean insightExists(String insightId);
+
+    void insertInsight(InsightRecord record);
+
+    void deleteInsight(String insightId);
 
     @Override
     void close();

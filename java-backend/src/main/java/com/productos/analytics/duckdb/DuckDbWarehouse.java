@@ -8,6 +8,10 @@ import com.productos.analytics.drivers.FeatureCount;
 import com.productos.analytics.events.EventBatch;
 import com.productos.analytics.events.EventSink;
 import com.productos.analytics.funnel.FunnelCounts;
+import com.productos.analytics.insights.InsightRecord;
+import com.productos.analytics.insights.StoredLocation;
+import com.productos.json.Json;
+import java.time.ZoneOffset;
 import com.productos.analytics.funnel.FunnelQuery;
 import com.productos.analytics.funnel.FunnelSql;
 import com.productos.analytics.sql.SqlDialect;
@@ -64,6 +68,59 @@ public final class DuckDbWarehouse implements AnalyticsWarehouse, EventSink {
             return rows;
         });
         return new DriverCounts(totals[0], totals[1], features);
+    }
+
+    @Override
+    public StoredLocation insightsLocation() {
+        return new StoredLocation(database.file().getFileName().toString(), "insights");
+    }
+
+    @Override
+    public boolean insightExists(String insightId) {
+        return database.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM insights WHERE insight_id = ?")) {
+                statement.setString(1, insightId);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void insertInsight(InsightRecord record) {
+        database.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("INSERT OR REPLACE INTO insights (insight_id, created_at, type, "
+                    + "title, summary, severity, confidence, range_days, context, recommendations, links, run_id, report_prefix) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::JSON, ?::JSON, ?::JSON, ?, ?)")) {
+                statement.setString(1, record.insightId());
+                statement.setObject(2, record.createdAt().atOffset(ZoneOffset.UTC).toLocalDateTime());
+                statement.setString(3, record.type());
+                statement.setString(4, record.title());
+                statement.setString(5, record.summary());
+                statement.setString(6, record.severity());
+                statement.setDouble(7, record.confidence());
+                statement.setInt(8, record.rangeDays());
+                statement.setString(9, record.context() == null ? null : Json.write(record.context()));
+                statement.setString(10, Json.write(record.recommendations()));
+                statement.setString(11, record.links() == null ? null : Json.write(record.links()));
+                statement.setString(12, record.runId());
+                statement.setString(13, record.reportPrefix());
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteInsight(String insightId) {
+        database.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM insights WHERE insight_id = ?")) {
+                statement.setString(1, insightId);
+                statement.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /** Runs a built statement with its parameters bound. */
