@@ -2,6 +2,8 @@ package com.productos.analytics;
 
 import com.productos.analytics.duckdb.DuckDbDatabase;
 import com.productos.analytics.duckdb.DuckDbWarehouse;
+import com.productos.analytics.bigquery.BigQueryClients;
+import com.productos.analytics.bigquery.BigQueryWarehouse;
 import com.productos.analytics.drivers.DriversHandler;
 import com.productos.analytics.events.EventLimits;
 import com.productos.analytics.events.IngestHandler;
@@ -54,7 +56,7 @@ public final class AnalyticsModule implements ExecutorModule {
         AnalyticsSettings settings = AnalyticsSettings.from(environment.config().section(NAME), environment.workspace());
         AnalyticsWarehouse warehouse = switch (settings.backend()) {
             case DUCKDB -> new DuckDbWarehouse(DuckDbDatabase.open(settings.duckDbFile()));
-            case BIGQUERY -> throw new IllegalStateException("not yet");
+            case BIGQUERY -> new BigQueryWarehouse(BigQueryClients.create(settings.bigQuery()), settings.bigQuery());
         };
         return new AnalyticsModule(environment, settings, warehouse);
     }

@@ -139,6 +139,7 @@ public final class DuckDbWarehouse implements AnalyticsWarehouse, EventSink {
         for (int i = 0; i < parameters.size(); i++) {
             Object value = parameters.get(i);
             if (value instanceof Long number) statement.setLong(i + 1, number);
+            else if (value instanceof Double number) statement.setDouble(i + 1, number);
             else statement.setString(i + 1, (String) value);
         }
     }

@@ -27,8 +27,8 @@ public final class SqlStatement {
 
     /** Appends a placeholder bound to {@code value}. */
     public SqlStatement param(Object value) {
-        if (!(value instanceof String) && !(value instanceof Long)) {
-            throw new IllegalArgumentException("query parameters are strings or longs, not " + value.getClass());
+        if (!(value instanceof String) && !(value instanceof Long) && !(value instanceof Double)) {
+            throw new IllegalArgumentException("query parameters are strings, longs or doubles, not " + value);
         }
         text.append(dialect.placeholder(parameters.size()));
         parameters.add(value);
