@@ -45,6 +45,11 @@ final class BigQueryDialect implements SqlDialect {
     }
 
     @Override
+    public String timestampFromMicros() {
+        return "TIMESTAMP_MICROS";
+    }
+
+    @Override
     public String propertyText(String column, String key) {
         return "JSON_VALUE(" + column + ", '$." + key + "')";
     }

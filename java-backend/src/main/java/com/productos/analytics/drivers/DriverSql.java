@@ -49,10 +49,10 @@ public final class DriverSql {
         String t = sql.dialect().epochMicros("ts");
         String events = sql.dialect().eventsTable();
         sql.sql("WITH scoped AS (SELECT user_id, event_name, properties, ").sql(t).sql(" AS t FROM ").sql(events)
-                .sql(" WHERE ").sql(t).sql(" BETWEEN ").param(query.range().fromMicros()).sql(" AND ").param(query.range().toMicros());
+                .sql(" WHERE ").timestampBetween("ts", query.range().fromMicros(), query.range().toMicros());
         if (!query.segment().isEmpty()) {
-            sql.sql(" AND user_id IN (SELECT user_id FROM ").sql(events).sql(" WHERE ").sql(t).sql(" BETWEEN ")
-                    .param(query.range().fromMicros()).sql(" AND ").param(query.range().toMicros()).sql(" AND ");
+            sql.sql(" AND user_id IN (SELECT user_id FROM ").sql(events).sql(" WHERE ")
+                    .timestampBetween("ts", query.range().fromMicros(), query.range().toMicros()).sql(" AND ");
             query.segment().appendCondition(sql, "properties");
             sql.sql(")");
         }

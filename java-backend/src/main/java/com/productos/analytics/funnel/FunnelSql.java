@@ -12,7 +12,9 @@ import java.util.Set;
  *   <li>Only events in the time range count, and only for users in the segment (users with at least
  *       one event in the range whose properties match it).
  *   <li>Per user, events are taken in time order; events at the same instant are taken in the order of
- *       the first funnel step they match, then by insert id, so the order is total and repeatable.
+ *       the first funnel step they match, then by the set of steps they match (as a bit mask, step 1 =
+ *       1, step 2 = 2, step 3 = 4, ...). Events equal in all three are interchangeable, so the
+ *       answer is repeatable whatever order storage returns them in.
  *   <li>A path starts at a step-1 event. It reaches step k with an event that matches step k, comes
  *       after the path's step k-1 event in that order (same timestamp counts) and happens at most
  *       {@code conversion_window_days} after the path's step-1 event (inclusive). One event never
@@ -21,10 +23,12 @@ import java.util.Set;
  *       users with no step-1 event are not counted.
  * </ul>
  *
- * <p>How: for each step, one window pass keeps, at every event, the latest start of a path that has
- * reached the previous step strictly before that event. The latest start is always the best one to
- * extend, since it leaves the most of its window. A user reaches step k if any step-k event found
- * such a start within the window. Query cost: one sort per step over the events that match a step.
+ * <p>How: {@code carry_k} holds the step-k events that extend some path, each with the latest start
+ * of such a path. Pass k takes {@code carry_(k-1)} plus the other step-k events, and one window
+ * finds, at every event, the latest start carried strictly before it; a step-k event within the
+ * window of that start goes into {@code carry_k}. The latest start is always the best one to extend,
+ * since it leaves the most of its window. A user reaches step k if they have a row in
+ * {@code carry_k}. Each pass sorts only the events of two adjacent steps.
  */
 public final class FunnelSql {
     private FunnelSql() {}
@@ -37,9 +41,9 @@ public final class FunnelSql {
         for (FunnelStep step : query.steps()) names.add(step.eventName());
         String t = dialect.epochMicros("ts");
 
-        sql.sql("WITH scoped AS (SELECT user_id, event_name, insert_id, properties, ").sql(t).sql(" AS t FROM ")
-                .sql(dialect.eventsTable()).sql(" WHERE ").sql(t).sql(" BETWEEN ").param(query.range().fromMicros())
-                .sql(" AND ").param(query.range().toMicros()).sql(" AND event_name IN (");
+        sql.sql("WITH scoped AS (SELECT user_id, event_name, properties, ").sql(t).sql(" AS t FROM ")
+                .sql(dialect.eventsTable()).sql(" WHERE ").timestampBetween("ts", query.range().fromMicros(), query.range().toMicros())
+                .sql(" AND event_name IN (");
         int i = 0;
         for (String name : names) {
             if (i++ > 0) sql.sql(", ");
@@ -47,12 +51,12 @@ public final class FunnelSql {
         }
         sql.sql(")");
         if (!query.segment().isEmpty()) {
-            sql.sql(" AND user_id IN (SELECT user_id FROM ").sql(dialect.eventsTable()).sql(" WHERE ").sql(t)
-                    .sql(" BETWEEN ").param(query.range().fromMicros()).sql(" AND ").param(query.range().toMicros()).sql(" AND ");
+            sql.sql(" AND user_id IN (SELECT user_id FROM ").sql(dialect.eventsTable()).sql(" WHERE ")
+                    .timestampBetween("ts", query.range().fromMicros(), query.range().toMicros()).sql(" AND ");
             query.segment().appendCondition(sql, "properties");
             sql.sql(")");
         }
-        sql.sql("), matched AS (SELECT user_id, insert_id, t, ");
+        sql.sql("), matched AS (SELECT user_id, t, ");
         for (int k = 0; k < n; k++) {
             if (k > 0) sql.sql(" + ");
             appendStepMatch(sql, query.steps().get(k));
@@ -62,28 +66,25 @@ public final class FunnelSql {
         for (int k = 0; k < n; k++) sql.sql(" WHEN ").sql(bit("mask", k)).sql(" THEN ").sql(Integer.toString(k + 1));
         sql.sql(" END AS first_step FROM matched WHERE mask <> 0)");
 
-        String window = " WINDOW w AS (PARTITION BY user_id ORDER BY t, first_step, insert_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
-        // reached1: step-1 events; start_k: the start of a path this event carries to step k (k >= 2).
-        sql.sql(", pass1 AS (SELECT *, CASE WHEN ").sql(bit("mask", 0)).sql(" THEN t END AS start1 FROM ranked)");
+        String window = " WINDOW w AS (PARTITION BY user_id ORDER BY t, first_step, mask ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
+        // Pass k sees only the events that can carry a path from step k-1 (with their start) or extend one to step k.
+        sql.sql(", carry1 AS (SELECT user_id, t, first_step, mask, t AS start FROM ranked WHERE ").sql(bit("mask", 0)).sql(")");
         for (int k = 2; k <= n; k++) {
-            String previous = "pass" + (k - 1);
-            sql.sql(", latest").sql(Integer.toString(k)).sql(" AS (SELECT *, MAX(start").sql(Integer.toString(k - 1))
-                    .sql(") OVER w AS before").sql(Integer.toString(k)).sql(" FROM ").sql(previous).sql(window).sql(")");
-            sql.sql(", pass").sql(Integer.toString(k)).sql(" AS (SELECT *, CASE WHEN ").sql(bit("mask", k - 1))
-                    .sql(" AND t - before").sql(Integer.toString(k)).sql(" <= ").param(query.conversionWindowMicros())
-                    .sql(" THEN before").sql(Integer.toString(k)).sql(" END AS start").sql(Integer.toString(k))
-                    .sql(" FROM latest").sql(Integer.toString(k)).sql(")");
+            String kk = Integer.toString(k);
+            sql.sql(", input").sql(kk).sql(" AS (SELECT user_id, t, first_step, mask, start FROM carry").sql(Integer.toString(k - 1))
+                    .sql(" UNION ALL SELECT user_id, t, first_step, mask, NULL AS start FROM ranked WHERE ").sql(bit("mask", k - 1))
+                    .sql(" AND NOT ").sql(bit("mask", k - 2)).sql(")");
+            sql.sql(", latest").sql(kk).sql(" AS (SELECT user_id, t, first_step, mask, MAX(start) OVER w AS before FROM input").sql(kk)
+                    .sql(window).sql(")");
+            sql.sql(", carry").sql(kk).sql(" AS (SELECT user_id, t, first_step, mask, before AS start FROM latest").sql(kk)
+                    .sql(" WHERE ").sql(bit("mask", k - 1)).sql(" AND t - before <= ").param(query.conversionWindowMicros()).sql(")");
         }
-        sql.sql(", per_user AS (SELECT user_id");
-        for (int k = 1; k <= n; k++) {
-            sql.sql(", MAX(CASE WHEN start").sql(Integer.toString(k)).sql(" IS NULL THEN 0 ELSE 1 END) AS r").sql(Integer.toString(k));
-        }
-        sql.sql(" FROM pass").sql(Integer.toString(n)).sql(" GROUP BY user_id) SELECT ");
+        sql.sql(" SELECT ");
         for (int k = 1; k <= n; k++) {
             if (k > 1) sql.sql(", ");
-            sql.sql("COALESCE(SUM(r").sql(Integer.toString(k)).sql("), 0) AS s").sql(Integer.toString(k));
+            sql.sql("(SELECT COUNT(DISTINCT user_id) FROM carry").sql(Integer.toString(k)).sql(") AS s").sql(Integer.toString(k));
         }
-        return sql.sql(" FROM per_user");
+        return sql;
     }
 
     private static void appendStepMatch(SqlStatement sql, FunnelStep step) {

@@ -14,6 +14,9 @@ public interface SqlDialect {
     /** Microseconds since the epoch of a TIMESTAMP column. */
     String epochMicros(String column);
 
+    /** The function that turns microseconds since the epoch into a TIMESTAMP. */
+    String timestampFromMicros();
+
     /** The text of a top-level JSON property; {@code key} has been checked against {@link PropertyKeys#PATTERN}. */
     String propertyText(String column, String key);
 
@@ -31,6 +34,11 @@ public interface SqlDialect {
         @Override
         public String epochMicros(String column) {
             return "epoch_us(" + column + ")";
+        }
+
+        @Override
+        public String timestampFromMicros() {
+            return "make_timestamp";
         }
 
         @Override

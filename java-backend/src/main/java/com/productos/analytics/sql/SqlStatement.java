@@ -35,6 +35,12 @@ public final class SqlStatement {
         return this;
     }
 
+    /** Appends a condition that {@code column} (a TIMESTAMP) lies in [fromMicros, toMicros], in a form that can skip storage blocks. */
+    public SqlStatement timestampBetween(String column, long fromMicros, long toMicros) {
+        String function = dialect.timestampFromMicros();
+        return sql(column + " BETWEEN " + function + "(").param(fromMicros).sql(") AND " + function + "(").param(toMicros).sql(")");
+    }
+
     public String text() {
         return text.toString();
     }

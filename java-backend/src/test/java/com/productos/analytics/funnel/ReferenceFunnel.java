@@ -45,7 +45,7 @@ final class ReferenceFunnel {
         for (Raw event : own) if (firstStep(event, steps) >= 0) relevant.add(event);
         relevant.sort(Comparator.comparingLong(Raw::micros)
                 .thenComparingInt(e -> firstStep(e, steps))
-                .thenComparing(Raw::insertId));
+                .thenComparingInt(e -> stepMask(e, steps)));
         int best = 0;
         for (int start = 0; start < relevant.size(); start++) {
             if (!stepMatches(relevant.get(start), steps.get(0))) continue;
@@ -67,6 +67,12 @@ final class ReferenceFunnel {
             best = Math.max(best, reached);
         }
         return best;
+    }
+
+    private static int stepMask(Raw event, List<Step> steps) {
+        int mask = 0;
+        for (int k = 0; k < steps.size(); k++) if (stepMatches(event, steps.get(k))) mask |= 1 << k;
+        return mask;
     }
 
     private static int firstStep(Raw event, List<Step> steps) {

@@ -1,0 +1,90 @@
+package com.productos.bench;
+
+import com.productos.analytics.TimeRange;
+import com.productos.analytics.duckdb.DuckDbDatabase;
+import com.productos.analytics.duckdb.DuckDbWarehouse;
+import com.productos.analytics.events.EventBatch;
+import com.productos.analytics.fixtures.SyntheticEvents;
+import com.productos.analytics.funnel.FunnelCounts;
+import com.productos.analytics.funnel.FunnelQuery;
+import com.productos.analytics.funnel.FunnelStep;
+import com.productos.analytics.sql.PropertyFilter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * analytics.funnel_summary (4 steps, embedded DuckDB) on about 1M and 10M synthetic events, against a
+ * bare DuckDB scan of the same columns over the same rows, measured in the same run (median of 5).
+ *
+ * <p>Run from java-backend/ (takes a few minutes, most of it generating 10M events):
+ * <pre>
+ * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx8g -cp target/test-classes:target/classes:$(cat target/cp.txt) com.productos.bench.FunnelBenchmark [USERS...]
+ * </pre>
+ * The default sizes are 320,000 and 3,200,000 users (about 3.1 events each).
+ */
+public final class FunnelBenchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(FunnelBenchmark.class);
+
+    public static void main(String[] args) throws Exception {
+        int[] users = args.length == 0 ? new int[] {320_000, 3_200_000} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        List<String> table = new ArrayList<>();
+        table.add(String.format(Locale.ROOT, "%12s %12s %12s %8s %s", "events", "funnel ms", "scan ms", "ratio", "users per step"));
+        for (int size : users) {
+            Path dir = Files.createTempDirectory("funnel-bench");
+            try (DuckDbWarehouse warehouse = new DuckDbWarehouse(DuckDbDatabase.open(dir.resolve("events.duckdb")))) {
+                long events = load(warehouse, size);
+                FunnelQuery query = new FunnelQuery("bench", List.of(step("visit"), step("signup"), step("activate"), step("purchase")),
+                        PropertyFilter.NONE, 14, new TimeRange(120, SyntheticEvents.START.plusSeconds(100L * 86400)));
+                FunnelCounts[] counts = new FunnelCounts[1];
+                double funnelMillis = BenchTiming.medianMillis(5, () -> counts[0] = warehouse.funnel(query));
+                double scanMillis = BenchTiming.medianMillis(5, () -> bareScan(warehouse, query));
+                table.add(String.format(Locale.ROOT, "%,12d %12.0f %12.0f %8.2f %s", events, funnelMillis, scanMillis,
+                        funnelMillis / scanMillis, counts[0].usersPerStep()));
+            } finally {
+                try (var walk = Files.walk(dir)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+        // Results go to the log (stderr): stdout is kept for protocol bytes everywhere in the backend.
+        LOG.info("FunnelBenchmark\n{}", String.join("\n", table));
+    }
+
+    static FunnelStep step(String name) {
+        return new FunnelStep(name, PropertyFilter.NONE);
+    }
+
+    static long load(DuckDbWarehouse warehouse, int users) {
+        AtomicLong count = new AtomicLong();
+        try (EventBatch batch = warehouse.openBatch()) {
+            new SyntheticEvents(1, users, 0).forEach(event -> {
+                batch.add(event);
+                count.incrementAndGet();
+            });
+            batch.commit();
+        }
+        return count.get();
+    }
+
+    /** The same rows and columns the funnel reads, aggregated as cheaply as DuckDB allows. */
+    static long bareScan(DuckDbWarehouse warehouse, FunnelQuery query) {
+        return warehouse.database().withConnection(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT count(*), max(user_id), max(insert_id), max(epoch_us(ts)) FROM events "
+                         + "WHERE epoch_us(ts) BETWEEN " + query.range().fromMicros() + " AND " + query.range().toMicros()
+                         + " AND event_name IN ('visit', 'signup', 'activate', 'purchase')")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+}
