@@ -72,6 +72,12 @@ public final class FunnelBenchmark {
             });
             batch.commit();
         }
+        warehouse.database().withConnection(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT");
+            }
+            return null;
+        });
         return count.get();
     }
 
