@@ -1,5 +1,6 @@
 package com.productos.analytics.duckdb;
 
+import com.productos.analytics.AnalyticsSettings;
 import com.productos.analytics.AnalyticsWarehouse;
 import com.productos.analytics.drivers.DriverCounts;
 import com.productos.analytics.drivers.DriverQuery;
@@ -10,6 +11,8 @@ import com.productos.analytics.events.EventSink;
 import com.productos.analytics.funnel.FunnelCounts;
 import com.productos.analytics.insights.InsightRecord;
 import com.productos.analytics.insights.StoredLocation;
+import com.productos.config.ProductOsConfig;
+import com.productos.config.Workspace;
 import com.productos.json.Json;
 import java.time.ZoneOffset;
 import com.productos.analytics.funnel.FunnelQuery;
@@ -29,6 +32,14 @@ public final class DuckDbWarehouse implements AnalyticsWarehouse, EventSink {
 
     public DuckDbWarehouse(DuckDbDatabase database) {
         this.database = database;
+    }
+
+    /**
+     * Opens the embedded warehouse a workspace's config names (analytics.duckdb.file, default
+     * .productos/analytics.duckdb). A DuckDB file is opened by one process at a time.
+     */
+    public static DuckDbWarehouse open(Workspace workspace, ProductOsConfig config) {
+        return new DuckDbWarehouse(DuckDbDatabase.open(AnalyticsSettings.from(config.section("analytics"), workspace).duckDbFile()));
     }
 
     public DuckDbDatabase database() {
