@@ -70,11 +70,11 @@ final class DuckDbEventBatch implements EventBatch {
             appender = null;
             long inserted;
             try (Statement statement = connection.createStatement()) {
-                // The first copy of each insert id wins; ids already stored are skipped.
+                // The first copy of each insert id wins (hash aggregate, no sort); ids already stored are skipped.
                 inserted = statement.executeUpdate("INSERT INTO events (insert_id, user_id, event_name, ts, properties) "
-                        + "SELECT insert_id, user_id, event_name, make_timestamp(ts_us), properties::JSON FROM ("
-                        + "SELECT *, row_number() OVER (PARTITION BY insert_id ORDER BY ord) AS copy FROM " + stagingTable
-                        + ") s WHERE copy = 1 AND NOT EXISTS (SELECT 1 FROM events e WHERE e.insert_id = s.insert_id)");
+                        + "SELECT s.insert_id, s.user_id, s.event_name, make_timestamp(s.ts_us), s.properties::JSON FROM " + stagingTable
+                        + " s JOIN (SELECT min(ord) AS ord FROM " + stagingTable + " GROUP BY insert_id) first_copy ON s.ord = first_copy.ord"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.insert_id = s.insert_id)");
                 statement.execute("DROP TABLE " + stagingTable);
             }
             connection.commit();
