@@ -24,25 +24,27 @@ public final class DriverSql {
     public static SqlStatement features(DriverQuery query, SqlDialect dialect) {
         SqlStatement sql = new SqlStatement(dialect);
         appendCommon(sql, query);
-        sql.sql(", before_conversion AS (SELECT s.user_id, s.event_name, s.properties FROM scoped s LEFT JOIN conv c "
-                + "ON s.user_id = c.user_id WHERE s.event_name <> ").param(query.targetEvent())
-                .sql(" AND (c.conv_t IS NULL OR s.t < c.conv_t)), features AS (SELECT DISTINCT user_id, ")
-                .param(FeatureCount.EVENT).sql(" AS kind, event_name AS feature FROM before_conversion");
+        // Per user and feature, when it first happened; it counts if that is before the user's first conversion.
+        sql.sql(", firsts AS (SELECT user_id, ").param(FeatureCount.EVENT).sql(" AS kind, event_name AS feature, MIN(t) AS first_t "
+                + "FROM scoped WHERE event_name <> ").param(query.targetEvent());
         if (!query.candidateEvents().isEmpty()) {
-            sql.sql(" WHERE event_name IN (");
+            sql.sql(" AND event_name IN (");
             for (int i = 0; i < query.candidateEvents().size(); i++) {
                 if (i > 0) sql.sql(", ");
                 sql.param(query.candidateEvents().get(i));
             }
             sql.sql(")");
         }
+        sql.sql(" GROUP BY user_id, event_name");
         for (String key : query.candidateProperties()) {
-            String value = dialect.propertyText("properties", key);
-            sql.sql(" UNION ALL SELECT DISTINCT user_id, ").param(key).sql(" AS kind, ").sql(value)
-                    .sql(" AS feature FROM before_conversion WHERE ").sql(value).sql(" IS NOT NULL");
+            String value = sql.dialect().propertyText("properties", key);
+            sql.sql(" UNION ALL SELECT user_id, ").param(key).sql(" AS kind, ").sql(value).sql(" AS feature, MIN(t) AS first_t FROM scoped "
+                    + "WHERE event_name <> ").param(query.targetEvent()).sql(" AND ").sql(value).sql(" IS NOT NULL GROUP BY user_id, ")
+                    .sql(value);
         }
-        return sql.sql(") SELECT f.kind, f.feature, COUNT(*) AS users, COUNT(c.user_id) AS converted FROM features f "
-                + "LEFT JOIN conv c ON f.user_id = c.user_id GROUP BY f.kind, f.feature");
+        return sql.sql("), features AS (SELECT f.kind, f.feature, c.conv_t FROM firsts f LEFT JOIN conv c ON f.user_id = c.user_id "
+                + "WHERE c.conv_t IS NULL OR f.first_t < c.conv_t) SELECT kind, feature, COUNT(*) AS users, COUNT(conv_t) AS converted "
+                + "FROM features GROUP BY kind, feature");
     }
 
     private static void appendCommon(SqlStatement sql, DriverQuery query) {
