@@ -50,7 +50,8 @@ class AnalyticsModuleTest {
         Files.writeString(workspace.configFile(), "analytics:\n  backend: duckdb\n  ingest:\n    max_events_per_batch: 5\n");
         ExecutorEnvironment environment = new ExecutorEnvironment(workspace, REGISTRY,
                 ProductOsConfig.load(workspace, java.util.Map.of()), Clock.fixed(NOW, ZoneOffset.UTC));
-        ExecutorModuleFactory factory = ExecutorCatalog.embedded().get(0);
+        ExecutorModuleFactory factory = ExecutorCatalog.embedded().stream()
+                .filter(f -> "analytics".equals(f.executorName())).findFirst().orElseThrow();
         module = factory.create(environment);
     }
 

@@ -118,8 +118,8 @@ class EmbeddedExecutorsTest {
     @Test
     void unknownExecutorShouldSayWhatToConfigure() {
         try (EmbeddedExecutors executors = EmbeddedExecutors.start(environment(ProductOsConfig.empty()))) {
-            ExecutorCallException e = assertThrows(ExecutorCallException.class, () -> executors.resolver().resolve("analytics"));
-            assertTrue(e.getMessage().contains("executors.analytics.url") && e.getMessage().contains("PRODUCTOS_EXECUTOR_ANALYTICS_URL"),
+            ExecutorCallException e = assertThrows(ExecutorCallException.class, () -> executors.resolver().resolve("nosuch"));
+            assertTrue(e.getMessage().contains("executors.nosuch.url") && e.getMessage().contains("PRODUCTOS_EXECUTOR_NOSUCH_URL"),
                     e.getMessage());
         }
     }
