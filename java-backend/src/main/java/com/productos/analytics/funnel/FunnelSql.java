@@ -28,7 +28,9 @@ import java.util.Set;
  * finds, at every event, the latest start carried strictly before it; a step-k event within the
  * window of that start goes into {@code carry_k}. The latest start is always the best one to extend,
  * since it leaves the most of its window. A user reaches step k if they have a row in
- * {@code carry_k}. Each pass sorts only the events of two adjacent steps.
+ * {@code carry_k}. Each pass sorts only the events carried to step k-1 and the step-k events: a
+ * step-(k-1) event that was not carried cannot extend a path to step k either, since any start it
+ * could see at step k is no later than the one it already failed with.
  */
 public final class FunnelSql {
     private FunnelSql() {}

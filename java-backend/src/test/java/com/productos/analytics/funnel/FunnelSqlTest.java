@@ -128,6 +128,18 @@ class FunnelSqlTest {
         }
 
         @Test
+        void eventsAtTheSameInstantShouldBeTakenInStepOrder() {
+            ObjectNode pro = Json.object().put("plan", "pro");
+            ObjectNode free = Json.object().put("plan", "free");
+            // Both visits at one instant: the free one can only be step 1, the pro one can be step 1 or 2.
+            store(List.of(event("a", "visit", 0, pro), event("a", "visit", 0, free),
+                    event("b", "signup", 0), event("b", "visit", 0)));
+            FunnelStep proVisit = new FunnelStep("visit", new PropertyFilter(Map.of("plan", List.of("pro"))));
+            assertArrayEquals(new long[] {2, 1}, bothCounts(funnel(14, asOf, 365, PropertyFilter.NONE, step("visit"), proVisit)));
+            assertArrayEquals(new long[] {2, 1}, bothCounts(funnel(14, asOf, 365, PropertyFilter.NONE, step("visit"), step("signup"))));
+        }
+
+        @Test
         void eachUserShouldCountOncePerStep() {
             store(List.of(event("a", "visit", 0), event("a", "signup", 1), event("a", "visit", 2), event("a", "signup", 3)));
             assertArrayEquals(new long[] {1, 1}, bothCounts(funnel(14, asOf, 365, PropertyFilter.NONE, step("visit"), step("signup"))));
