@@ -7,6 +7,7 @@ import com.productos.analytics.bigquery.BigQueryWarehouse;
 import com.productos.analytics.drivers.DriversHandler;
 import com.productos.analytics.events.EventLimits;
 import com.productos.analytics.events.IngestHandler;
+import com.productos.analytics.events.ImportFileHandler;
 import com.productos.analytics.funnel.FunnelHandler;
 import com.productos.analytics.insights.InsightHandler;
 import com.productos.analytics.insights.InsightPointerStore;
@@ -42,6 +43,12 @@ public final class AnalyticsModule implements ExecutorModule {
                             + "send them to BigQuery through Pub/Sub or load jobs");
                 });
         routes.put("/execute/events/ingest", ingest);
+        routes.put("/execute/events/import_file", warehouse.eventSink()
+                .<ExecutorHandler>map(sink -> new ImportFileHandler(sink, environment.workspace().root()))
+                .orElse(request -> {
+                    throw new ExecutorFailure(409, "not_supported", "the " + settings.backend().name().toLowerCase()
+                            + " analytics backend does not import files through this executor; use a BigQuery load job");
+                }));
         routes.put(INGEST_PATH, ingest);
         routes.put("/execute/analytics/funnel_summary", new FunnelHandler(warehouse, environment.clock()));
         pointers = new InsightPointerStore(environment.workspace().database());

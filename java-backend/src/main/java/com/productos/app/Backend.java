@@ -5,7 +5,7 @@ import com.productos.config.Workspace;
 import com.productos.control.ControlPlane;
 import com.productos.control.ExecutorInvoker;
 import com.productos.control.ProcessOwner;
-import com.productos.executors.EmbeddedExecutors;
+import com.productos.executors.WorkspaceExecutors;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorHttpClient;
 import com.productos.policy.Policy;
@@ -32,12 +32,12 @@ public final class Backend implements AutoCloseable {
     private final ProductOsConfig config;
     private final ToolRegistry registry;
     private final SqliteDatabase database;
-    private final CompletableFuture<EmbeddedExecutors> executors;
+    private final CompletableFuture<WorkspaceExecutors> executors;
     private final ExecutorService worker;
     private final ControlPlane controlPlane;
 
     private Backend(Workspace workspace, ProductOsConfig config, ToolRegistry registry, SqliteDatabase database,
-                    CompletableFuture<EmbeddedExecutors> executors, ExecutorService worker, ControlPlane controlPlane) {
+                    CompletableFuture<WorkspaceExecutors> executors, ExecutorService worker, ControlPlane controlPlane) {
         this.workspace = workspace;
         this.config = config;
         this.registry = registry;
@@ -57,8 +57,8 @@ public final class Backend implements AutoCloseable {
         ExecutorService worker = Executors.newFixedThreadPool(4, daemonThreads("productos-control"));
         // The executors start in the background: the control plane can list, record and answer at once,
         // and calls wait for the executors (see DeferredInvoker).
-        CompletableFuture<EmbeddedExecutors> executors = CompletableFuture.supplyAsync(
-                () -> EmbeddedExecutors.start(new ExecutorEnvironment(workspace, registry, config, clock)), worker);
+        CompletableFuture<WorkspaceExecutors> executors = CompletableFuture.supplyAsync(
+                () -> WorkspaceExecutors.attachOrStart(new ExecutorEnvironment(workspace, registry, config, clock)), worker);
         try {
             SqliteRunStore runStore = new SqliteRunStore(database, clock);
             SqliteApprovalStore approvalStore = new SqliteApprovalStore(database);
@@ -69,7 +69,7 @@ public final class Backend implements AutoCloseable {
             controlPlane.recoverInterruptedRuns();
             return new Backend(workspace, config, registry, database, executors, worker, controlPlane);
         } catch (RuntimeException e) {
-            executors.thenAccept(EmbeddedExecutors::close);
+            executors.thenAccept(WorkspaceExecutors::close);
             worker.shutdown();
             database.close();
             throw e;

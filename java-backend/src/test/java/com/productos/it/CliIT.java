@@ -101,6 +101,54 @@ class CliIT {
     }
 
     @Test
+    void eventsImportShouldStoreGoodRowsAndReportBadOnesByLine() throws Exception {
+        Path csv = workspace.resolve("events.csv");
+        Files.writeString(csv, "user,event,ts\nu1,signup,1700000000\nu1,activate,not-a-time\nu2,signup,1700000100\n");
+        JarProcesses.Result imported = productos("events", "import", csv.toString(), "--format", "csv",
+                "--map", "user_id=user,event_name=event,timestamp=ts,unit=s");
+        assertEquals(0, imported.exitCode(), imported.toString());
+        assertTrue(imported.stdout().contains("2 imported"), imported.stdout());
+        assertTrue(imported.stdout().contains("line 3"), imported.stdout());
+
+        JarProcesses.Result again = productos("events", "import", csv.toString(), "--format", "csv",
+                "--map", "user_id=user,event_name=event,timestamp=ts,unit=s");
+        assertTrue(again.stdout().contains("0 imported, 2 already stored"), again.stdout());
+
+        JarProcesses.Result badMapping = productos("events", "import", csv.toString(), "--format", "csv", "--map", "user_id=user");
+        assertEquals(1, badMapping.exitCode(), badMapping.toString());
+        assertTrue(badMapping.stdout().contains("/mapping"), badMapping.stdout());
+    }
+
+    @Test
+    void cliNextToARunningBackendShouldUseItsExecutors() throws Exception {
+        Process serve = new ProcessBuilder(JarProcesses.command("serve", "--stdio", "--workspace", workspace.toString()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            Path published = workspace.resolve(".productos/run/executors.json");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (!Files.exists(published) && System.nanoTime() < deadline) Thread.sleep(50);
+            assertTrue(Files.exists(published), "serve never published its executors");
+
+            Path csv = workspace.resolve("events.csv");
+            Files.writeString(csv, "user,event,ts\nu1,signup,1700000000\nu1,activate,1700000060\n");
+            JarProcesses.Result imported = productos("events", "import", csv.toString(), "--format", "csv",
+                    "--map", "user_id=user,event_name=event,timestamp=ts,unit=s");
+            assertEquals(0, imported.exitCode(), imported.toString());
+            assertTrue(imported.stderr().contains("using the executors of the backend already running"), imported.stderr());
+
+            JarProcesses.Result funnel = productos("call", "analytics.funnel_summary", "--json", "--input",
+                    "{\"range_days\":30,\"as_of\":\"2023-11-15T00:00:00Z\",\"funnel\":{\"name\":\"a\",\"steps\":"
+                            + "[{\"event_name\":\"signup\"},{\"event_name\":\"activate\"}]}}");
+            assertEquals(0, funnel.exitCode(), funnel.toString());
+            assertEquals(1, Json.parse(funnel.stdout()).path("output").path("steps").get(1).path("users").asInt(), funnel.stdout());
+        } finally {
+            serve.getOutputStream().close();
+            serve.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+            serve.destroyForcibly();
+        }
+    }
+
+    @Test
     void tourShouldRunEndToEnd() throws Exception {
         JarProcesses.Result tour = JarProcesses.run(workspace, "tour", "--workspace", workspace.toString());
         assertEquals(0, tour.exitCode(), tour.toString());
