@@ -1,5 +1,6 @@
 package com.productos.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +10,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code productos tour}: a short walk through the CLI on a workspace, printing each command before
- * its output: the tools, a brand profile set and read back, a call that waits for approval, and the
- * run history.
+ * its output: the tools, a brand profile set and read back, events imported and a funnel and its
+ * drivers, posts drafted in the brand's voice, a publish that waits for approval, and the run history.
+ * Run from the repository folder, it uses the sample events in test-fixtures/analytics/.
  */
 @Command(name = "tour", description = "A short guided run of the CLI on the embedded defaults.")
 final class TourCommand implements Callable<Integer> {
+    private static final Path SAMPLE_EVENTS = Path.of("test-fixtures", "analytics", "synthetic-events-200-users.jsonl");
+
     @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace to use (default: current folder).")
     Path workspace = Path.of(".");
 
@@ -24,6 +28,16 @@ final class TourCommand implements Callable<Integer> {
             + "\"audience\":{\"primary\":\"founders of small SaaS teams\"},"
             + "\"claims_policy\":{\"forbidden_claims\":[\"guaranteed growth\"],"
             + "\"required_disclaimers\":[\"Results vary.\"]}}}";
+    private static final String FUNNEL = "{\"range_days\":90,\"as_of\":\"2026-03-31T00:00:00Z\",\"funnel\":{\"name\":\"onboarding\","
+            + "\"steps\":[{\"event_name\":\"visit\"},{\"event_name\":\"signup\"},{\"event_name\":\"activate\"},{\"event_name\":\"purchase\"}]}}";
+    private static final String DRIVERS = "{\"range_days\":90,\"as_of\":\"2026-03-31T00:00:00Z\","
+            + "\"target\":{\"metric\":\"purchase\",\"event_name\":\"purchase\"}}";
+    private static final String POSTS = "{\"brand_profile_id\":\"default\",\"channels\":[\"x\",\"linkedin\"],\"variations_per_channel\":1,"
+            + "\"brief\":{\"goal\":\"more activated teams\",\"product\":\"Acme Analytics\",\"audience\":\"founders\","
+            + "\"key_points\":[\"invite a teammate in one click\",\"see your funnel in the editor\"],"
+            + "\"call_to_action\":\"Try it today\",\"landing_page_url\":\"https://example.com/teams\"}}";
+    private static final String PUBLISH = "{\"campaign\":{\"name\":\"teams launch\",\"posts\":[{\"channel\":\"linkedin\","
+            + "\"text\":\"Invite a teammate in one click. Results vary.\"}]},\"schedule\":{\"mode\":\"now\"}}";
 
     @Override
     public Integer call() {
@@ -32,9 +46,15 @@ final class TourCommand implements Callable<Integer> {
         steps.add(new String[] {"tools", "list", "--workspace", ws});
         steps.add(new String[] {"call", "brand.update_profile", "--input", PROFILE, "--workspace", ws});
         steps.add(new String[] {"call", "brand.get_profile", "--input", "{\"profile_id\":\"default\"}", "--workspace", ws});
-        steps.add(new String[] {"call", "cloudrun.deploy_service", "--input",
-                "{\"service_name\":\"web\",\"repo\":\"test-fixtures/sample-service\",\"ref\":\"HEAD\",\"env\":\"prod\",\"region\":\"local\"}",
-                "--workspace", ws});
+        if (Files.exists(SAMPLE_EVENTS)) {
+            steps.add(new String[] {"events", "import", SAMPLE_EVENTS.toString(), "--format", "jsonl", "--map",
+                    "user_id=user_id,event_name=event_name,timestamp=timestamp,insert_id=insert_id,properties=properties",
+                    "--workspace", ws});
+            steps.add(new String[] {"call", "analytics.funnel_summary", "--input", FUNNEL, "--workspace", ws});
+            steps.add(new String[] {"call", "analytics.top_drivers", "--input", DRIVERS, "--workspace", ws});
+        }
+        steps.add(new String[] {"call", "marketing.generate_channel_posts", "--input", POSTS, "--workspace", ws});
+        steps.add(new String[] {"call", "marketing.publish_missinglettr", "--input", PUBLISH, "--workspace", ws});
         steps.add(new String[] {"approvals", "list", "--workspace", ws});
         steps.add(new String[] {"runs", "list", "--limit", "10", "--workspace", ws});
         for (String[] step : steps) {
