@@ -150,10 +150,17 @@ class CliIT {
 
     @Test
     void tourShouldRunEndToEnd() throws Exception {
-        JarProcesses.Result tour = JarProcesses.run(workspace, "tour", "--workspace", workspace.toString());
+        // From the repository folder, as the README runs it, so the sample events are imported too.
+        Path repository = Path.of("..").toAbsolutePath().normalize();
+        JarProcesses.Result tour = JarProcesses.run(repository, "tour", "--workspace", workspace.toString());
         assertEquals(0, tour.exitCode(), tour.toString());
         assertTrue(tour.stdout().contains("$ productos approvals list"), tour.stdout());
-        assertTrue(tour.stdout().contains("brand.get_profile"), tour.stdout());
+        for (String tool : new String[] {"brand.get_profile", "analytics.funnel_summary", "analytics.top_drivers",
+                "marketing.generate_channel_posts"}) {
+            assertTrue(Pattern.compile("run_\\w+\\s+" + Pattern.quote(tool) + "\\s+succeeded").matcher(tour.stdout()).find(),
+                    tool + " should have succeeded:\n" + tour.stdout());
+        }
+        assertTrue(tour.stdout().contains("marketing.publish_missinglettr  awaiting_approval"), tour.stdout());
     }
 
     static Path fixture(String name) {
