@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +56,7 @@ public final class LocalDeployBackend implements DeployBackend {
     private final Clock clock;
     private final Map<String, ServiceRuntime> services = new ConcurrentHashMap<>();
     private final RevisionLauncher launcher;
+    private final ServiceFiles files;
     /** This backend process, as recorded in the state of the services it runs. */
     private final String self = ProcessOwner.current();
     private final ExecutorService restorer;
@@ -68,6 +68,7 @@ public final class LocalDeployBackend implements DeployBackend {
         this.layout = new LocalLogLayout(workspace);
         this.settings = settings;
         this.clock = clock;
+        this.files = new ServiceFiles(layout, settings.keepRevisions(), clock);
         this.launcher = new RevisionLauncher(layout, clock, settings.stopGrace(), hostEnvironment);
         this.restorer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "local-deploy-restore");
@@ -87,7 +88,7 @@ public final class LocalDeployBackend implements DeployBackend {
         String commit = GitSource.resolveCommit(repository, request.ref());
         ServiceRuntime runtime = runtimeFor(request.serviceName(), true);
         lockOrConflict(runtime);
-        try (RunLog log = openRunLog(call)) {
+        try (RunLog log = files.openRunLog(call)) {
             markBusy(runtime, true);
             return deployLocked(runtime, request, repository, commit, log);
         } finally {
@@ -105,7 +106,7 @@ public final class LocalDeployBackend implements DeployBackend {
                 clock.instant(), RevisionRecord.Status.BUILDING, 0, 0, null, null);
         state.put(record);
         state.region(request.region());
-        save(state);
+        files.save(state);
         log.info("deploying " + service + " from " + repository + " at " + request.ref() + " (" + commit.substring(0, 12)
                 + ") as revision " + revision);
         Path revisionDir = layout.revisionDir(service, revision);
@@ -114,7 +115,7 @@ public final class LocalDeployBackend implements DeployBackend {
             Path sourceDir = revisionDir.resolve("src");
             try {
                 // A folder left by a state file that was lost would mix two trees.
-                deleteTree(revisionDir);
+                ServiceFiles.deleteTree(revisionDir);
                 GitSource.exportTree(repository, commit, sourceDir);
             } catch (IOException e) {
                 throw new ExecutorFailure(500, "export_failed", "cannot export " + request.ref() + " of " + repository
@@ -130,7 +131,7 @@ public final class LocalDeployBackend implements DeployBackend {
             env.putAll(request.envVars());
             LaunchSpec launch = new LaunchSpec(manifest.runCommand(), revisionDir.relativize(context).toString(),
                     manifest.healthPath(), manifest.healthTimeout(), Map.copyOf(env), manifest.passEnv());
-            save(launch, revisionDir);
+            ServiceFiles.save(launch, revisionDir);
             launcher.build(manifest, context, launcher.runtimeEnv(service, revision, env, manifest.passEnv(), log), service, revision, log);
             ensureFront(runtime);
             started = launcher.startHealthy(service, revision, launch, revisionDir, log);
@@ -138,8 +139,8 @@ public final class LocalDeployBackend implements DeployBackend {
             state.put(state.revision(revision).orElseThrow().withStatus(RevisionRecord.Status.READY, null));
             state.lastDeployTime(clock.instant());
             state.lastError(null);
-            prune(state, log);
-            save(state);
+            files.prune(state, log);
+            files.save(state);
             List<String> warnings = new ArrayList<>();
             if (!"dev".equals(request.env())) {
                 warnings.add("the local deploy target runs every env on this machine; env '" + request.env() + "' is only recorded");
@@ -151,7 +152,7 @@ public final class LocalDeployBackend implements DeployBackend {
             if (started != null) launcher.stop(started);
             state.put(state.revision(revision).orElse(record).withStatus(RevisionRecord.Status.FAILED, failure.getMessage()));
             state.lastError(failure.getMessage());
-            saveQuietly(state);
+            files.saveQuietly(state);
             log.error(failure.getMessage());
             throw failure;
         }
@@ -169,7 +170,7 @@ public final class LocalDeployBackend implements DeployBackend {
         if (previousName != null && !previousName.equals(next.revision())) {
             state.revision(previousName).ifPresent(old -> state.put(old.withProcess(0, 0, null)));
         }
-        save(state);
+        files.save(state);
         if (previous != null) {
             long start = System.nanoTime();
             try {
@@ -195,7 +196,7 @@ public final class LocalDeployBackend implements DeployBackend {
         ServiceRuntime runtime = existingRuntime(serviceName);
         boolean foreign = runtime.foreignOwner != null;
         // Another process runs the service: read what it last wrote.
-        ServiceState state = foreign ? loadState(serviceName).orElse(runtime.state) : runtime.state;
+        ServiceState state = foreign ? files.loadState(serviceName).orElse(runtime.state) : runtime.state;
         ServiceStatus.State status;
         if (foreign ? state.deploying() : runtime.busy) {
             status = ServiceStatus.State.deploying;
@@ -218,7 +219,7 @@ public final class LocalDeployBackend implements DeployBackend {
     public RollbackOutcome rollback(RollbackRequest request, ExecutorRequest call) throws ExecutorFailure {
         ServiceRuntime runtime = existingRuntime(request.serviceName());
         lockOrConflict(runtime);
-        try (RunLog log = openRunLog(call)) {
+        try (RunLog log = files.openRunLog(call)) {
             markBusy(runtime, true);
             ServiceState state = runtime.state;
             RevisionRecord target = rollbackTarget(state, request);
@@ -246,7 +247,7 @@ public final class LocalDeployBackend implements DeployBackend {
             }
             state.lastError(null);
             state.lastDeployTime(clock.instant());
-            save(state);
+            files.save(state);
             log.info(target.name() + " is serving " + state.service() + " again at " + serviceUrl(runtime));
             return new RollbackOutcome(serviceUrl(runtime), target.name(), current);
         } finally {
@@ -288,7 +289,7 @@ public final class LocalDeployBackend implements DeployBackend {
     private ServiceRuntime runtimeFor(String service, boolean create) throws ExecutorFailure {
         ServiceRuntime runtime = services.get(service);
         if (runtime == null) {
-            Optional<ServiceState> onDisk = loadState(service);
+            Optional<ServiceState> onDisk = files.loadState(service);
             if (onDisk.isEmpty() && !create) return null;
             ServiceRuntime fresh = new ServiceRuntime(onDisk.orElseGet(() -> new ServiceState(service)));
             runtime = services.putIfAbsent(service, fresh);
@@ -323,7 +324,7 @@ public final class LocalDeployBackend implements DeployBackend {
             runtime.busy = true;
             restorer.submit(() -> restore(runtime));
         } else {
-            saveQuietly(runtime.state);
+            files.saveQuietly(runtime.state);
         }
     }
 
@@ -333,17 +334,8 @@ public final class LocalDeployBackend implements DeployBackend {
         if (owner == null || ProcessOwner.isAlive(owner)) return;
         synchronized (runtime) {
             if (runtime.foreignOwner == null) return;
-            runtime.state = loadState(runtime.state.service()).orElse(runtime.state);
+            runtime.state = files.loadState(runtime.state.service()).orElse(runtime.state);
             claimOrWatch(runtime);
-        }
-    }
-
-    private Optional<ServiceState> loadState(String service) throws ExecutorFailure {
-        try {
-            return ServiceState.load(layout.serviceDir(service));
-        } catch (IOException | RuntimeException e) {
-            throw ExecutorFailure.unavailable("cannot read the state of " + service + " in "
-                    + layout.serviceDir(service) + ": " + e.getMessage() + "; fix or remove that folder");
         }
     }
 
@@ -370,7 +362,7 @@ public final class LocalDeployBackend implements DeployBackend {
     private void markBusy(ServiceRuntime runtime, boolean busy) {
         runtime.busy = busy;
         runtime.state.deploying(busy);
-        saveQuietly(runtime.state);
+        files.saveQuietly(runtime.state);
     }
 
     /** Opens the service's stable front port once: configured, else kept from before, else a free one. */
@@ -388,68 +380,11 @@ public final class LocalDeployBackend implements DeployBackend {
             throw ExecutorFailure.unavailable("cannot open the stable port of " + state.service() + ": " + e.getMessage());
         }
         state.frontPort(runtime.proxy.port());
-        save(state);
+        files.save(state);
     }
 
     private static String serviceUrl(ServiceRuntime runtime) {
         return "http://127.0.0.1:" + runtime.state.frontPort();
-    }
-
-    /** Keeps the serving revision and the newest keep_revisions others; deletes older folders. */
-    private void prune(ServiceState state, RunLog log) {
-        List<RevisionRecord> others = state.revisionsNewestFirst().stream()
-                .filter(r -> !r.name().equals(state.serving())).toList();
-        for (RevisionRecord old : others.subList(Math.min(others.size(), settings.keepRevisions()), others.size())) {
-            Path dir = layout.revisionDir(state.service(), old.name());
-            try {
-                deleteTree(dir);
-                state.remove(old.name());
-                log.info("removed old revision " + old.name());
-            } catch (IOException e) {
-                log.warn("cannot remove old revision folder " + dir + ": " + e.getMessage());
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);
-        }
-    }
-
-    private RunLog openRunLog(ExecutorRequest call) throws ExecutorFailure {
-        try {
-            return RunLog.open(layout, call, clock);
-        } catch (IOException e) {
-            throw ExecutorFailure.unavailable("cannot open the run log under " + layout.runLog(call.runId()).getParent()
-                    + ": " + e.getMessage());
-        }
-    }
-
-    private void save(ServiceState state) throws ExecutorFailure {
-        try {
-            state.save(layout.serviceDir(state.service()));
-        } catch (IOException e) {
-            throw ExecutorFailure.unavailable("cannot write the state of " + state.service() + " under "
-                    + layout.serviceDir(state.service()) + ": " + e.getMessage());
-        }
-    }
-
-    private void saveQuietly(ServiceState state) {
-        try {
-            state.save(layout.serviceDir(state.service()));
-        } catch (IOException e) {
-            LOG.warn("cannot write the state of {}: {}", state.service(), e.getMessage());
-        }
-    }
-
-    private static void save(LaunchSpec launch, Path revisionDir) throws ExecutorFailure {
-        try {
-            launch.save(revisionDir);
-        } catch (IOException e) {
-            throw ExecutorFailure.unavailable("cannot write " + revisionDir.resolve(LaunchSpec.FILE_NAME) + ": " + e.getMessage());
-        }
     }
 
     // ---------------------------------------------------------------- restart and shutdown
@@ -502,7 +437,7 @@ public final class LocalDeployBackend implements DeployBackend {
                     + e.getMessage() + "; deploy it again";
             LOG.warn(message);
             state.lastError(message);
-            saveQuietly(state);
+            files.saveQuietly(state);
         } finally {
             runtime.busy = false;
             runtime.lock.unlock();
