@@ -29,6 +29,9 @@ public final class Workspace {
         try {
             Files.createDirectories(workspace.logsDir());
             Files.createDirectories(workspace.artifactsDir());
+            // Runs, tokens and local databases are not for the user's repository.
+            Path ignore = workspace.dataDir.resolve(".gitignore");
+            if (!Files.exists(ignore)) Files.writeString(ignore, "*\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + workspace.dataDir + ": " + e.getMessage(), e);
         }
