@@ -34,6 +34,12 @@ final class BigQueryDialect implements SqlDialect {
         return table(eventsTable);
     }
 
+    /** BigQuery tables keep the string id: BigQuery spreads the sort over its own workers. */
+    @Override
+    public String userKey() {
+        return "user_id";
+    }
+
     @Override
     public String placeholder(int index) {
         return "@p" + index;

@@ -16,6 +16,7 @@ import org.duckdb.DuckDBConnection;
  * Stages events in a table created inside an open transaction (fast appender writes), then moves the
  * ones not already stored into {@code events} and commits. Until the commit nothing is visible, and a
  * crash rolls the whole batch back: DuckDB's write-ahead log never replays an uncommitted transaction.
+ * New users get their {@code user_key} in the same transaction.
  */
 final class DuckDbEventBatch implements EventBatch {
     private static final AtomicLong COUNTER = new AtomicLong();
@@ -71,9 +72,11 @@ final class DuckDbEventBatch implements EventBatch {
             long inserted;
             try (Statement statement = connection.createStatement()) {
                 // The first copy of each insert id wins (hash aggregate, no sort); ids already stored are skipped.
-                inserted = statement.executeUpdate("INSERT INTO events (insert_id, user_id, event_name, ts, properties) "
-                        + "SELECT s.insert_id, s.user_id, s.event_name, make_timestamp(s.ts_us), s.properties::JSON FROM " + stagingTable
+                DuckDbDatabase.assignUserKeys(statement, stagingTable);
+                inserted = statement.executeUpdate("INSERT INTO events (insert_id, user_id, event_name, ts, properties, user_key) "
+                        + "SELECT s.insert_id, s.user_id, s.event_name, make_timestamp(s.ts_us), s.properties::JSON, u.user_key FROM " + stagingTable
                         + " s JOIN (SELECT min(ord) AS ord FROM " + stagingTable + " GROUP BY insert_id) first_copy ON s.ord = first_copy.ord"
+                        + " JOIN users u ON u.user_id = s.user_id"
                         + " WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.insert_id = s.insert_id)");
                 statement.execute("DROP TABLE " + stagingTable);
             }

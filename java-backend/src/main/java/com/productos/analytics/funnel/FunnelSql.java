@@ -28,7 +28,7 @@ import java.util.Set;
  * finds, at every event, the latest start carried strictly before it; a step-k event within the
  * window of that start goes into {@code carry_k}. The latest start is always the best one to extend,
  * since it leaves the most of its window. A user reaches step k if they have a row in
- * {@code carry_k}. Each pass sorts only the events carried to step k-1 and the step-k events: a
+ * {@code carry_k}. Users are told apart by {@link SqlDialect#userKey()}. Each pass sorts only the events carried to step k-1 and the step-k events: a
  * step-(k-1) event that was not carried cannot extend a path to step k either, since any start it
  * could see at step k is no later than the one it already failed with.
  */
@@ -42,8 +42,9 @@ public final class FunnelSql {
         Set<String> names = new LinkedHashSet<>();
         for (FunnelStep step : query.steps()) names.add(step.eventName());
         String t = dialect.epochMicros("ts");
+        String user = dialect.userKey();
 
-        sql.sql("WITH scoped AS (SELECT user_id, event_name, properties, ").sql(t).sql(" AS t FROM ")
+        sql.sql("WITH scoped AS (SELECT ").sql(user).sql(" AS k, event_name, properties, ").sql(t).sql(" AS t FROM ")
                 .sql(dialect.eventsTable()).sql(" WHERE ").timestampBetween("ts", query.range().fromMicros(), query.range().toMicros())
                 .sql(" AND event_name IN (");
         int i = 0;
@@ -53,49 +54,53 @@ public final class FunnelSql {
         }
         sql.sql(")");
         if (!query.segment().isEmpty()) {
-            sql.sql(" AND user_id IN (SELECT user_id FROM ").sql(dialect.eventsTable()).sql(" WHERE ")
+            sql.sql(" AND ").sql(user).sql(" IN (SELECT ").sql(user).sql(" FROM ").sql(dialect.eventsTable()).sql(" WHERE ")
                     .timestampBetween("ts", query.range().fromMicros(), query.range().toMicros()).sql(" AND ");
             query.segment().appendCondition(sql, "properties");
             sql.sql(")");
         }
-        sql.sql("), matched AS (SELECT user_id, t, ");
+        sql.sql("), matched AS (SELECT k, t, ");
         for (int k = 0; k < n; k++) {
             if (k > 0) sql.sql(" + ");
-            appendStepMatch(sql, query.steps().get(k));
-            sql.sql(" * ").sql(Long.toString(1L << k));
+            appendStepMatch(sql, query.steps().get(k), 1L << k);
         }
-        sql.sql(" AS mask FROM scoped), ranked AS (SELECT *, CASE");
+        // One sort key o = first_step * 2^n + mask: ordering by it orders by first step, then by mask,
+        // and the mask bits stay readable as o & 2^k. One integer key sorts faster than two.
+        sql.sql(" AS mask FROM scoped), ranked AS (SELECT k, t, (CASE");
         for (int k = 0; k < n; k++) sql.sql(" WHEN ").sql(bit("mask", k)).sql(" THEN ").sql(Integer.toString(k + 1));
-        sql.sql(" END AS first_step FROM matched WHERE mask <> 0)");
+        sql.sql(" END) * ").sql(Long.toString(1L << n)).sql(" + mask AS o FROM matched WHERE mask <> 0)");
 
-        String window = " WINDOW w AS (PARTITION BY user_id ORDER BY t, first_step, mask ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
+        String window = " WINDOW w AS (PARTITION BY k ORDER BY t, o ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
         // Pass k sees only the events that can carry a path from step k-1 (with their start) or extend one to step k.
-        sql.sql(", carry1 AS (SELECT user_id, t, first_step, mask, t AS start FROM ranked WHERE ").sql(bit("mask", 0)).sql(")");
+        sql.sql(", carry1 AS (SELECT k, t, o, t AS start FROM ranked WHERE ").sql(bit("o", 0)).sql(")");
         for (int k = 2; k <= n; k++) {
             String kk = Integer.toString(k);
-            sql.sql(", input").sql(kk).sql(" AS (SELECT user_id, t, first_step, mask, start FROM carry").sql(Integer.toString(k - 1))
-                    .sql(" UNION ALL SELECT user_id, t, first_step, mask, NULL AS start FROM ranked WHERE ").sql(bit("mask", k - 1))
-                    .sql(" AND NOT ").sql(bit("mask", k - 2)).sql(")");
-            sql.sql(", latest").sql(kk).sql(" AS (SELECT user_id, t, first_step, mask, MAX(start) OVER w AS before FROM input").sql(kk)
+            sql.sql(", input").sql(kk).sql(" AS (SELECT k, t, o, start FROM carry").sql(Integer.toString(k - 1))
+                    .sql(" UNION ALL SELECT k, t, o, NULL AS start FROM ranked WHERE ").sql(bit("o", k - 1))
+                    .sql(" AND NOT ").sql(bit("o", k - 2)).sql(")");
+            sql.sql(", latest").sql(kk).sql(" AS (SELECT k, t, o, start, MAX(start) OVER w AS before FROM input").sql(kk)
                     .sql(window).sql(")");
-            sql.sql(", carry").sql(kk).sql(" AS (SELECT user_id, t, first_step, mask, before AS start FROM latest").sql(kk)
-                    .sql(" WHERE ").sql(bit("mask", k - 1)).sql(" AND t - before <= ").param(query.conversionWindowMicros()).sql(")");
+            sql.sql(", carry").sql(kk).sql(" AS (SELECT k, t, o, before AS start FROM latest").sql(kk)
+                    .sql(" WHERE ").sql(bit("o", k - 1)).sql(" AND t - before <= ").param(query.conversionWindowMicros()).sql(")");
         }
+        // A user reaches step k < n once: at their first carry_k row, the one pass k+1 sees with no
+        // carried start before it. Counting those rows avoids a distinct count over every carried event.
         sql.sql(" SELECT ");
-        for (int k = 1; k <= n; k++) {
-            if (k > 1) sql.sql(", ");
-            sql.sql("(SELECT COUNT(DISTINCT user_id) FROM carry").sql(Integer.toString(k)).sql(") AS s").sql(Integer.toString(k));
+        for (int k = 1; k < n; k++) {
+            sql.sql("(SELECT COUNT(*) FROM latest").sql(Integer.toString(k + 1))
+                    .sql(" WHERE start IS NOT NULL AND before IS NULL) AS s").sql(Integer.toString(k)).sql(", ");
         }
+        sql.sql("(SELECT COUNT(DISTINCT k) FROM carry").sql(Integer.toString(n)).sql(") AS s").sql(Integer.toString(n));
         return sql;
     }
 
-    private static void appendStepMatch(SqlStatement sql, FunnelStep step) {
+    private static void appendStepMatch(SqlStatement sql, FunnelStep step, long bit) {
         sql.sql("(CASE WHEN event_name = ").param(step.eventName());
         if (!step.filter().isEmpty()) {
             sql.sql(" AND ");
             step.filter().appendCondition(sql, "properties");
         }
-        sql.sql(" THEN 1 ELSE 0 END)");
+        sql.sql(" THEN ").sql(Long.toString(bit)).sql(" ELSE 0 END)");
     }
 
     private static String bit(String column, int k) {

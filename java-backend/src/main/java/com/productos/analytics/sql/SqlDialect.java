@@ -8,6 +8,12 @@ public interface SqlDialect {
     /** The events table as it is referenced in FROM. */
     String eventsTable();
 
+    /**
+     * The events column that tells users apart in funnels: an integer key where the table has one
+     * (sorting on it is much cheaper than on the user id string), else {@code user_id}.
+     */
+    String userKey();
+
     /** Placeholder for the parameter at {@code index} (0-based). */
     String placeholder(int index);
 
@@ -24,6 +30,11 @@ public interface SqlDialect {
         @Override
         public String eventsTable() {
             return "events";
+        }
+
+        @Override
+        public String userKey() {
+            return "user_key";
         }
 
         @Override
