@@ -77,7 +77,9 @@ final class DuckDbEventBatch implements EventBatch {
                         + "SELECT s.insert_id, s.user_id, s.event_name, make_timestamp(s.ts_us), s.properties::JSON, u.user_key FROM " + stagingTable
                         + " s JOIN (SELECT min(ord) AS ord FROM " + stagingTable + " GROUP BY insert_id) first_copy ON s.ord = first_copy.ord"
                         + " JOIN users u ON u.user_id = s.user_id"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.insert_id = s.insert_id)");
+                        + " WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.insert_id = s.insert_id)"
+                        // Stored in user then time order: the funnel's per-user sorts find long presorted runs.
+                        + " ORDER BY u.user_key, s.ts_us");
                 statement.execute("DROP TABLE " + stagingTable);
             }
             connection.commit();
