@@ -28,9 +28,12 @@ import java.util.Set;
  * finds, at every event, the latest start carried strictly before it; a step-k event within the
  * window of that start goes into {@code carry_k}. The latest start is always the best one to extend,
  * since it leaves the most of its window. A user reaches step k if they have a row in
- * {@code carry_k}. Users are told apart by {@link SqlDialect#userKey()}. Each pass sorts only the events carried to step k-1 and the step-k events: a
+ * {@code carry_k}. Each pass sorts only the events carried to step k-1 and the step-k events: a
  * step-(k-1) event that was not carried cannot extend a path to step k either, since any start it
  * could see at step k is no later than the one it already failed with.
+ *
+ * <p>Users are told apart by {@link SqlDialect#userKey()}: in DuckDB an integer key, since these
+ * sorts dominate the query's time and integers sort much faster than user id strings.
  */
 public final class FunnelSql {
     private FunnelSql() {}
@@ -65,7 +68,7 @@ public final class FunnelSql {
             appendStepMatch(sql, query.steps().get(k), 1L << k);
         }
         // One sort key o = first_step * 2^n + mask: ordering by it orders by first step, then by mask,
-        // and the mask bits stay readable as o & 2^k. One integer key sorts faster than two.
+        // and the mask bits stay readable as o & 2^k. One key sorts a little faster than two and is one column less to carry.
         sql.sql(" AS mask FROM scoped), ranked AS (SELECT k, t, (CASE");
         for (int k = 0; k < n; k++) sql.sql(" WHEN ").sql(bit("mask", k)).sql(" THEN ").sql(Integer.toString(k + 1));
         sql.sql(" END) * ").sql(Long.toString(1L << n)).sql(" + mask AS o FROM matched WHERE mask <> 0)");
