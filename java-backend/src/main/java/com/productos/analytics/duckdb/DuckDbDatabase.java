@@ -62,9 +62,11 @@ public final class DuckDbDatabase implements AutoCloseable {
             connection.setAutoCommit(false);
             try {
                 statement.execute("CREATE TEMP TABLE keyless_users AS SELECT DISTINCT user_id FROM events WHERE user_key IS NULL");
-                assignUserKeys(statement, "keyless_users");
+                keyUsers(statement, "keyless_users", "keyless_user_keys");
+                statement.execute("UPDATE events SET user_key = k.user_key FROM keyless_user_keys k "
+                        + "WHERE events.user_key IS NULL AND events.user_id = k.user_id");
                 statement.execute("DROP TABLE keyless_users");
-                statement.execute("UPDATE events SET user_key = u.user_key FROM users u WHERE events.user_key IS NULL AND events.user_id = u.user_id");
+                statement.execute("DROP TABLE keyless_user_keys");
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();
@@ -75,11 +77,17 @@ public final class DuckDbDatabase implements AutoCloseable {
         }
     }
 
-    /** Gives each user id in {@code source} (a table with a {@code user_id} column) that has no key yet the next free key. */
-    static void assignUserKeys(Statement statement, String source) throws SQLException {
-        statement.execute("INSERT INTO users (user_id, user_key) SELECT n.user_id, "
-                + "(SELECT coalesce(max(user_key), 0) FROM users) + row_number() OVER () FROM (SELECT DISTINCT user_id FROM " + source
-                + " WHERE user_id NOT IN (SELECT user_id FROM users)) n");
+    /**
+     * Creates the temporary table {@code keys(user_id, user_key)} holding the key of every user id in
+     * {@code source} (a table with a {@code user_id} column), giving ids that have none the next free
+     * keys and recording those in {@code users}. Reads {@code users} once: that scan is most of what
+     * keying costs a small batch.
+     */
+    static void keyUsers(Statement statement, String source, String keys) throws SQLException {
+        statement.execute("CREATE TEMP TABLE " + keys + " AS SELECT d.user_id, u.user_key IS NULL AS is_new, "
+                + "coalesce(u.user_key, (SELECT coalesce(max(user_key), 0) FROM users) + row_number() OVER ()) AS user_key "
+                + "FROM (SELECT DISTINCT user_id FROM " + source + ") d LEFT JOIN users u ON u.user_id = d.user_id");
+        statement.execute("INSERT INTO users (user_id, user_key) SELECT user_id, user_key FROM " + keys + " WHERE is_new");
     }
 
     public Path file() {

@@ -72,15 +72,16 @@ final class DuckDbEventBatch implements EventBatch {
             long inserted;
             try (Statement statement = connection.createStatement()) {
                 // The first copy of each insert id wins (hash aggregate, no sort); ids already stored are skipped.
-                DuckDbDatabase.assignUserKeys(statement, stagingTable);
+                DuckDbDatabase.keyUsers(statement, stagingTable, stagingTable + "_keys");
                 inserted = statement.executeUpdate("INSERT INTO events (insert_id, user_id, event_name, ts, properties, user_key) "
                         + "SELECT s.insert_id, s.user_id, s.event_name, make_timestamp(s.ts_us), s.properties::JSON, u.user_key FROM " + stagingTable
                         + " s JOIN (SELECT min(ord) AS ord FROM " + stagingTable + " GROUP BY insert_id) first_copy ON s.ord = first_copy.ord"
-                        + " JOIN users u ON u.user_id = s.user_id"
+                        + " JOIN " + stagingTable + "_keys u ON u.user_id = s.user_id"
                         + " WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.insert_id = s.insert_id)"
                         // Stored in user then time order: the funnel's per-user sorts find long presorted runs.
                         + " ORDER BY u.user_key, s.ts_us");
                 statement.execute("DROP TABLE " + stagingTable);
+                statement.execute("DROP TABLE " + stagingTable + "_keys");
             }
             connection.commit();
             return new IngestResult(inserted, staged - inserted);
