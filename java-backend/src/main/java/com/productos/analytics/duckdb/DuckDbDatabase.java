@@ -19,6 +19,8 @@ import org.duckdb.DuckDBConnection;
  * partition and sort by {@code user_key}: integers sort several times faster than strings.
  */
 public final class DuckDbDatabase implements AutoCloseable {
+    private static final String EVENTS_COLUMNS = "(insert_id VARCHAR NOT NULL, user_id VARCHAR NOT NULL, "
+            + "event_name VARCHAR NOT NULL, ts TIMESTAMP NOT NULL, properties JSON, user_key BIGINT)";
     private final Path file;
     private final DuckDBConnection connection;
     private final ReentrantLock lock = new ReentrantLock();
@@ -32,8 +34,7 @@ public final class DuckDbDatabase implements AutoCloseable {
         try {
             DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE IF NOT EXISTS events (insert_id VARCHAR NOT NULL, user_id VARCHAR NOT NULL, "
-                        + "event_name VARCHAR NOT NULL, ts TIMESTAMP NOT NULL, properties JSON, user_key BIGINT)");
+                statement.execute("CREATE TABLE IF NOT EXISTS events " + EVENTS_COLUMNS);
                 statement.execute("CREATE TABLE IF NOT EXISTS users (user_id VARCHAR NOT NULL, user_key BIGINT NOT NULL)");
                 statement.execute("CREATE TABLE IF NOT EXISTS insights (insight_id VARCHAR PRIMARY KEY, created_at TIMESTAMP NOT NULL, "
                         + "type VARCHAR NOT NULL, title VARCHAR NOT NULL, summary VARCHAR NOT NULL, severity VARCHAR NOT NULL, "
@@ -49,8 +50,9 @@ public final class DuckDbDatabase implements AutoCloseable {
     }
 
     /**
-     * Files written before {@code user_key} existed: adds the column and numbers their users, in one
-     * transaction. Does nothing when every event has its key, so it is safe on every open.
+     * Files written before {@code user_key} existed: adds the column, numbers their users and rewrites
+     * the events in user key then time order (as imports store them), in one transaction. Does nothing
+     * when every event has its key, so it is safe on every open.
      */
     private static void addUserKeys(DuckDBConnection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -63,8 +65,12 @@ public final class DuckDbDatabase implements AutoCloseable {
             try {
                 statement.execute("CREATE TEMP TABLE keyless_users AS SELECT DISTINCT user_id FROM events WHERE user_key IS NULL");
                 keyUsers(statement, "keyless_users", "keyless_user_keys");
-                statement.execute("UPDATE events SET user_key = k.user_key FROM keyless_user_keys k "
-                        + "WHERE events.user_key IS NULL AND events.user_id = k.user_id");
+                statement.execute("CREATE TABLE events_keyed " + EVENTS_COLUMNS);
+                statement.execute("INSERT INTO events_keyed SELECT e.insert_id, e.user_id, e.event_name, e.ts, e.properties, "
+                        + "coalesce(e.user_key, k.user_key) AS key FROM events e LEFT JOIN keyless_user_keys k "
+                        + "ON k.user_id = e.user_id ORDER BY key, e.ts");
+                statement.execute("DROP TABLE events");
+                statement.execute("ALTER TABLE events_keyed RENAME TO events");
                 statement.execute("DROP TABLE keyless_users");
                 statement.execute("DROP TABLE keyless_user_keys");
                 connection.commit();

@@ -56,6 +56,19 @@ class UserKeyTest {
         });
     }
 
+    /** name:type:nullable of every events column, in order. */
+    static List<String> columns(DuckDbDatabase database) {
+        return database.withConnection(connection -> {
+            List<String> columns = new java.util.ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT column_name, data_type, is_nullable FROM information_schema.columns "
+                         + "WHERE table_name = 'events' ORDER BY ordinal_position")) {
+                while (rs.next()) columns.add(rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3));
+            }
+            return columns;
+        });
+    }
+
     static List<Long> funnel(DuckDbWarehouse warehouse) {
         return warehouse.funnel(new FunnelQuery("f", List.of(new FunnelStep("visit", PropertyFilter.NONE),
                 new FunnelStep("signup", PropertyFilter.NONE)), PropertyFilter.NONE, 14, new TimeRange(30, T0.plusSeconds(86400)))).usersPerStep();
@@ -72,8 +85,13 @@ class UserKeyTest {
             statement.execute("INSERT INTO events VALUES ('a1', 'u1', 'visit', TIMESTAMP '2026-02-01 00:00:00', NULL), "
                     + "('a2', 'u1', 'signup', TIMESTAMP '2026-02-01 00:05:00', NULL), ('b1', 'u2', 'visit', TIMESTAMP '2026-02-01 00:01:00', NULL)");
         }
+        List<String> freshColumns;
+        try (DuckDbDatabase fresh = DuckDbDatabase.open(dir.resolve("fresh.duckdb"))) {
+            freshColumns = columns(fresh);
+        }
         Map<String, Long> first;
         try (DuckDbWarehouse warehouse = new DuckDbWarehouse(DuckDbDatabase.open(file))) {
+            assertEquals(freshColumns, columns(warehouse.database()), "the rewritten events table should be declared as a new file's is");
             first = keysByUser(warehouse.database());
             assertEquals(2, first.size());
             assertNotEquals(first.get("u1"), first.get("u2"));
