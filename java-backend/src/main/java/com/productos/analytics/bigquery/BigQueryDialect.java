@@ -34,7 +34,7 @@ final class BigQueryDialect implements SqlDialect {
         return table(eventsTable);
     }
 
-    /** BigQuery tables keep the string id: BigQuery spreads the sort over its own workers. */
+    /** BigQuery events tables are loaded by the project's own pipelines and have no key column: funnels use the id. */
     @Override
     public String userKey() {
         return "user_id";

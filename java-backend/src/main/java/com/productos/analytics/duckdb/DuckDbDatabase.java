@@ -16,7 +16,8 @@ import org.duckdb.DuckDBConnection;
  * <p>Tables: {@code events(insert_id, user_id, event_name, ts, properties, user_key)} where {@code ts}
  * is a TIMESTAMP in UTC, {@code properties} JSON and {@code user_key} the user's number in
  * {@code users(user_id, user_key)}; {@code insights(...)} written by analytics.write_insight. Funnels
- * partition and sort by {@code user_key}: integers sort several times faster than strings.
+ * partition and sort by {@code user_key}, since integers sort faster than user id strings (about a
+ * quarter of a 4-step funnel's time on 10M events).
  */
 public final class DuckDbDatabase implements AutoCloseable {
     private static final String EVENTS_COLUMNS = "(insert_id VARCHAR NOT NULL, user_id VARCHAR NOT NULL, "
@@ -84,7 +85,7 @@ public final class DuckDbDatabase implements AutoCloseable {
     }
 
     /**
-     * Creates the temporary table {@code keys(user_id, user_key)} holding the key of every user id in
+     * Creates the temporary table {@code keys(user_id, is_new, user_key)} holding the key of every user id in
      * {@code source} (a table with a {@code user_id} column), giving ids that have none the next free
      * keys and recording those in {@code users}. Reads {@code users} once: that scan is most of what
      * keying costs a small batch.
