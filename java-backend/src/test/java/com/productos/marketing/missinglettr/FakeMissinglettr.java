@@ -29,6 +29,8 @@ final class FakeMissinglettr implements AutoCloseable {
     final Map<String, ObjectNode> campaigns = new LinkedHashMap<>();
     final AtomicInteger creates = new AtomicInteger();
     final AtomicInteger requests = new AtomicInteger();
+    /** Campaign creations asked for, answered or not (a background reconciliation only reads). */
+    final AtomicInteger createAttempts = new AtomicInteger();
     final Deque<Integer> failures = new ArrayDeque<>();
     final List<String> idempotencyKeys = new ArrayList<>();
     volatile boolean storeThenFailNextCreate;
@@ -50,6 +52,9 @@ final class FakeMissinglettr implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        if ("POST".equals(exchange.getRequestMethod()) && exchange.getRequestURI().getPath().endsWith("/campaigns/")) {
+            createAttempts.incrementAndGet();
+        }
         try (exchange) {
             Integer failure;
             synchronized (this) {
