@@ -91,14 +91,18 @@ class ServeStdioIT {
         String java = String.join(" ", JarProcesses.command("serve", "--stdio", "--workspace", workspace.toString()));
         Process shell = new ProcessBuilder("sh", "-c", "sleep 120 | " + java + " > /dev/null 2>&1")
                 .redirectErrorStream(true).start();
+        List<ProcessHandle> pipeline = List.of();
         try {
             ProcessHandle backend = awaitJavaChild(shell.toHandle());
             awaitLogLine(workspace.resolve(".productos/logs/backend.log"), "serving JSON-RPC");
+            // Once sh is gone its children belong to init; keep hold of them to clean up.
+            pipeline = shell.toHandle().children().toList();
             shell.toHandle().destroyForcibly();
             assertTrue(backend.onExit().get(30, TimeUnit.SECONDS) != null);
             assertTrue(!backend.isAlive());
         } finally {
             shell.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            pipeline.forEach(ProcessHandle::destroyForcibly);
             shell.destroyForcibly();
         }
     }
