@@ -77,10 +77,14 @@ public final class EmbeddedExecutors implements AutoCloseable {
     public ExecutorEndpoint endpointFor(String name) {
         return environment.config().remoteExecutor(name)
                 .or(() -> Optional.ofNullable(embeddedEndpoints.get(name)))
-                .orElseThrow(() -> new ExecutorCallException(ErrorCode.ExecutorUnavailable, "executor '" + name
-                        + "' does not run embedded and has no URL configured; set executors." + name
-                        + ".url in .productos/config.yaml or PRODUCTOS_EXECUTOR_" + name.toUpperCase(Locale.ROOT)
-                        + "_URL", null));
+                .orElseThrow(() -> notRunning(name));
+    }
+
+    /** The error for an executor that runs neither here nor at a configured URL, saying what to set. */
+    static ExecutorCallException notRunning(String name) {
+        return new ExecutorCallException(ErrorCode.ExecutorUnavailable, "executor '" + name
+                + "' does not run embedded and has no URL configured; set executors." + name
+                + ".url in .productos/config.yaml or PRODUCTOS_EXECUTOR_" + name.toUpperCase(Locale.ROOT) + "_URL", null);
     }
 
     public ExecutorEndpointResolver resolver() {

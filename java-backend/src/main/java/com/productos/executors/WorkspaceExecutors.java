@@ -2,8 +2,6 @@ package com.productos.executors;
 
 import com.productos.config.ExecutorAuth;
 import com.productos.config.ExecutorEndpoint;
-import com.productos.control.ErrorCode;
-import com.productos.control.ExecutorCallException;
 import com.productos.control.ProcessOwner;
 import com.productos.json.Json;
 import java.io.IOException;
@@ -22,7 +20,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -93,13 +90,10 @@ public final class WorkspaceExecutors implements AutoCloseable {
 
     /** Executor name to endpoint: configured remote first, then this workspace's embedded executors. */
     public ExecutorEndpoint endpointFor(String name) {
-        Optional<ExecutorEndpoint> remote = environment.config().remoteExecutor(name);
-        if (remote.isPresent()) return remote.get();
         if (owned != null) return owned.endpointFor(name);
-        return borrowed.stream().filter(endpoint -> endpoint.name().equals(name)).findFirst()
-                .orElseThrow(() -> new ExecutorCallException(ErrorCode.ExecutorUnavailable, "executor '" + name
-                        + "' does not run in this workspace's backend and has no URL configured; set executors." + name
-                        + ".url in .productos/config.yaml or PRODUCTOS_EXECUTOR_" + name.toUpperCase(Locale.ROOT) + "_URL", null));
+        return environment.config().remoteExecutor(name)
+                .or(() -> borrowed.stream().filter(endpoint -> endpoint.name().equals(name)).findFirst())
+                .orElseThrow(() -> EmbeddedExecutors.notRunning(name));
     }
 
     /** True when this process runs the executors; false when it calls another backend's. */
