@@ -51,7 +51,7 @@ public final class AnalyticsModule implements ExecutorModule {
                 }));
         routes.put(INGEST_PATH, ingest);
         routes.put("/execute/analytics/funnel_summary", new FunnelHandler(warehouse, environment.clock()));
-        pointers = new InsightPointerStore(environment.workspace().database());
+        pointers = new InsightPointerStore(environment.workspace().executorStore("analytics"));
         String artifactsLabel = environment.workspace().root().relativize(environment.workspace().artifactsDir()).toString();
         routes.put("/execute/analytics/write_insight", new InsightHandler(warehouse, pointers,
                 environment.workspace().artifactsDir(), artifactsLabel, environment.clock()));

@@ -1,5 +1,6 @@
 package com.productos.control;
 
+import com.productos.common.ProcessOwner;
 import com.productos.json.Json;
 import com.productos.policy.Policy;
 import com.productos.policy.PolicyDecision;

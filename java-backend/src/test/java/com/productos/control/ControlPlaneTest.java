@@ -1,5 +1,6 @@
 package com.productos.control;
 
+import com.productos.common.ProcessOwner;
 import com.productos.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,7 +20,7 @@ import com.productos.runs.Run;
 import com.productos.runs.RunQuery;
 import com.productos.runs.RunStatus;
 import com.productos.store.SqliteApprovalStore;
-import com.productos.store.SqliteDatabase;
+import com.productos.common.SqliteDatabase;
 import com.productos.store.SqliteRunStore;
 import java.nio.file.Path;
 import java.time.Duration;
