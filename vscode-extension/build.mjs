@@ -1,4 +1,4 @@
-// Builds the extension bundle (esbuild); with --tests the unit tests, with --vsix the .vsix holding the backend jar.
+// Builds the extension bundle (esbuild); with --tests the unit tests, --bench the benchmark, --vsix the .vsix holding the backend jar.
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -19,6 +19,13 @@ if (args.has('--tests')) {
   await build({
     entryPoints: tests, bundle: true, platform: 'node', format: 'cjs', target: 'node20', outdir: join(here, 'out/test'),
     external: ['vscode'], logLevel: 'warning',
+  });
+}
+
+if (args.has('--bench')) {
+  await build({
+    entryPoints: [join(here, 'bench/backendStartup.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+    outdir: join(here, 'out/bench'), logLevel: 'warning',
   });
 }
 
