@@ -225,6 +225,18 @@ class ControlPlaneTest {
         }
 
         @Test
+        void approvingAnApprovalWhoseExpiryIsRecordedShouldSayExpired() throws Exception {
+            Run parked = settle(plane.start(CallRequest.byUser("cloudrun.deploy_service", prodDeploy)));
+            clock.advance(Duration.ofHours(24).plusSeconds(1));
+            assertThrows(ToolCallException.class, () -> plane.decide(parked.approvalId(), true, "user:ana", null));
+            ToolCallException again = assertThrows(ToolCallException.class,
+                    () -> plane.decide(parked.approvalId(), true, "user:ana", null));
+            assertEquals(ErrorCode.ApprovalExpired, again.code());
+            assertTrue(again.getMessage().contains("expired at"), again.getMessage());
+            assertEquals(0, invoker.calls("cloudrun.deploy_service"));
+        }
+
+        @Test
         void pendingApprovalShouldSurviveARestart() throws Exception {
             Run parked = settle(plane.start(CallRequest.byUser("cloudrun.deploy_service", prodDeploy)));
             db.close();
@@ -280,6 +292,18 @@ class ControlPlaneTest {
             ToolCallException e = assertThrows(ToolCallException.class,
                     () -> plane.start(new CallRequest("brand.update_profile", other, Actor.USER, "key-2", null)));
             assertEquals(ErrorCode.IdempotencyConflict, e.code());
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(strings = {"cl\u00e9-1", "\u952e", "key with space", "", "tab\tkey"})
+        void unusableKeyShouldBeRefusedUpFrontWithoutARun(String key) throws Exception {
+            JsonNode input = Json.parse("{\"profile_id\":\"default\",\"patch\":{\"name\":\"X\"}}");
+            int before = plane.list(RunQuery.latest(500)).runs().size();
+            ToolCallException e = assertThrows(ToolCallException.class,
+                    () -> plane.start(new CallRequest("brand.update_profile", input, Actor.USER, key, null)));
+            assertEquals(ErrorCode.InvalidParams, e.code());
+            assertTrue(e.getMessage().contains("idempotency key"), e.getMessage());
+            assertEquals(before, plane.list(RunQuery.latest(500)).runs().size());
         }
 
         @Test
