@@ -62,10 +62,12 @@ public final class LocalDeployBackend implements DeployBackend {
     private final ExecutorService restorer;
     private final Thread shutdownHook;
     private volatile boolean closed;
+    private final Path workspaceRoot;
 
     public LocalDeployBackend(Workspace workspace, LocalDeploySettings settings, Map<String, String> hostEnvironment,
                               Clock clock) {
         this.layout = new LocalLogLayout(workspace);
+        this.workspaceRoot = workspace.root();
         this.settings = settings;
         this.clock = clock;
         this.files = new ServiceFiles(layout, settings.keepRevisions(), clock);
@@ -84,7 +86,7 @@ public final class LocalDeployBackend implements DeployBackend {
 
     @Override
     public DeployOutcome deploy(DeployRequest request, ExecutorRequest call) throws ExecutorFailure {
-        Path repository = GitSource.repositoryPath(request.repo());
+        Path repository = GitSource.repositoryPath(request.repo(), workspaceRoot);
         String commit = GitSource.resolveCommit(repository, request.ref());
         ServiceRuntime runtime = runtimeFor(request.serviceName(), true);
         lockOrConflict(runtime);
