@@ -21,6 +21,7 @@ import com.productos.runs.RunStatus;
 import com.productos.runs.RunStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -107,6 +108,11 @@ public final class ControlPlane {
 
         List<FieldError> invalid = input.isObject() ? tool.inputSchema().validate(input)
                 : List.of(new FieldError("", "the input must be a JSON object"));
+        List<FieldError> broken = LoneSurrogates.find(input);
+        if (!broken.isEmpty()) {
+            invalid = new ArrayList<>(invalid);
+            invalid.addAll(broken);
+        }
         synchronized (idempotencyLock) {
             if (request.idempotencyKey() != null) {
                 Run earlier = runs.findByIdempotencyKey(tool.name(), request.idempotencyKey()).orElse(null);

@@ -120,6 +120,27 @@ class ControlPlaneTest {
         }
 
         @Test
+        void loneSurrogateShouldBeRefusedWithTheFieldNamedNotStoredAsAQuestionMark() throws Exception {
+            JsonNode input = Json.parse("{\"profile_id\":\"default\",\"patch\":{\"name\":\"Acme \\ud800\"}}");
+            ToolCallException e = assertThrows(ToolCallException.class,
+                    () -> plane.start(CallRequest.byUser("brand.update_profile", input)));
+            assertEquals(ErrorCode.InvalidInput, e.code());
+            JsonNode error = e.data().get("errors").get(0);
+            assertEquals("/patch/name", error.get("pointer").asString());
+            assertTrue(error.get("message").asString().contains("lone UTF-16 surrogate at character 6"), error.toString());
+            assertEquals(0, invoker.calls("brand.update_profile"));
+        }
+
+        @Test
+        void pairedSurrogatesShouldPass() throws Exception {
+            JsonNode input = Json.parse("{\"profile_id\":\"default\",\"patch\":{\"name\":\"Acme \\ud83d\\ude80\"}}");
+            Run run = settle(plane.start(CallRequest.byUser("brand.update_profile", input)));
+            assertEquals("Acme \ud83d\ude80", run.input().get("patch").get("name").asString());
+            assertTrue(run.error() == null || !run.error().code().equals("InvalidInput"), String.valueOf(run.error()));
+            assertEquals(1, invoker.calls("brand.update_profile"));
+        }
+
+        @Test
         void inputBreakingTheSchemaShouldFailWithPointersAndBeRecorded() {
             ToolCallException e = assertThrows(ToolCallException.class, () -> plane.start(CallRequest.byUser(
                     "logs.tail", Json.parse("{\"scope\":\"galaxy\",\"limit\":0,\"extra\":true}"))));
