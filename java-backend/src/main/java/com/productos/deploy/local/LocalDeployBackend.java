@@ -30,7 +30,8 @@ import java.util.Optional;
  * revision that lost traffic is drained and stopped. Any failure leaves the serving revision serving.
  *
  * <p>Processes never outlive the backend: {@link #close()} and a JVM shutdown hook stop every process
- * tree it started. Which backend runs a service when several share the workspace is
+ * tree it started, and every child is recorded on disk as it starts ({@link ChildProcessLedger}) so
+ * that the next backend stops what a killed one left ({@link OrphanReaper}). Which backend runs a service when several share the workspace is
  * {@link ServiceOwnership}'s concern; starting a claimed service again after a restart is
  * {@link ServiceRestorer}'s; moving traffic between revisions is {@link TrafficSwitch}'s.
  */
@@ -43,6 +44,7 @@ public final class LocalDeployBackend implements DeployBackend {
     private final TrafficSwitch traffic;
     private final ServiceRestorer restorer;
     private final ServiceOwnership ownership;
+    private final ObservedStatus status;
     private final Thread shutdownHook;
     private final Path workspaceRoot;
 
@@ -53,12 +55,18 @@ public final class LocalDeployBackend implements DeployBackend {
         this.settings = settings;
         this.clock = clock;
         this.files = new ServiceFiles(layout, settings.keepRevisions(), clock);
-        this.launcher = new RevisionLauncher(layout, clock, settings.stopGrace(), hostEnvironment);
+        this.status = new ObservedStatus(layout);
+        String self = ProcessOwner.current();
+        this.launcher = new RevisionLauncher(layout, clock, settings.stopGrace(), hostEnvironment,
+                new ChildProcessLedger(layout, self));
         this.traffic = new TrafficSwitch(settings, files, launcher);
         this.restorer = new ServiceRestorer(layout, files, launcher, traffic, settings.stopGrace(), clock);
-        this.ownership = new ServiceOwnership(layout, files, ProcessOwner.current(), restorer::submit);
+        OrphanReaper reaper = new OrphanReaper(ChildProcessLedger.dir(layout), settings.stopGrace());
+        this.ownership = new ServiceOwnership(layout, files, self, restorer::submit, () -> restorer.runInOrder(reaper::reap));
         this.shutdownHook = new Thread(this::stopAllProcesses, "local-deploy-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        // Processes a killed backend left behind go before any service is started again.
+        restorer.runInOrder(reaper::reap);
         ownership.loadAll();
     }
 
@@ -145,29 +153,9 @@ public final class LocalDeployBackend implements DeployBackend {
     @Override
     public ServiceStatus status(String serviceName, String region) throws ExecutorFailure {
         ServiceRuntime runtime = ownership.existing(serviceName);
-        boolean foreign = runtime.foreignOwner != null;
         // Another process runs the service: read what it last wrote.
-        ServiceState state = foreign ? files.loadState(serviceName).orElse(runtime.state) : runtime.state;
-        ServiceStatus.State status;
-        if (foreign ? state.deploying() : runtime.busy) {
-            status = ServiceStatus.State.deploying;
-        } else if (state.lastError() != null) {
-            status = ServiceStatus.State.error;
-        } else if (state.serving() == null) {
-            status = ServiceStatus.State.unknown;
-        } else if (foreign ? servingPidAlive(state) : runtime.serving != null && runtime.serving.isAlive()) {
-            status = ServiceStatus.State.ready;
-        } else {
-            status = ServiceStatus.State.error;
-        }
-        String url = state.frontPort() == 0 ? "" : "http://127.0.0.1:" + state.frontPort();
-        return new ServiceStatus(serviceName, region, url, state.serving(), status, state.lastDeployTime());
-    }
-
-    private static boolean servingPidAlive(ServiceState state) {
-        return state.revision(state.serving())
-                .flatMap(revision -> ProcessTree.leftover(revision.pid(), revision.pidStartedAt()))
-                .isPresent();
+        ServiceState state = runtime.foreignOwner != null ? files.loadState(serviceName).orElse(runtime.state) : runtime.state;
+        return status.of(runtime, state, region);
     }
 
     // ---------------------------------------------------------------- rollback

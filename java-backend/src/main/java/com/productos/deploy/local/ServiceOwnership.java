@@ -30,12 +30,16 @@ final class ServiceOwnership {
     /** This backend process, as recorded in the state of the services it runs. */
     private final String self;
     private final Consumer<ServiceRuntime> restore;
+    /** Told when the owner of a watched service has gone, before the service is taken over. */
+    private final Runnable ownerGone;
 
-    ServiceOwnership(LocalLogLayout layout, ServiceFiles files, String self, Consumer<ServiceRuntime> restore) {
+    ServiceOwnership(LocalLogLayout layout, ServiceFiles files, String self, Consumer<ServiceRuntime> restore,
+                     Runnable ownerGone) {
         this.layout = layout;
         this.files = files;
         this.self = self;
         this.restore = restore;
+        this.ownerGone = ownerGone;
     }
 
     /** Finds the services on disk; those no live backend runs are claimed here. */
@@ -118,6 +122,7 @@ final class ServiceOwnership {
             return;
         }
         runtime.foreignOwner = null;
+        if (!self.equals(owner)) markInterrupted(runtime.state, owner);
         runtime.state.owner(self);
         if (runtime.state.serving() != null) {
             runtime.busy = true;
@@ -133,8 +138,27 @@ final class ServiceOwnership {
         if (owner == null || ProcessOwner.isAlive(owner)) return;
         synchronized (runtime) {
             if (runtime.foreignOwner == null) return;
+            ownerGone.run();
             runtime.state = files.loadState(runtime.state.service()).orElse(runtime.state);
             claimOrWatch(runtime);
         }
+    }
+
+    /**
+     * A revision still BUILDING when its backend has gone was being built or health-checked when that
+     * backend stopped: it failed, and the service is no longer being deployed.
+     */
+    private static void markInterrupted(ServiceState state, String goneOwner) {
+        String backend = goneOwner == null || goneOwner.indexOf('@') < 0
+                ? "the backend that deployed it" : "the backend that deployed it (pid " + goneOwner.substring(0, goneOwner.indexOf('@')) + ")";
+        for (RevisionRecord revision : state.revisionsNewestFirst()) {
+            if (revision.status() != RevisionRecord.Status.BUILDING) continue;
+            String message = "the deploy of " + revision.name() + " was interrupted: " + backend
+                    + " stopped before it became healthy; deploy again";
+            state.put(revision.withStatus(RevisionRecord.Status.FAILED, message).withProcess(0, 0, null));
+            state.lastError(message);
+            LOG.info(message);
+        }
+        state.deploying(false);
     }
 }

@@ -52,8 +52,8 @@ final class ServiceRestorer {
         worker.submit(() -> restore(runtime));
     }
 
-    /** Runs {@code task} on the restore thread before any restart queued after it. */
-    void submitFirst(Runnable task) {
+    /** Runs {@code task} on the restore thread, after the restarts queued before it and before those queued after. */
+    void runInOrder(Runnable task) {
         worker.submit(task);
     }
 
