@@ -31,9 +31,10 @@ import java.util.Optional;
  *
  * <p>Processes never outlive the backend: {@link #close()} and a JVM shutdown hook stop every process
  * tree it started, and every child is recorded on disk as it starts ({@link ChildProcessLedger}) so
- * that the next backend stops what a killed one left ({@link OrphanReaper}). Which backend runs a service when several share the workspace is
- * {@link ServiceOwnership}'s concern; starting a claimed service again after a restart is
- * {@link ServiceRestorer}'s; moving traffic between revisions is {@link TrafficSwitch}'s.
+ * that the next backend stops what a killed one left ({@link OrphanReaper}). Which backend runs a
+ * service when several share the workspace is {@link ServiceOwnership}'s concern; starting a claimed
+ * service again after a restart is {@link ServiceRestorer}'s; moving traffic between revisions is
+ * {@link TrafficSwitch}'s; status is observed by {@link ObservedStatus}.
  */
 public final class LocalDeployBackend implements DeployBackend {
     private final LocalLogLayout layout;
