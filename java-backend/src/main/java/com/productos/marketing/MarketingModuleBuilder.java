@@ -11,6 +11,9 @@ import com.productos.marketing.missinglettr.ApiKeySource;
 import com.productos.marketing.missinglettr.MissinglettrClient;
 import com.productos.marketing.missinglettr.MissinglettrPublisher;
 import com.productos.marketing.missinglettr.MissinglettrSettings;
+import com.productos.marketing.plans.LocalCampaignPlanner;
+import com.productos.marketing.plans.PlanService;
+import com.productos.marketing.plans.PlanStore;
 import com.productos.marketing.publishing.CampaignPublisher;
 import com.productos.marketing.publishing.LocalOutbox;
 import com.productos.marketing.publishing.OutboxScheduler;
@@ -69,7 +72,8 @@ final class MarketingModuleBuilder {
             Thread reconciler = new Thread(publishing::reconcileInterrupted, "marketing-publish-reconciler");
             reconciler.setDaemon(true);
             reconciler.start();
-            return new MarketingModule(generation, drafts, publishing, new CopyReview(brands), resources);
+            PlanService plans = new PlanService(brands, new LocalCampaignPlanner(), new PlanStore(database), environment.clock());
+            return new MarketingModule(generation, drafts, publishing, new CopyReview(brands), plans, resources);
         } catch (RuntimeException e) {
             for (AutoCloseable resource : resources) {
                 try {
