@@ -11,6 +11,7 @@ import com.productos.analytics.events.ImportFileHandler;
 import com.productos.analytics.events.ImportRoots;
 import com.productos.analytics.funnel.FunnelHandler;
 import com.productos.analytics.insights.InsightHandler;
+import com.productos.analytics.insights.InsightLinksHandlers;
 import com.productos.analytics.insights.InsightPointerStore;
 import com.productos.analytics.measure.MeasureCampaignHandler;
 import com.productos.analytics.measure.MeasurementStore;
@@ -63,6 +64,10 @@ public final class AnalyticsModule implements ExecutorModule {
         routes.put("/execute/analytics/top_drivers", new DriversHandler(warehouse, environment.clock(), settings.minSupportUsers()));
         measurements = new MeasurementStore(environment.workspace().executorStore("analytics"));
         routes.put("/execute/analytics/measure_campaign", new MeasureCampaignHandler(warehouse, measurements, environment.clock()));
+        InsightLinksHandlers links = new InsightLinksHandlers(pointers, measurements);
+        routes.put("/execute/analytics/list_insights", links.listInsights());
+        routes.put("/execute/analytics/get_insight", links.getInsight());
+        routes.put("/execute/analytics/list_measurements", links.listMeasurements());
     }
 
     /** The workspace plus the folders the user allowed in their own settings (never in the workspace's). */

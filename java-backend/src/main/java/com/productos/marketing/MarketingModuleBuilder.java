@@ -11,6 +11,7 @@ import com.productos.marketing.missinglettr.ApiKeySource;
 import com.productos.marketing.missinglettr.MissinglettrClient;
 import com.productos.marketing.missinglettr.MissinglettrPublisher;
 import com.productos.marketing.missinglettr.MissinglettrSettings;
+import com.productos.marketing.plans.CampaignLinks;
 import com.productos.marketing.plans.LocalCampaignPlanner;
 import com.productos.marketing.plans.PlanService;
 import com.productos.marketing.plans.PlanStore;
@@ -72,7 +73,8 @@ final class MarketingModuleBuilder {
             Thread reconciler = new Thread(publishing::reconcileInterrupted, "marketing-publish-reconciler");
             reconciler.setDaemon(true);
             reconciler.start();
-            PlanService plans = new PlanService(brands, new LocalCampaignPlanner(), new PlanStore(database), environment.clock());
+            PlanService plans = new PlanService(brands, new LocalCampaignPlanner(), new PlanStore(database),
+                    new CampaignLinks(database), environment.clock());
             return new MarketingModule(generation, drafts, publishing, new CopyReview(brands), plans, resources);
         } catch (RuntimeException e) {
             for (AutoCloseable resource : resources) {

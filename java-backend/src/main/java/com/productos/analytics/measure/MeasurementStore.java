@@ -54,10 +54,19 @@ public final class MeasurementStore implements AutoCloseable {
 
     /** The campaign's measurements, oldest first. */
     public List<ObjectNode> forCampaign(String campaignId) {
+        return where("campaign_id", campaignId);
+    }
+
+    /** The measurements of campaigns made from this insight, oldest first. */
+    public List<ObjectNode> forInsight(String insightId) {
+        return where("insight_id", insightId);
+    }
+
+    private List<ObjectNode> where(String column, String value) {
         return database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT document FROM " + TABLE
-                    + " WHERE campaign_id = ? ORDER BY created_at, measurement_id")) {
-                statement.setString(1, campaignId);
+                    + " WHERE " + column + " = ? ORDER BY created_at, measurement_id")) {
+                statement.setString(1, value);
                 ResultSet rows = statement.executeQuery();
                 List<ObjectNode> documents = new ArrayList<>();
                 while (rows.next()) documents.add((ObjectNode) Json.parse(rows.getString(1)));
