@@ -105,4 +105,14 @@ class CampaignPlanThroughControlPlaneTest {
         assertTrue(noBrand.error().message().contains("brand profile 'other' does not exist")
                 || String.valueOf(noBrand.error().details()).contains("brand profile 'other' does not exist"), String.valueOf(noBrand.error()));
     }
+
+    @Test
+    void postsForAPlanThatDoesNotExistShouldBeRefusedBeforeAnythingIsDrafted() throws Exception {
+        Run refused = call("marketing.generate_channel_posts", """
+                {"brand_profile_id": "default", "plan_id": "plan_nope", "channels": ["x"], "variations_per_channel": 1,
+                 "brief": {"goal": "signups", "product": "Acme", "audience": "founders", "key_points": ["See drop-offs"]}}""");
+        assertEquals("failed", refused.status().wireName());
+        assertTrue(String.valueOf(refused.error().details()).contains("/plan_id"), String.valueOf(refused.error()));
+        assertEquals(0, call("marketing.list_drafts", "{}").output().path("drafts").size());
+    }
 }
