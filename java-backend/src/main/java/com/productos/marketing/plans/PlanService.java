@@ -17,12 +17,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PlanService {
     private final BrandLookup brands;
-    private final LocalCampaignPlanner planner;
+    private final CampaignPlanner planner;
     private final PlanStore plans;
     private final CampaignLinks links;
     private final Clock clock;
 
-    public PlanService(BrandLookup brands, LocalCampaignPlanner planner, PlanStore plans, CampaignLinks links, Clock clock) {
+    public PlanService(BrandLookup brands, CampaignPlanner planner, PlanStore plans, CampaignLinks links, Clock clock) {
         this.brands = brands;
         this.planner = planner;
         this.plans = plans;
@@ -93,7 +93,12 @@ public final class PlanService {
             log.info("campaign plan " + planId + " was already made for this idempotency key; returning it");
             return earlier.get();
         }
-        ObjectNode plan = planner.plan(planId, request, policy, clock.instant());
+        ObjectNode plan;
+        try {
+            plan = planner.plan(planId, request, policy, clock.instant());
+        } catch (com.productos.marketing.generation.GenerationFailure e) {
+            throw ExecutorFailure.unavailable("campaign planning with " + planner.name() + " failed: " + e.getMessage());
+        }
         plans.add(plan, runId);
         plan.path("warnings").forEach(warning -> log.warn(warning.asString()));
         log.info("saved campaign plan " + planId + " (" + planner.name() + " planner) with utm_campaign="

@@ -3,39 +3,43 @@ package com.productos.marketing.plans;
 import com.productos.json.Json;
 import com.productos.marketing.channels.Channel;
 import com.productos.marketing.claims.ClaimsPolicy;
+import com.productos.marketing.generation.GenerationFailure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The embedded campaign planner: a plan built by rule from the source and the brand profile, the same
- * every time for the same input. Whatever the brand would not say (a forbidden claim, a banned phrase)
- * is left out with a warning before it reaches a message or a brief.
+ * Makes a campaign plan: the words from a {@link PlanCopyWriter} (rule-based or a model), everything
+ * that must be exact by rule: the goal's numbers, the metric, the UTM tag on every link, the schedule
+ * and one brief per channel that marketing.generate_channel_posts takes as it is.
  */
-public final class LocalCampaignPlanner {
-    static final int MAX_KEY_MESSAGES = 5;
+public final class CampaignPlanner {
+    private final PlanCopyWriter writer;
 
-    public String name() {
-        return "local";
+    public CampaignPlanner(PlanCopyWriter writer) {
+        this.writer = writer;
     }
 
-    public ObjectNode plan(String planId, CampaignPlanRequest request, ClaimsPolicy policy, Instant createdAt) {
-        List<String> warnings = new ArrayList<>();
-        List<String> messages = keyMessages(request, policy, warnings);
+    public String name() {
+        return writer.name();
+    }
+
+    public ObjectNode plan(String planId, CampaignPlanRequest request, ClaimsPolicy policy, Instant createdAt) throws GenerationFailure {
+        PlanCopy copy = writer.write(request, policy);
+        List<String> warnings = new ArrayList<>(copy.warnings());
+        List<String> messages = copy.keyMessages();
         String audience = policy.brand().primaryAudience().isBlank() ? "people who visit " + request.product()
                 : policy.brand().primaryAudience();
-        String callToAction = screened("call to action", request.callToAction(), policy, warnings)
-                .orElse("Try " + request.product());
+        String callToAction = copy.callToAction();
         String tag = UtmLink.slug(request.sourceTitle(), 40) + "-" + planId.substring(planId.length() - 6);
         ObjectNode plan = Json.object().put("plan_id", planId);
         if (request.insightId() == null) plan.putNull("insight_id");
         else plan.put("insight_id", request.insightId());
         plan.put("brand_profile_id", request.brandProfileId()).put("created_at", createdAt.toString()).put("generator", name());
-        plan.put("name", request.sourceTitle()).put("goal", goal(request, audience));
+        plan.put("name", copy.name()).put("goal", goal(request, audience));
         plan.put("audience", audience);
         ArrayNode messageArray = plan.putArray("key_messages");
         messages.forEach(messageArray::add);
@@ -62,29 +66,6 @@ public final class LocalCampaignPlanner {
         ArrayNode warningArray = plan.putArray("warnings");
         warnings.forEach(warningArray::add);
         return plan;
-    }
-
-    private static List<String> keyMessages(CampaignPlanRequest request, ClaimsPolicy policy, List<String> warnings) {
-        List<String> messages = new ArrayList<>();
-        for (int i = 0; i < request.sourcePoints().size() && messages.size() < MAX_KEY_MESSAGES; i++) {
-            screened("key message " + (i + 1), request.sourcePoints().get(i), policy, warnings).ifPresent(messages::add);
-        }
-        if (messages.isEmpty()) {
-            // Every point was refused: the plan still needs something true to say.
-            messages.add(request.product() + " is ready for you to try.");
-            warnings.add("every key message was left out by the brand's rules; the plan carries a plain invitation instead");
-        }
-        return messages;
-    }
-
-    private static Optional<String> screened(String what, String text, ClaimsPolicy policy, List<String> warnings) {
-        if (text == null) return Optional.empty();
-        Optional<String> offence = policy.offenceIn(text);
-        if (offence.isPresent()) {
-            warnings.add("left out the " + what + " (\"" + text + "\"): " + offence.get());
-            return Optional.empty();
-        }
-        return Optional.of(text);
     }
 
     private static String goal(CampaignPlanRequest request, String audience) {
