@@ -1,5 +1,6 @@
 package com.productos.deploy.local;
 
+import com.productos.common.DaemonThreads;
 import com.productos.common.ProcessOwner;
 import com.productos.config.Workspace;
 import com.productos.deploy.DeployBackend;
@@ -72,11 +73,7 @@ public final class LocalDeployBackend implements DeployBackend {
         this.clock = clock;
         this.files = new ServiceFiles(layout, settings.keepRevisions(), clock);
         this.launcher = new RevisionLauncher(layout, clock, settings.stopGrace(), hostEnvironment);
-        this.restorer = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "local-deploy-restore");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.restorer = Executors.newSingleThreadExecutor(DaemonThreads.named("local-deploy-restore"));
         this.shutdownHook = new Thread(this::stopAllProcesses, "local-deploy-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         loadServices();
