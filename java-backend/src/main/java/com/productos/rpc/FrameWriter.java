@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes outbound messages with LSP framing (in place of lsp4j's StreamMessageConsumer), and keeps
- * every frame within the limit the server advertised, as it asks of its client. A result that would
- * not fit is answered with an error saying so; a run notification that would not fit is sent
- * without its bulk (input, output, error details), naming what it left out; anything else that
- * cannot fit is dropped and logged.
+ * every frame within the limit the server advertised, as it asks of its client. A run (an answer
+ * or a notification) that would not fit is sent without its bulk (input, output, error details,
+ * logs), naming what it left out in {@code omitted}; any other answer that would not fit is an
+ * error saying so; anything else that cannot fit is dropped and logged.
  */
 final class FrameWriter implements MessageConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(FrameWriter.class);
@@ -61,6 +61,13 @@ final class FrameWriter implements MessageConsumer {
     }
 
     private Message withinLimit(Message message, int bytes) {
+        if (message instanceof ResponseMessage response && response.getResult() instanceof RunInfo run) {
+            ResponseMessage smaller = new ResponseMessage();
+            smaller.setJsonrpc(response.getJsonrpc());
+            smaller.setRawId(response.getRawId());
+            smaller.setResult(run.withoutBulk());
+            return smaller;
+        }
         if (message instanceof ResponseMessage response && response.getError() == null) {
             ResponseMessage error = new ResponseMessage();
             error.setJsonrpc(response.getJsonrpc());
