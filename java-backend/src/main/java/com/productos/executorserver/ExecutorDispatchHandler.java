@@ -1,5 +1,6 @@
 package com.productos.executorserver;
 
+import com.productos.common.Futures;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorLog;
@@ -8,7 +9,6 @@ import com.productos.executors.ExecutorRequest;
 import com.productos.json.Json;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -99,7 +99,7 @@ final class ExecutorDispatchHandler extends Handler.Abstract {
             if (failure == null) {
                 answer(path, output, log, response, callback);
             } else {
-                fail(path, call, unwrap(failure), response, callback);
+                fail(path, call, Futures.unwrap(failure), response, callback);
             }
         });
     }
@@ -142,13 +142,7 @@ final class ExecutorDispatchHandler extends Handler.Abstract {
     }
 
     private static boolean isTooLarge(Throwable failure) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = Futures.unwrap(failure);
         return cause instanceof IllegalArgumentException || cause instanceof IllegalStateException;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) cause = cause.getCause();
-        return cause;
     }
 }
