@@ -1,5 +1,6 @@
 package com.productos.app;
 
+import com.productos.common.KnownSecrets;
 import com.productos.config.ProductOsConfig;
 import com.productos.config.UserSettings;
 import com.productos.config.Workspace;
@@ -50,6 +51,7 @@ public final class Backend implements AutoCloseable {
     }
 
     public static Backend open(Path workspaceRoot, Map<String, String> environment) {
+        KnownSecrets.addSecretVariables(environment);
         Workspace workspace = Workspace.open(workspaceRoot);
         ProductOsConfig config = ProductOsConfig.load(workspace, environment);
         ToolRegistry registry = Contracts.registry(workspace);

@@ -1,5 +1,6 @@
 package com.productos.cli;
 
+import com.productos.common.KnownSecrets;
 import com.productos.config.ConfigException;
 import com.productos.control.ErrorCode;
 import com.productos.control.ToolCallException;
@@ -18,6 +19,8 @@ import picocli.CommandLine.Command;
                 ServeCommand.class, ExecutorCommand.class, TourCommand.class})
 public final class Main {
     public static void main(String[] args) {
+        KnownSecrets.addSecretVariables(System.getenv());
+        StdioDiscipline.redactStderr();
         System.exit(execute(args));
     }
 

@@ -1,5 +1,6 @@
 package com.productos.config;
 
+import com.productos.common.KnownSecrets;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -99,6 +100,7 @@ public final class ProductOsConfig {
             String tokenVariable = text(node, "token_env").orElse(prefix + "TOKEN");
             token = env(tokenVariable).orElseThrow(() -> new ConfigException(
                     "executor '" + name + "' uses bearer auth but " + tokenVariable + " is not set; set it to the executor's token"));
+            KnownSecrets.add(token);
         }
         return Optional.of(new ExecutorEndpoint(name, uri, auth, token));
     }

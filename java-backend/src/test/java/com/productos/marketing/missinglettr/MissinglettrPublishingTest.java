@@ -167,6 +167,25 @@ class MissinglettrPublishingTest {
     }
 
     @Test
+    void aKeyEchoedInARefusalOrAFiveHundredShouldReachNeitherOutputLogsNorTheStore() throws Exception {
+        fake.echoCredentials = true;
+        JsonNode refused = harness.call(PUBLISH, input("REFUSE echo", "now", null), "key-echo-400");
+        assertEquals("failed", refused.path("status").asString(), refused.toString());
+        assertTrue(Json.write(refused).contains("not connected for Api-Key [redacted]"), refused.toString());
+        fake.failNext(10, 503);
+        ExecutorFailure outage = assertThrows(ExecutorFailure.class,
+                () -> harness.call(PUBLISH, input("Outage echo", "now", null), "key-echo-503"));
+        assertTrue(outage.getMessage().contains("temporarily unavailable for Api-Key [redacted]"), outage.getMessage());
+        assertFalse(Json.write(refused).contains(API_KEY));
+        harness.lastLog.lines().forEach(line -> assertFalse(line.text().contains(API_KEY), line.text()));
+        harness.close();
+        for (Path file : Files.list(harness.workspace.dataDir()).filter(Files::isRegularFile).toList()) {
+            assertFalse(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(API_KEY), file.toString());
+        }
+        harness = new ModuleHarness(root, clock, brands, config("api_key", "api_key_file: missinglettr.key"));
+    }
+
+    @Test
     void aWrongKeyShouldFailWithTheProvidersMessageAndNotLeakTheKey() throws Exception {
         harness.close();
         Files.writeString(root.resolve("wrong.key"), "ml_live_wrong");
