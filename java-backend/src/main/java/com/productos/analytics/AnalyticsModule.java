@@ -17,6 +17,7 @@ import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorModule;
+import com.productos.executors.ExecutorModuleFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -64,6 +65,11 @@ public final class AnalyticsModule implements ExecutorModule {
     private static ImportRoots importRoots(ExecutorEnvironment environment) {
         UserSettings user = UserSettings.load(environment.config().environment());
         return new ImportRoots(environment.workspace().root(), user.importAllowedPaths(), user.file().toString());
+    }
+
+    /** The catalog entry: the warehouse {@code analytics.backend} names. */
+    public static ExecutorModuleFactory factory() {
+        return ExecutorModuleFactory.named(NAME, AnalyticsModule::create);
     }
 
     /** Builds the module with the backend that the workspace's config names. */

@@ -33,28 +33,17 @@ public final class BrandExecutorModule implements ExecutorModule {
 
     /** The catalog entry: the Company Brain the configuration names (see {@link BrandStores}). */
     public static ExecutorModuleFactory factory() {
-        return new ExecutorModuleFactory() {
-            @Override
-            public ExecutorModule create(ExecutorEnvironment environment) {
-                BrandProfileStore store = BrandStores.open(environment);
-                try {
-                    return new BrandExecutorModule(store, environment.registry(), environment.clock());
-                } catch (RuntimeException e) {
-                    store.close();
-                    throw e;
-                }
-            }
+        return ExecutorModuleFactory.named(EXECUTOR_NAME, BrandExecutorModule::create);
+    }
 
-            @Override
-            public String executorName() {
-                return EXECUTOR_NAME;
-            }
-
-            @Override
-            public String toString() {
-                return "brand executor '" + EXECUTOR_NAME + "'";
-            }
-        };
+    private static BrandExecutorModule create(ExecutorEnvironment environment) {
+        BrandProfileStore store = BrandStores.open(environment);
+        try {
+            return new BrandExecutorModule(store, environment.registry(), environment.clock());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     private static String pathOf(ToolRegistry registry, String toolName) {

@@ -9,6 +9,7 @@ import com.productos.deploy.local.LocalDeploySettings;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorModule;
+import com.productos.executors.ExecutorModuleFactory;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +27,11 @@ public final class DeployModule implements ExecutorModule {
 
     public DeployModule(DeployBackend backend) {
         this.backend = backend;
+    }
+
+    /** The catalog entry: the backend {@code deploy.backend} names. */
+    public static ExecutorModuleFactory factory() {
+        return ExecutorModuleFactory.named(NAME, DeployModule::create);
     }
 
     public static DeployModule create(ExecutorEnvironment environment) {

@@ -24,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and the copy review are plain executor routes for the CLI, the IDE and the approval step.
  */
 public final class MarketingModule implements ExecutorModule {
+    public static final String NAME = "marketing";
     public static final String GENERATE_PATH = "/execute/marketing/generate_channel_posts";
     public static final String PUBLISH_PATH = "/execute/marketing/publish_missinglettr";
     public static final String STATUS_PATH = "/execute/marketing/get_campaign_status";
@@ -53,7 +54,7 @@ public final class MarketingModule implements ExecutorModule {
      * Company Brain the generator reads profiles from.
      */
     public static ExecutorModuleFactory factory(Function<com.productos.executors.ExecutorEnvironment, BrandProfiles> brandProfiles) {
-        return ExecutorModuleFactory.named("marketing",
+        return ExecutorModuleFactory.named(NAME,
                 environment -> MarketingModuleBuilder.build(environment, brandProfiles.apply(environment)));
     }
 
@@ -75,7 +76,7 @@ public final class MarketingModule implements ExecutorModule {
 
     @Override
     public String executorName() {
-        return "marketing";
+        return NAME;
     }
 
     @Override

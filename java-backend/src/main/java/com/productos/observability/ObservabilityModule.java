@@ -6,6 +6,7 @@ import com.productos.config.DeployTarget;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorModule;
+import com.productos.executors.ExecutorModuleFactory;
 import com.productos.json.Json;
 import com.productos.observability.cloud.CloudLoggingLogSource;
 import com.productos.logfiles.LocalLogLayout;
@@ -26,6 +27,11 @@ public final class ObservabilityModule implements ExecutorModule {
 
     public ObservabilityModule(LogSource source) {
         this.source = source;
+    }
+
+    /** The catalog entry: logs read where {@code deploy.backend} runs services. */
+    public static ExecutorModuleFactory factory() {
+        return ExecutorModuleFactory.named(NAME, ObservabilityModule::create);
     }
 
     public static ObservabilityModule create(ExecutorEnvironment environment) {

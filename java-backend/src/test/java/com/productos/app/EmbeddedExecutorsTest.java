@@ -17,7 +17,6 @@ import com.productos.config.ExecutorEndpoint;
 import com.productos.config.ProductOsConfig;
 import com.productos.config.Workspace;
 import com.productos.control.ExecutorCallException;
-import com.productos.app.EmbeddedExecutors.EmbeddedExecutorsException;
 import com.productos.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -163,12 +162,18 @@ class EmbeddedExecutorsTest {
     }
 
     @Test
-    void aModuleThatFailsShouldCloseTheStartedOnesAndSayWhich() {
+    void aModuleThatFailsShouldLeaveTheOthersServing() throws Exception {
         TrackedFactory first = new TrackedFactory("first", null);
         TrackedFactory broken = new TrackedFactory("broken", new IllegalStateException("disk full"));
-        EmbeddedExecutorsException e = assertThrows(EmbeddedExecutorsException.class, () -> EmbeddedExecutors.start(
-                environment(ProductOsConfig.empty()), List.of(first, broken), ExecutorServerSettings.loopback(InboundAuth.none())));
-        assertTrue(e.getMessage().contains("tracked executor 'broken'") && e.getMessage().contains("disk full"), e.getMessage());
+        try (EmbeddedExecutors executors = EmbeddedExecutors.start(environment(ProductOsConfig.empty()), List.of(first, broken),
+                ExecutorServerSettings.loopback(InboundAuth.none()))) {
+            assertEquals(java.util.Set.of("first", "broken"), java.util.Set.copyOf(executors.embeddedExecutorNames()));
+            ExecutorEndpoint endpoint = executors.resolver().resolve("first");
+            HttpResponse<String> ping = http.send(HttpRequest.newBuilder(endpoint.baseUrl().resolve("/execute/first/ping"))
+                    .header("Authorization", "Bearer " + endpoint.bearerToken()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ping.statusCode(), ping.body());
+        }
         assertEquals(1, first.created.get());
         assertEquals(1, first.closed.get());
     }
