@@ -18,7 +18,7 @@ import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorModule;
 import com.productos.executors.ExecutorModuleFactory;
-import java.util.LinkedHashMap;
+import com.productos.executors.RegistryRoutes;
 import java.util.Map;
 
 /**
@@ -33,7 +33,7 @@ public final class AnalyticsModule implements ExecutorModule {
 
     private final AnalyticsWarehouse warehouse;
     private final InsightPointerStore pointers;
-    private final Map<String, ExecutorHandler> routes = new LinkedHashMap<>();
+    private final Map<String, ExecutorHandler> routes;
 
     public AnalyticsModule(ExecutorEnvironment environment, AnalyticsSettings settings, AnalyticsWarehouse warehouse) {
         this.warehouse = warehouse;
@@ -45,20 +45,22 @@ public final class AnalyticsModule implements ExecutorModule {
                             + " analytics backend does not take events through this executor; "
                             + "send them to BigQuery through Pub/Sub or load jobs");
                 });
-        routes.put("/execute/events/ingest", ingest);
-        routes.put("/execute/events/import_file", warehouse.eventSink()
+        RegistryRoutes routes = new RegistryRoutes(environment.registry(), NAME);
+        routes.tool("events.ingest", ingest);
+        routes.tool("events.import_file", warehouse.eventSink()
                 .<ExecutorHandler>map(sink -> new ImportFileHandler(sink, environment.workspace().root(), importRoots(environment)))
                 .orElse(request -> {
                     throw new ExecutorFailure(409, "not_supported", "the " + settings.backend().name().toLowerCase()
                             + " analytics backend does not import files through this executor; use a BigQuery load job");
                 }));
-        routes.put(INGEST_PATH, ingest);
-        routes.put("/execute/analytics/funnel_summary", new FunnelHandler(warehouse, environment.clock()));
+        routes.path(INGEST_PATH, ingest);
+        routes.tool("analytics.funnel_summary", new FunnelHandler(warehouse, environment.clock()));
         pointers = new InsightPointerStore(environment.workspace().executorStore("analytics"));
         String artifactsLabel = environment.workspace().root().relativize(environment.workspace().artifactsDir()).toString();
-        routes.put("/execute/analytics/write_insight", new InsightHandler(warehouse, pointers,
+        routes.tool("analytics.write_insight", new InsightHandler(warehouse, pointers,
                 environment.workspace().artifactsDir(), artifactsLabel, environment.clock()));
-        routes.put("/execute/analytics/top_drivers", new DriversHandler(warehouse, environment.clock(), settings.minSupportUsers()));
+        routes.tool("analytics.top_drivers", new DriversHandler(warehouse, environment.clock(), settings.minSupportUsers()));
+        this.routes = routes.build();
     }
 
     /** The workspace plus the folders the user allowed in their own settings (never in the workspace's). */
@@ -93,7 +95,7 @@ public final class AnalyticsModule implements ExecutorModule {
 
     @Override
     public Map<String, ExecutorHandler> routes() {
-        return Map.copyOf(routes);
+        return routes;
     }
 
     @Override

@@ -69,7 +69,8 @@ final class MarketingModuleBuilder {
             Thread reconciler = new Thread(publishing::reconcileInterrupted, "marketing-publish-reconciler");
             reconciler.setDaemon(true);
             reconciler.start();
-            return new MarketingModule(generation, drafts, publishing, new CopyReview(brands), resources);
+            return new MarketingModule(generation, drafts, publishing, new CopyReview(brands), resources,
+                    environment.registry());
         } catch (RuntimeException e) {
             for (AutoCloseable resource : resources) {
                 try {

@@ -89,8 +89,8 @@ class EmbeddedExecutorsTest {
     @Test
     void catalogShouldServeOnLoopbackWithARandomToken() throws Exception {
         try (EmbeddedExecutors executors = EmbeddedExecutors.start(environment(ProductOsConfig.empty()))) {
-            assertTrue(executors.embeddedExecutorNames().contains("firestore"), executors.embeddedExecutorNames().toString());
-            ExecutorEndpoint endpoint = executors.resolver().resolve("firestore");
+            assertTrue(executors.embeddedExecutorNames().contains("brand"), executors.embeddedExecutorNames().toString());
+            ExecutorEndpoint endpoint = executors.resolver().resolve("brand");
             assertEquals(ExecutorAuth.BEARER, endpoint.auth());
             assertEquals("127.0.0.1", endpoint.baseUrl().getHost());
             assertTrue(endpoint.bearerToken().matches("[0-9a-f]{64}"), "256 random bits, hex");
@@ -114,10 +114,10 @@ class EmbeddedExecutorsTest {
     void eachStartShouldUseAFreshToken() {
         String first;
         try (EmbeddedExecutors executors = EmbeddedExecutors.start(environment(ProductOsConfig.empty()))) {
-            first = executors.resolver().resolve("firestore").bearerToken();
+            first = executors.resolver().resolve("brand").bearerToken();
         }
         try (EmbeddedExecutors executors = EmbeddedExecutors.start(environment(ProductOsConfig.empty()))) {
-            assertNotEquals(first, executors.resolver().resolve("firestore").bearerToken());
+            assertNotEquals(first, executors.resolver().resolve("brand").bearerToken());
         }
     }
 
@@ -157,7 +157,7 @@ class EmbeddedExecutorsTest {
         }
         try (EmbeddedExecutors executors = EmbeddedExecutors.start(environment(ProductOsConfig.of(root, Map.of())))) {
             assertTrue(executors.server().isEmpty());
-            assertEquals(URI.create("http://127.0.0.1:1"), executors.resolver().resolve("firestore").baseUrl());
+            assertEquals(URI.create("http://127.0.0.1:1"), executors.resolver().resolve("brand").baseUrl());
         }
     }
 

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 class MissinglettrPublishingTest {
     static final String API_KEY = "ml_live_s3cr3t_value_123";
-    static final String PUBLISH = MarketingModule.PUBLISH_PATH;
+    static final String PUBLISH = ModuleHarness.pathOf("marketing.publish_missinglettr");
 
     @TempDir
     Path root;
@@ -81,7 +81,7 @@ class MissinglettrPublishingTest {
         assertEquals("mlc_1", output.path("provider_response").path("provider_campaign_id").asString());
         assertEquals(1, fake.creates.get());
         assertEquals("key-1", fake.idempotencyKeys.get(0));
-        JsonNode status = harness.call(MarketingModule.STATUS_PATH, Json.parse("{\"campaign_id\": \"" + output.path("campaign_id").asString() + "\"}"), null);
+        JsonNode status = harness.call(ModuleHarness.pathOf("marketing.get_campaign_status"), Json.parse("{\"campaign_id\": \"" + output.path("campaign_id").asString() + "\"}"), null);
         assertEquals(List.of(), ModuleHarness.outputErrors("marketing.get_campaign_status", status));
         assertEquals("mlc_1_p2", status.path("posts").get(1).path("provider_post_id").asString());
     }
@@ -283,7 +283,7 @@ class MissinglettrPublishingTest {
             ((tools.jackson.databind.node.ObjectNode) posts.get(0)).put("status", "published").put("published_at", "2026-11-26T14:00:05Z");
             ((tools.jackson.databind.node.ObjectNode) posts.get(1)).put("status", "failed").put("error", "LinkedIn token expired");
         }
-        JsonNode status = harness.call(MarketingModule.STATUS_PATH, Json.parse("{\"campaign_id\": \"" + campaignId + "\"}"), null);
+        JsonNode status = harness.call(ModuleHarness.pathOf("marketing.get_campaign_status"), Json.parse("{\"campaign_id\": \"" + campaignId + "\"}"), null);
         assertEquals("published", status.path("posts").get(0).path("status").asString());
         assertEquals("2026-11-26T14:00:05Z", status.path("posts").get(0).path("published_at").asString());
         assertEquals("failed", status.path("posts").get(1).path("status").asString());
