@@ -10,6 +10,8 @@ import com.productos.executors.RegistryRoutes;
 import com.productos.registry.ToolRegistry;
 import com.productos.json.Json;
 import com.productos.marketing.drafts.CampaignDraft;
+import com.productos.marketing.plans.CampaignLinks;
+import com.productos.marketing.plans.PlanService;
 import com.productos.marketing.publishing.PublishService;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +22,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The marketing executor: post generation, campaign drafts, publishing and campaign status. Registry
- * tools are served at their registry paths; linking a draft to an insight and the copy review are
- * plain executor routes for the CLI, the IDE and the approval step.
+ * The marketing executor: campaign plans, post generation, campaign drafts, publishing and campaign
+ * status. Registry tools are served at their registry paths; linking a draft to an insight and the copy
+ * review are plain executor routes for the CLI, the IDE and the approval step.
  */
 public final class MarketingModule implements ExecutorModule {
     public static final String NAME = "marketing";
@@ -33,12 +35,14 @@ public final class MarketingModule implements ExecutorModule {
     private final DraftService drafts;
     private final PublishService publishing;
     private final CopyReview copyReview;
+    private final PlanService plans;
     private final List<AutoCloseable> resources;
     private final Map<String, ExecutorHandler> routes;
 
     MarketingModule(GenerationService generation, DraftService drafts, PublishService publishing, CopyReview copyReview,
-            List<AutoCloseable> resources, ToolRegistry registry) {
+            PlanService plans, List<AutoCloseable> resources, ToolRegistry registry) {
         this.copyReview = copyReview;
+        this.plans = plans;
         this.generation = generation;
         this.drafts = drafts;
         this.publishing = publishing;
@@ -82,10 +86,23 @@ public final class MarketingModule implements ExecutorModule {
     }
 
     private Map<String, ExecutorHandler> routes(RegistryRoutes routes) {
-        routes.tool("marketing.generate_channel_posts",
-                request -> generation.generate(request.input(), request.runId(), request.log()).output());
-        routes.tool("marketing.publish_missinglettr",
-                request -> publishing.publish(request.input(), request.idempotencyKey(), request.runId(), request.log()));
+        routes.tool("marketing.generate_channel_posts", request -> {
+            String planId = plans.linkedPlan(request.input());
+            GenerationService.Generated generated = generation.generate(request.input(), request.runId(), request.log());
+            plans.link(planId, CampaignLinks.Kind.DRAFT, generated.draft().draftId(), request.runId(), request.log());
+            return generated.output();
+        });
+        routes.tool("marketing.generate_campaign_plan",
+                request -> plans.generate(request.input(), request.runId(), request.idempotencyKey(), request.log()));
+        routes.tool("marketing.list_campaigns", request -> plans.list(request.input()));
+        routes.tool("marketing.get_campaign", request -> plans.get(requiredText(request, "plan_id")));
+        routes.tool("marketing.publish_missinglettr", request -> {
+            String planId = plans.linkedPlan(request.input());
+            JsonNode published = publishing.publish(request.input(), request.idempotencyKey(), request.runId(), request.log());
+            plans.link(planId, CampaignLinks.Kind.PUBLICATION, published.path("campaign_id").asString(null), request.runId(),
+                    request.log());
+            return published;
+        });
         routes.tool("marketing.get_campaign_status", request -> publishing.status(requiredText(request, "campaign_id"), request.log()));
         routes.tool("marketing.get_draft", request -> drafts.get(requiredText(request, "draft_id")).toJson());
         routes.tool("marketing.list_drafts", request -> {
