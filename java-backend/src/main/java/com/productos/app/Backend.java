@@ -1,6 +1,7 @@
 package com.productos.app;
 
 import com.productos.common.DaemonThreads;
+import com.productos.common.KnownSecrets;
 import com.productos.config.ProductOsConfig;
 import com.productos.config.UserSettings;
 import com.productos.config.Workspace;
@@ -53,6 +54,7 @@ public final class Backend implements AutoCloseable {
     }
 
     public static Backend open(Path workspaceRoot, Map<String, String> environment) {
+        KnownSecrets.addSecretVariables(environment);
         Workspace workspace = Workspace.open(workspaceRoot);
         ProductOsConfig config = ProductOsConfig.load(workspace, environment);
         ToolRegistry registry = Contracts.registry(workspace);

@@ -1,5 +1,6 @@
 package com.productos.cli;
 
+import com.productos.common.KnownSecrets;
 import com.productos.config.ConfigException;
 import com.productos.control.ErrorCode;
 import com.productos.control.ToolCallException;
@@ -19,6 +20,8 @@ import picocli.CommandLine.Command;
                 CampaignsCommand.class})
 public final class Main {
     public static void main(String[] args) {
+        KnownSecrets.addSecretVariables(System.getenv());
+        StdioDiscipline.redactStderr();
         System.exit(execute(args));
     }
 

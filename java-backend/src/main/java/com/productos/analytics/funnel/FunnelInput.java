@@ -1,6 +1,6 @@
 package com.productos.analytics.funnel;
 
-import com.productos.analytics.InputErrors;
+import com.productos.executors.InputProblems;
 import com.productos.analytics.TimeRange;
 import com.productos.analytics.sql.PropertyFilter;
 import com.productos.executors.ExecutorFailure;
@@ -25,7 +25,7 @@ public final class FunnelInput {
         List<FunnelStep> steps = steps(funnel, errors);
         PropertyFilter segment = PropertyFilter.parse(input.path("segment"), "/segment", errors);
         int windowDays = conversionWindowDays(input, errors);
-        InputErrors.throwIfAny("analytics.funnel_summary", errors);
+        new InputProblems().addAll(errors).throwIfAny("analytics.funnel_summary");
         return new FunnelQuery(name, steps, segment, windowDays, range);
     }
 
