@@ -1,4 +1,4 @@
-// Builds the extension bundle (esbuild); with --tests the unit tests, --bench the benchmark, --vsix the .vsix holding the backend jar.
+// Builds the extension bundle (esbuild); with --tests the unit tests, --e2e the end-to-end suites, --bench the benchmark, --vsix the .vsix holding the backend jar.
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -19,6 +19,15 @@ if (args.has('--tests')) {
   await build({
     entryPoints: tests, bundle: true, platform: 'node', format: 'cjs', target: 'node20', outdir: join(here, 'out/test'),
     external: ['vscode'], logLevel: 'warning',
+  });
+}
+
+if (args.has('--e2e')) {
+  rmSync(join(here, 'out/e2e'), { recursive: true, force: true });
+  const suites = readdirSync(join(here, 'e2e')).filter((f) => f.endsWith('.e2e.ts')).map((f) => join(here, 'e2e', f));
+  await build({
+    entryPoints: suites, bundle: true, platform: 'node', format: 'cjs', target: 'node20', outdir: join(here, 'out/e2e'),
+    packages: 'external', logLevel: 'warning',
   });
 }
 

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { join } from 'node:path';
+import { CodeServerHost, freshProfile, HostProfile } from './codeServerHost';
+import { CodeServerWorkbench } from './codeServerWorkbench';
+import { GuardedBrowser } from './guardedBrowser';
+import { activationToReadyMillis } from './outputChannelLog';
+import { pollUntil } from './pollUntil';
+
+// The bundle runs from out/e2e/, two levels below the module folder.
+const moduleDir = join(__dirname, '..', '..');
+const targetDir = join(moduleDir, 'target');
+const codeServer = join(targetDir, 'hosts/code-server/node_modules/.bin/code-server');
+const vsix = join(targetDir, 'productos.vsix');
+
+describe('the extension in code-server, installed from the VSIX', () => {
+  let profile: HostProfile;
+  let host: CodeServerHost;
+  let browser: GuardedBrowser;
+  let workbench: CodeServerWorkbench;
+
+  before(async () => {
+    profile = freshProfile(targetDir, 'code-server');
+    host = new CodeServerHost(codeServer, profile);
+    host.installExtension(vsix);
+    const baseUrl = await host.start();
+    browser = await GuardedBrowser.launch(profile.root);
+    workbench = new CodeServerWorkbench(await browser.context.newPage(), join(targetDir, 'e2e-screenshots/code-server'));
+    await workbench.open(baseUrl, profile.workspace);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('starts the bundled backend and says it is ready', async () => {
+    await workbench.statusBarItem('Product OS: ready').waitFor({ timeout: 90_000 });
+    const millis = await pollUntil(() => activationToReadyMillis(profile.userDataDir), 30_000, 'the activation-to-ready log line');
+    assert.ok(millis > 0, `activation to ready: ${millis} ms`);
+    await workbench.screenshot('backend-ready');
+  });
+
+  it('runs a funnel from the command palette and shows the run in the Runs view', async () => {
+    await workbench.runCommand('Product OS: Funnel Summary');
+    await workbench.answerQuickInput(JSON.stringify({
+      range_days: 30, funnel: { name: 'activation', steps: [{ event_name: 'signup' }, { event_name: 'project_created' }] },
+    }));
+    await workbench.openContainer('Product OS');
+    await workbench.treeRows('productos', 'analytics.funnel_summary').filter({ hasText: 'succeeded' }).first().waitFor({ timeout: 60_000 });
+    await workbench.screenshot('funnel-run-succeeded');
+  });
+
+  it('holds a publish for approval and runs it once approved in the Approvals view', async () => {
+    await workbench.runCommand('Product OS: Publish Campaign');
+    await workbench.answerQuickInput(JSON.stringify({
+      campaign: { name: 'launch', posts: [{ channel: 'mastodon', text: 'Product OS is out.' }] }, schedule: { mode: 'now' },
+    }));
+    await workbench.openContainer('Product OS');
+    const pending = workbench.treeRows('productos', 'marketing.publish_missinglettr').filter({ has: workbench.page.locator('.action-label[aria-label="Approve"]') }).first();
+    await pending.waitFor({ state: 'attached', timeout: 60_000 });
+    await workbench.screenshot('publish-awaiting-approval');
+    await pending.hover();
+    await pending.locator('.action-label[aria-label="Approve"]').click();
+    await workbench.treeRows('productos', 'marketing.publish_missinglettr').filter({ hasText: 'succeeded' }).first().waitFor({ timeout: 60_000 });
+    await workbench.screenshot('publish-approved-succeeded');
+  });
+
+  it('made no request beyond 127.0.0.1', () => {
+    assert.deepEqual(browser.blockedUrls, []);
+  });
+});
