@@ -66,6 +66,18 @@ describe('the extension in code-server, installed from the VSIX', () => {
     await workbench.screenshot('publish-approved-succeeded');
   });
 
+  it('opens the chat panel, whose page loads under its CSP and asks the backend for the model', async () => {
+    const cspViolations: string[] = [];
+    workbench.page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text()); });
+    await workbench.runCommand('Product OS: Open Chat');
+    const panel = workbench.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await panel.locator('.composer vscode-button', { hasText: 'Send' }).waitFor({ timeout: 30_000 });
+    // Either the model in use or the backend's answer that it has no supervisor: the panel got a reply.
+    await panel.locator('.model:not(:has-text("asking the backend")), .notice.error').first().waitFor({ timeout: 30_000 });
+    await workbench.screenshot('chat-panel');
+    assert.deepEqual(cspViolations, []);
+  });
+
   it('made no request beyond 127.0.0.1', () => {
     assert.deepEqual(browser.blockedUrls, []);
   });

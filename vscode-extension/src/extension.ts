@@ -13,7 +13,9 @@ import { RpcMethods, RpcNotifications } from './protocol/rpcMethods';
 import {
   ApprovalRequestedParams, ListApprovalsResult, ListRunsResult, ListToolsResult, RunInfo, TERMINAL_STATUSES, ToolInfo,
 } from './protocol/wireTypes';
+import { SupervisorEvent, checkSupervisorEvent, isRecord } from './webviewProtocol/supervisorEvent';
 import { ApprovalsTreeProvider } from './views/approvalsTreeProvider';
+import { ChatBackend, ChatViewProvider } from './views/chatViewProvider';
 import { RunsTreeProvider } from './views/runsTreeProvider';
 import { ToolsTreeProvider } from './views/toolsTreeProvider';
 
@@ -68,6 +70,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
   };
 
+  const chatBackend: ChatBackend = {
+    info: () => request(RpcMethods.supervisorInfo),
+    send: (text, sessionId) => request(RpcMethods.supervisorSend, sessionId ? { sessionId, text } : { text }),
+    cancel: async (sessionId) => { await request(RpcMethods.supervisorCancel, { sessionId }); },
+    decide: async (approvalId, decision) => {
+      const run = await request<RunInfo>(RpcMethods.approvalsDecide, { approvalId, decision });
+      store.upsert(run);
+      runsView.refresh();
+      void refreshApprovals();
+      return run;
+    },
+    saveDraft: async (input) => {
+      const run = await request<RunInfo>(RpcMethods.runsStart, { tool: 'marketing.edit_draft', input });
+      if (run.status !== 'succeeded' || !isRecord(run.output)) {
+        throw new Error(run.error ? describeError(run.error.numericCode, run.error.message) : `The edit was not saved (run ${run.status}).`);
+      }
+      return run.output;
+    },
+  };
+  const chat = new ChatViewProvider(context.extensionUri, chatBackend, (error) => (error instanceof Error ? error.message : String(error)));
+  context.subscriptions.push(chat, vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chat, { webviewOptions: { retainContextWhenHidden: true } }));
+
   const refreshAll = async (): Promise<void> => {
     const [runs, approvals, registry] = await Promise.all([
       request<ListRunsResult>(RpcMethods.runsList, { limit: 100 }),
@@ -85,8 +109,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     rpc.onNotification(RpcNotifications.runsUpdated, (run: RunInfo) => {
       const merged = store.upsert(run);
       runsView.refresh();
-      if (TERMINAL_STATUSES.has(run.status)) runWaiters.get(run.id)?.(merged);
+      if (TERMINAL_STATUSES.has(run.status)) {
+        runWaiters.get(run.id)?.(merged);
+        // runs/updated may not carry the output: the chat's card gets it from the run itself.
+        void request<RunInfo>(RpcMethods.runsGet, { runId: run.id })
+          .then((full) => chat.run(full.id, full.status, isRecord(full.output) ? full.output : undefined,
+            full.error ? describeError(full.error.numericCode, full.error.message) : undefined))
+          .catch(() => undefined);
+      }
       if (run.status !== 'awaiting_approval') void refreshApprovals();
+    });
+    rpc.onNotification(RpcNotifications.supervisorEvent, (params: unknown) => {
+      const checked = checkSupervisorEvent(params);
+      if (checked.ok) chat.event(checked.value as SupervisorEvent);
+      else output.appendLine(`[extension] ignored a supervisor event: ${checked.problem}`);
     });
     rpc.onNotification(RpcNotifications.runsLog, (line: { runId: string; text: string }) => {
       output.appendLine(`[run ${line.runId}] ${line.text}`);
@@ -163,6 +199,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('productos.refresh', guarded(refreshAll)),
     vscode.commands.registerCommand('productos.showApprovals', guarded(async () => { await refreshApprovals(); await vscode.commands.executeCommand('productos.approvals.focus'); })),
     vscode.commands.registerCommand('productos.showBackendLog', () => output.show()),
+    vscode.commands.registerCommand('productos.openChat', () => vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`)),
     vscode.commands.registerCommand('productos.restartBackend', guarded(async () => { await backend?.stop(); await startBackend(); })),
     ...LOOP_COMMANDS.map(({ command, tool }) => vscode.commands.registerCommand(command, guarded(async () => startRun(await toolNamed(tool))))),
   );
