@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeServerHost, freshProfile, HostProfile } from './codeServerHost';
 import { CodeServerWorkbench } from './codeServerWorkbench';
@@ -76,6 +77,33 @@ describe('the extension in code-server, installed from the VSIX', () => {
     await panel.locator('.model:not(:has-text("asking the backend")), .notice.error').first().waitFor({ timeout: 30_000 });
     await workbench.screenshot('chat-panel');
     assert.deepEqual(cspViolations, []);
+  });
+
+  it('opens a generated draft from the Campaigns view and counts an edit past the channel limit as the backend does', async () => {
+    await workbench.runCommand('Product OS: Run Tool...');
+    await workbench.answerQuickInput('brand.update_profile');
+    const profile = JSON.parse(readFileSync(join(moduleDir, '../test-fixtures/brand/complete-profile.json'), 'utf8'));
+    await workbench.answerQuickInput(JSON.stringify({ profile_id: 'acme', patch: profile }));
+    await workbench.treeRows('productos', 'brand.update_profile').filter({ hasText: 'succeeded' }).first().waitFor({ timeout: 60_000 });
+    await workbench.runCommand('Product OS: Generate Posts');
+    await workbench.answerQuickInput(JSON.stringify({ brand_profile_id: 'acme', channels: ['x'], variations_per_channel: 1,
+      brief: { goal: 'launch', product: 'Acme Analytics', audience: 'product managers', key_points: ['funnels in one click'] } }));
+    const draftRow = workbench.treeRows('productos', 'Acme Analytics: launch').first();
+    await draftRow.waitFor({ timeout: 60_000 });
+    await workbench.screenshot('campaigns-draft-listed');
+    await draftRow.click();
+    const panel = workbench.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const post = panel.locator('.post[data-channel="x"]').last();
+    await post.locator('.counter').waitFor({ timeout: 30_000 });
+    assert.doesNotMatch(await post.locator('.counter').innerText(), /over/);
+    await post.locator('vscode-textarea textarea').fill('Funnels in one click. '.repeat(14));
+    await post.locator('.counter.over', { hasText: "over x's limit" }).waitFor();
+    assert.match(await post.locator('.counter').innerText(), /^308 \/ 280: 28 over x's limit$/);
+    await workbench.screenshot('draft-edited-past-limit');
+    await post.locator('vscode-button', { hasText: 'Save' }).click();
+    // The backend checks the edit again and refuses it, counting as the panel did (28 over).
+    await panel.locator('.notice.error', { hasText: 'shorten it by 28' }).last().waitFor({ timeout: 60_000 });
+    await workbench.screenshot('draft-edit-refused-by-backend');
   });
 
   it('made no request beyond 127.0.0.1', () => {

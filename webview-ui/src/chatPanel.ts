@@ -51,6 +51,7 @@ export class ChatPanel {
       case 'event': this.conversation.apply(message.event); break;
       case 'run': this.conversation.runChanged(message.runId, message.status, new Date().toISOString(), message.output, message.errorMessage); break;
       case 'approvalDecided': this.conversation.approvalDecided(message.approvalId, message.runStatus); break;
+      case 'showRun': this.conversation.showRun(message.runId, message.tool, message.status, message.output); break;
       case 'decisionFailed': this.conversation.approvalFailed(message.approvalId); break;
       case 'draftSaved': this.conversation.draftSaved(message.draftId, message.output); break;
       case 'problem': this.conversation.notice(message.message, 'error'); this.conversation.turnRunning = false; break;

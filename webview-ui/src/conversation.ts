@@ -128,10 +128,16 @@ export class Conversation {
     if (card?.state === 'deciding') card.state = 'pending';
   }
 
+  /** A run opened from a view (an insight, a draft): shown as its own card, once. */
+  showRun(runId: string, tool: string, status: string, output?: Record<string, unknown>): void {
+    const known = this.items.findIndex((item) => item.kind === 'run' && item.runId === runId);
+    if (known >= 0) this.items.splice(known, 1);
+    this.items.push({ kind: 'run', callId: `view:${runId}`, runId, tool, status, ...(output ? { output } : {}) });
+  }
+
   /** The backend re-checked and stored an edit: its answer replaces the draft the card shows. */
   draftSaved(draftId: string, output: Record<string, unknown>): void {
-    const card = this.items.find((item): item is RunCard => item.kind === 'run' && item.output?.['draft_id'] === draftId);
-    if (card) card.output = output;
+    for (const item of this.items) if (item.kind === 'run' && item.output?.['draft_id'] === draftId) item.output = output;
     this.notice(`Draft ${draftId} saved; the backend checked it again.`, 'info');
   }
 

@@ -85,3 +85,13 @@ describe('Conversation drafts', () => {
     assert.equal(chat.items.at(-1)?.kind, 'notice');
   });
 });
+
+describe('Conversation runs opened from a view', () => {
+  it('shows a run once, moved to the end when opened again', () => {
+    const chat = new Conversation();
+    chat.showRun('r-1', 'analytics.funnel_summary', 'succeeded', { steps: [] });
+    chat.showRun('r-2', 'marketing.get_draft', 'succeeded', { draft_id: 'd-1', channels: [] });
+    chat.showRun('r-1', 'analytics.funnel_summary', 'succeeded', { steps: [] });
+    assert.deepEqual(chat.items.map((i) => i.kind === 'run' && i.runId), ['r-2', 'r-1']);
+  });
+});

@@ -55,6 +55,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.post({ type: 'run', runId, status, ...(output ? { output } : {}), ...(errorMessage ? { errorMessage } : {}) });
   }
 
+  /** Shows a run opened from a view (an insight's chart, an editable draft) in the panel, revealing it. */
+  async showRun(runId: string, tool: string, status: string, output: Record<string, unknown> | undefined): Promise<void> {
+    await vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`);
+    this.post({ type: 'showRun', runId, tool, status, ...(output ? { output } : {}) });
+  }
+
   private post(message: HostMessage): void {
     if (this.view && this.ready) void this.view.webview.postMessage(message);
     else this.pending.push(message);

@@ -14,6 +14,7 @@ export type HostMessage =
   | { readonly type: 'approvalDecided'; readonly approvalId: string; readonly runStatus: string }
   | { readonly type: 'run'; readonly runId: string; readonly status: string; readonly output?: Record<string, unknown>; readonly errorMessage?: string }
   | { readonly type: 'decisionFailed'; readonly approvalId: string }
+  | { readonly type: 'showRun'; readonly runId: string; readonly tool: string; readonly status: string; readonly output?: Record<string, unknown> }
   | { readonly type: 'draftSaved'; readonly draftId: string; readonly output: Record<string, unknown> }
   | { readonly type: 'problem'; readonly message: string };
 
@@ -75,6 +76,9 @@ export function checkHostMessage(value: unknown): Checked<HostMessage> {
       if (!nonEmpty(value['runId']) || typeof value['status'] !== 'string') return { ok: false, problem: 'run needs runId and status' };
       if (value['output'] !== undefined && !isRecord(value['output'])) return { ok: false, problem: 'run.output must be an object' };
       return value['errorMessage'] === undefined || typeof value['errorMessage'] === 'string' ? ok : { ok: false, problem: 'run.errorMessage must be a string' };
+    case 'showRun':
+      if (!nonEmpty(value['runId']) || !nonEmpty(value['tool']) || typeof value['status'] !== 'string') return { ok: false, problem: 'showRun needs runId, tool and status' };
+      return value['output'] === undefined || isRecord(value['output']) ? ok : { ok: false, problem: 'showRun.output must be an object' };
     case 'decisionFailed':
       return nonEmpty(value['approvalId']) ? ok : { ok: false, problem: 'decisionFailed needs approvalId' };
     case 'draftSaved':
