@@ -32,9 +32,10 @@ if (args.has('--e2e')) {
 }
 
 if (args.has('--bench')) {
+  const benches = readdirSync(join(here, 'bench')).filter((f) => f.endsWith('.ts')).map((f) => join(here, 'bench', f));
   await build({
-    entryPoints: [join(here, 'bench/backendStartup.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-    outdir: join(here, 'out/bench'), logLevel: 'warning',
+    entryPoints: benches, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+    outdir: join(here, 'out/bench'), packages: 'external', logLevel: 'warning',
   });
 }
 
