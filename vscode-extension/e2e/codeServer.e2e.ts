@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { CodeServerHost, freshProfile, HostProfile } from './codeServerHost';
 import { CodeServerWorkbench } from './codeServerWorkbench';
 import { GuardedBrowser } from './guardedBrowser';
+import { backendPids } from './backendProcesses';
 import { activationToReadyMillis } from './outputChannelLog';
 import { pollUntil } from './pollUntil';
 
@@ -106,7 +107,34 @@ describe('the extension in code-server, installed from the VSIX', () => {
     await workbench.screenshot('draft-edit-refused-by-backend');
   });
 
+  it('restarts the backend after it is killed, and the views fill again from its records', async () => {
+    const [pid, ...others] = backendPids(profile.workspace);
+    assert.ok(pid !== undefined && others.length === 0, `one backend in the workspace, found ${[pid, ...others].join(', ')}`);
+    process.kill(pid, 'SIGKILL');
+    await workbench.statusBarItem('Product OS: restarting').or(workbench.statusBarItem('Product OS: starting')).first().waitFor({ timeout: 30_000 });
+    await workbench.statusBarItem('Product OS: ready').waitFor({ timeout: 90_000 });
+    const [restarted] = backendPids(profile.workspace);
+    assert.ok(restarted !== undefined && restarted !== pid, 'a new backend process');
+    await workbench.openContainer('Product OS');
+    // The Insights view refills from the new backend's runs/list, and new runs go to the new backend.
+    const funnels = workbench.treeRows('productos', 'Funnel activation');
+    await funnels.first().waitFor({ timeout: 30_000 });
+    assert.equal(await funnels.count(), 1);
+    await workbench.runCommand('Product OS: Funnel Summary');
+    await workbench.answerQuickInput(JSON.stringify({
+      range_days: 7, funnel: { name: 'activation', steps: [{ event_name: 'signup' }, { event_name: 'project_created' }] },
+    }));
+    await funnels.nth(1).waitFor({ timeout: 60_000 });
+    await workbench.screenshot('backend-restarted-views-recovered');
+  });
+
   it('made no request beyond 127.0.0.1', () => {
     assert.deepEqual(browser.blockedUrls, []);
+  });
+
+  it('leaves no backend process behind once the editor stops', async () => {
+    await browser.close();
+    await host.stop();
+    await pollUntil(() => (backendPids(profile.workspace).length === 0 ? true : undefined), 30_000, 'the end of the backend process');
   });
 });

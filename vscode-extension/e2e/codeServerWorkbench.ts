@@ -11,7 +11,7 @@ export class CodeServerWorkbench {
   }
 
   async open(baseUrl: string, folder: string): Promise<void> {
-    await this.page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`);
+    await this.page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   }
 
