@@ -17,6 +17,7 @@ import com.productos.json.Json;
 import java.time.ZoneOffset;
 import com.productos.analytics.funnel.FunnelQuery;
 import com.productos.analytics.funnel.FunnelSql;
+import com.productos.analytics.funnel.FunnelWalk;
 import com.productos.analytics.sql.SqlDialect;
 import com.productos.analytics.sql.SqlStatement;
 import java.sql.PreparedStatement;
@@ -56,10 +57,35 @@ public final class DuckDbWarehouse implements AnalyticsWarehouse, EventSink {
         return Optional.of(this);
     }
 
+    /**
+     * The funnel as one pass: DuckDB orders the matching events by user key and time, and
+     * {@link FunnelWalk} walks them. Several times faster here than {@link FunnelSql#build}'s window
+     * passes, which BigQuery runs; both count the same.
+     */
     @Override
     public FunnelCounts funnel(FunnelQuery query) {
-        SqlStatement sql = FunnelSql.build(query, SqlDialect.DUCKDB);
-        return query(sql, rs -> {
+        FunnelWalk walk = new FunnelWalk(query.steps().size(), query.conversionWindowMicros());
+        query(FunnelSql.orderedMatches(query, SqlDialect.DUCKDB), rs -> {
+            boolean any = false;
+            long user = 0;
+            while (rs.next()) {
+                long key = rs.getLong(1);
+                if (any && key != user) walk.endUser();
+                any = true;
+                user = key;
+                walk.add(rs.getLong(2), rs.getInt(3));
+            }
+            if (any) walk.endUser();
+            return null;
+        });
+        List<Long> users = new ArrayList<>();
+        for (long count : walk.usersPerStep()) users.add(count);
+        return new FunnelCounts(users);
+    }
+
+    /** The same funnel through {@link FunnelSql#build}, the query BigQuery runs. */
+    public FunnelCounts funnelBySql(FunnelQuery query) {
+        return query(FunnelSql.build(query, SqlDialect.DUCKDB), rs -> {
             rs.next();
             List<Long> users = new ArrayList<>();
             for (int k = 1; k <= query.steps().size(); k++) users.add(rs.getLong(k));

@@ -17,6 +17,7 @@ import com.productos.analytics.drivers.DriverQuery;
 import com.productos.analytics.drivers.FeatureCount;
 import com.productos.analytics.duckdb.DuckDbDatabase;
 import com.productos.analytics.duckdb.DuckDbWarehouse;
+import com.productos.analytics.events.Event;
 import com.productos.analytics.fixtures.SyntheticEvents;
 import com.productos.analytics.funnel.FunnelCounts;
 import com.productos.analytics.funnel.FunnelQuery;
@@ -61,6 +62,9 @@ class BigQueryWarehouseTest {
     FunnelQuery funnel;
     DriverQuery drivers;
     FunnelCounts duckFunnel;
+    FunnelQuery repeated;
+    FunnelQuery tiedOnly;
+    FunnelCounts duckRepeated;
     DriverCounts duckDrivers;
     Connection connection;
     FakeBigQueryServer fake;
@@ -77,6 +81,15 @@ class BigQueryWarehouseTest {
                 List.of("utm_campaign"), PropertyFilter.NONE, new TimeRange(90, AS_OF), 30);
         try (DuckDbWarehouse duck = new DuckDbWarehouse(DuckDbDatabase.open(file))) {
             duck.insert(new SyntheticEvents(11, 1500, 0).all());
+            // One instant where two visits and a signup must be split by step to reach step 3 of visit, signup, visit.
+            Instant tie = AS_OF.minusSeconds(86400);
+            duck.insert(List.of(new Event("tied", "visit", tie, null, "tied-1"), new Event("tied", "visit", tie, null, "tied-2"),
+                    new Event("tied", "signup", tie, null, "tied-3")));
+            repeated = new FunnelQuery("r", List.of(new FunnelStep("visit", PropertyFilter.NONE), new FunnelStep("signup", PropertyFilter.NONE),
+                    new FunnelStep("visit", PropertyFilter.NONE)), PropertyFilter.NONE, 1, new TimeRange(90, AS_OF));
+            duckRepeated = duck.funnel(repeated);
+            tiedOnly = new FunnelQuery("t", repeated.steps(), PropertyFilter.NONE, 1, new TimeRange(2, AS_OF));
+            assertEquals(List.of(1L, 1L, 1L), duck.funnel(tiedOnly).usersPerStep());
             duckFunnel = duck.funnel(funnel);
             duckDrivers = duck.driverCounts(drivers);
         }
@@ -105,6 +118,12 @@ class BigQueryWarehouseTest {
         for (String value : List.of("visit", "signup", "brand", "pro")) assertFalse(sql.contains("'" + value + "'"), "value in SQL text: " + value);
         assertTrue(Json.write(request.path("queryParameters")).contains("\"value\":\"visit\""));
         assertTrue(fake.contentEncodings.stream().allMatch("gzip"::equals), fake.contentEncodings.toString());
+    }
+
+    @Test
+    void aFunnelWithRepeatedStepsAndTiedEventsShouldEqualDuckDbs() {
+        assertEquals(duckRepeated, warehouse.funnel(repeated));
+        assertEquals(List.of(1L, 1L, 1L), warehouse.funnel(tiedOnly).usersPerStep());
     }
 
     @Test
