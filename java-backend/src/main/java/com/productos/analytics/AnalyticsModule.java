@@ -1,5 +1,6 @@
 package com.productos.analytics;
 
+import com.productos.analytics.anomaly.AnomalyHandler;
 import com.productos.analytics.duckdb.DuckDbDatabase;
 import com.productos.analytics.duckdb.DuckDbWarehouse;
 import com.productos.analytics.bigquery.BigQueryClients;
@@ -12,6 +13,7 @@ import com.productos.analytics.events.ImportRoots;
 import com.productos.analytics.funnel.FunnelHandler;
 import com.productos.analytics.insights.InsightHandler;
 import com.productos.analytics.insights.InsightPointerStore;
+import com.productos.analytics.retention.RetentionHandler;
 import com.productos.config.UserSettings;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorFailure;
@@ -22,7 +24,8 @@ import java.util.Map;
 
 /**
  * The analytics executor: events.ingest (also served at {@link #INGEST_PATH} for product services),
- * analytics.funnel_summary, analytics.top_drivers and analytics.write_insight, over the warehouse
+ * analytics.funnel_summary, analytics.top_drivers, analytics.cohort_retention, analytics.anomaly_detect
+ * and analytics.write_insight, over the warehouse
  * chosen by {@code analytics.backend} in config.yaml (see {@link AnalyticsSettings}).
  */
 public final class AnalyticsModule implements ExecutorModule {
@@ -58,6 +61,8 @@ public final class AnalyticsModule implements ExecutorModule {
         routes.put("/execute/analytics/write_insight", new InsightHandler(warehouse, pointers,
                 environment.workspace().artifactsDir(), artifactsLabel, environment.clock()));
         routes.put("/execute/analytics/top_drivers", new DriversHandler(warehouse, environment.clock(), settings.minSupportUsers()));
+        routes.put("/execute/analytics/cohort_retention", new RetentionHandler(warehouse, environment.clock()));
+        routes.put("/execute/analytics/anomaly_detect", new AnomalyHandler(warehouse, environment.clock()));
     }
 
     /** The workspace plus the folders the user allowed in their own settings (never in the workspace's). */

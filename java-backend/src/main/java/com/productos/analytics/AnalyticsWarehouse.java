@@ -1,5 +1,7 @@
 package com.productos.analytics;
 
+import com.productos.analytics.anomaly.KpiQuery;
+import com.productos.analytics.anomaly.KpiSeries;
 import com.productos.analytics.drivers.DriverCounts;
 import com.productos.analytics.drivers.DriverQuery;
 import com.productos.analytics.events.EventSink;
@@ -7,6 +9,8 @@ import com.productos.analytics.funnel.FunnelCounts;
 import com.productos.analytics.funnel.FunnelQuery;
 import com.productos.analytics.insights.InsightRecord;
 import com.productos.analytics.insights.StoredLocation;
+import com.productos.analytics.retention.RetentionQuery;
+import com.productos.analytics.retention.RetentionTable;
 import java.util.Optional;
 
 /**
@@ -20,6 +24,10 @@ public interface AnalyticsWarehouse extends AutoCloseable {
     FunnelCounts funnel(FunnelQuery query);
 
     DriverCounts driverCounts(DriverQuery query);
+
+    RetentionTable retention(RetentionQuery query);
+
+    KpiSeries kpiSeries(KpiQuery query);
 
     /** Where insights are kept, as write_insight reports it. */
     StoredLocation insightsLocation();

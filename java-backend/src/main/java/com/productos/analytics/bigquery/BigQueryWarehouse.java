@@ -8,6 +8,12 @@ import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.TableResult;
 import com.productos.analytics.AnalyticsSettings.BigQuerySettings;
 import com.productos.analytics.AnalyticsWarehouse;
+import com.productos.analytics.anomaly.KpiQuery;
+import com.productos.analytics.anomaly.KpiSeries;
+import com.productos.analytics.anomaly.KpiSql;
+import com.productos.analytics.retention.RetentionQuery;
+import com.productos.analytics.retention.RetentionSql;
+import com.productos.analytics.retention.RetentionTable;
 import com.productos.analytics.WarehouseException;
 import com.productos.analytics.drivers.DriverCounts;
 import com.productos.analytics.drivers.DriverQuery;
@@ -78,6 +84,26 @@ public final class BigQueryWarehouse implements AnalyticsWarehouse {
                     row.get(2).getLongValue(), row.get(3).getLongValue()));
         }
         return new DriverCounts(users, converted, features);
+    }
+
+    @Override
+    public RetentionTable retention(RetentionQuery query) {
+        return RetentionTable.fromRows(query, longRows(RetentionSql.build(query, dialect), 3));
+    }
+
+    @Override
+    public KpiSeries kpiSeries(KpiQuery query) {
+        return KpiSeries.fromRows(query, longRows(KpiSql.build(query, dialect), 3));
+    }
+
+    private List<long[]> longRows(SqlStatement sql, int columns) {
+        List<long[]> rows = new ArrayList<>();
+        for (FieldValueList row : run(sql).iterateAll()) {
+            long[] values = new long[columns];
+            for (int i = 0; i < columns; i++) values[i] = row.get(i).isNull() ? 0 : row.get(i).getLongValue();
+            rows.add(values);
+        }
+        return rows;
     }
 
     @Override

@@ -2,6 +2,12 @@ package com.productos.analytics.duckdb;
 
 import com.productos.analytics.AnalyticsSettings;
 import com.productos.analytics.AnalyticsWarehouse;
+import com.productos.analytics.anomaly.KpiQuery;
+import com.productos.analytics.anomaly.KpiSeries;
+import com.productos.analytics.anomaly.KpiSql;
+import com.productos.analytics.retention.RetentionQuery;
+import com.productos.analytics.retention.RetentionSql;
+import com.productos.analytics.retention.RetentionTable;
 import com.productos.analytics.drivers.DriverCounts;
 import com.productos.analytics.drivers.DriverQuery;
 import com.productos.analytics.drivers.DriverSql;
@@ -105,6 +111,28 @@ public final class DuckDbWarehouse implements AnalyticsWarehouse, EventSink {
             return rows;
         });
         return new DriverCounts(totals[0], totals[1], features);
+    }
+
+    @Override
+    public RetentionTable retention(RetentionQuery query) {
+        return RetentionTable.fromRows(query, longRows(RetentionSql.build(query, SqlDialect.DUCKDB), 3));
+    }
+
+    @Override
+    public KpiSeries kpiSeries(KpiQuery query) {
+        return KpiSeries.fromRows(query, longRows(KpiSql.build(query, SqlDialect.DUCKDB), 3));
+    }
+
+    private List<long[]> longRows(SqlStatement sql, int columns) {
+        return query(sql, rs -> {
+            List<long[]> rows = new ArrayList<>();
+            while (rs.next()) {
+                long[] row = new long[columns];
+                for (int i = 0; i < columns; i++) row[i] = rs.getLong(i + 1);
+                rows.add(row);
+            }
+            return rows;
+        });
     }
 
     @Override
