@@ -12,6 +12,10 @@ import com.productos.analytics.AnalyticsModule;
 import com.productos.analytics.AnalyticsSettings;
 import com.productos.analytics.TimeRange;
 import com.productos.analytics.WarehouseException;
+import com.productos.analytics.anomaly.KpiQuery;
+import com.productos.analytics.anomaly.KpiSeries;
+import com.productos.analytics.retention.RetentionQuery;
+import com.productos.analytics.sql.TimeBucket;
 import com.productos.analytics.drivers.DriverCounts;
 import com.productos.analytics.drivers.DriverQuery;
 import com.productos.analytics.drivers.FeatureCount;
@@ -63,6 +67,13 @@ class BigQueryWarehouseTest {
     DriverQuery drivers;
     FunnelCounts duckFunnel;
     FunnelQuery repeated;
+    final RetentionQuery retention = new RetentionQuery(TimeBucket.WEEK, "visit", "purchase", 12, new TimeRange(90, AS_OF));
+    final List<KpiQuery> kpis = List.of(
+            new KpiQuery(KpiQuery.Kind.EVENT_COUNT, "visit", null, null, TimeBucket.DAY, new TimeRange(90, AS_OF), 4),
+            new KpiQuery(KpiQuery.Kind.DISTINCT_USERS, "view_docs", null, null, TimeBucket.HOUR, new TimeRange(20, AS_OF.minusSeconds(40L * 86400)), 4),
+            new KpiQuery(KpiQuery.Kind.CONVERSION, null, "visit", "signup", TimeBucket.DAY, new TimeRange(90, AS_OF), 4));
+    JsonNode duckRetention;
+    final List<KpiSeries> duckKpis = new java.util.ArrayList<>();
     FunnelQuery tiedOnly;
     FunnelCounts duckRepeated;
     DriverCounts duckDrivers;
@@ -92,6 +103,8 @@ class BigQueryWarehouseTest {
             assertEquals(List.of(1L, 1L, 1L), duck.funnel(tiedOnly).usersPerStep());
             duckFunnel = duck.funnel(funnel);
             duckDrivers = duck.driverCounts(drivers);
+            duckRetention = duck.retention(retention).toOutput(retention);
+            for (KpiQuery kpi : kpis) duckKpis.add(duck.kpiSeries(kpi));
         }
         connection = DriverManager.getConnection("jdbc:duckdb:" + file);
         fake = new FakeBigQueryServer(connection);
@@ -124,6 +137,18 @@ class BigQueryWarehouseTest {
     void aFunnelWithRepeatedStepsAndTiedEventsShouldEqualDuckDbs() {
         assertEquals(duckRepeated, warehouse.funnel(repeated));
         assertEquals(List.of(1L, 1L, 1L), warehouse.funnel(tiedOnly).usersPerStep());
+    }
+
+    @Test
+    void retentionAndKpiSeriesShouldEqualDuckDbs() {
+        assertEquals(duckRetention, warehouse.retention(retention).toOutput(retention));
+        assertTrue(duckRetention.path("cohorts").size() >= 8, duckRetention.toString());
+        for (int i = 0; i < kpis.size(); i++) {
+            KpiSeries series = warehouse.kpiSeries(kpis.get(i));
+            assertEquals(duckKpis.get(i).firstBucket(), series.firstBucket());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(duckKpis.get(i).values(), series.values(), kpis.get(i).toString());
+            assertTrue(java.util.Arrays.stream(series.values()).filter(v -> v > 0).count() > 10, kpis.get(i).toString());
+        }
     }
 
     @Test
