@@ -7,6 +7,7 @@ import com.productos.analytics.bigquery.BigQueryClients;
 import com.productos.analytics.bigquery.BigQueryWarehouse;
 import com.productos.analytics.drivers.DriversHandler;
 import com.productos.analytics.events.EventLimits;
+import com.productos.analytics.growth.DropoffHandler;
 import com.productos.analytics.events.IngestHandler;
 import com.productos.analytics.events.ImportFileHandler;
 import com.productos.analytics.events.ImportRoots;
@@ -24,8 +25,8 @@ import java.util.Map;
 
 /**
  * The analytics executor: events.ingest (also served at {@link #INGEST_PATH} for product services),
- * analytics.funnel_summary, analytics.top_drivers, analytics.cohort_retention, analytics.anomaly_detect
- * and analytics.write_insight, over the warehouse
+ * analytics.funnel_summary, analytics.top_drivers, analytics.cohort_retention, analytics.anomaly_detect,
+ * growth.identify_dropoffs and analytics.write_insight, over the warehouse
  * chosen by {@code analytics.backend} in config.yaml (see {@link AnalyticsSettings}).
  */
 public final class AnalyticsModule implements ExecutorModule {
@@ -63,6 +64,7 @@ public final class AnalyticsModule implements ExecutorModule {
         routes.put("/execute/analytics/top_drivers", new DriversHandler(warehouse, environment.clock(), settings.minSupportUsers()));
         routes.put("/execute/analytics/cohort_retention", new RetentionHandler(warehouse, environment.clock()));
         routes.put("/execute/analytics/anomaly_detect", new AnomalyHandler(warehouse, environment.clock()));
+        routes.put("/execute/growth/identify_dropoffs", new DropoffHandler(warehouse, environment.clock()));
     }
 
     /** The workspace plus the folders the user allowed in their own settings (never in the workspace's). */

@@ -6,6 +6,8 @@ import com.productos.analytics.drivers.DriverCounts;
 import com.productos.analytics.drivers.DriverQuery;
 import com.productos.analytics.events.EventSink;
 import com.productos.analytics.funnel.FunnelCounts;
+import com.productos.analytics.growth.DropoffCounts;
+import com.productos.analytics.growth.DropoffQuery;
 import com.productos.analytics.funnel.FunnelQuery;
 import com.productos.analytics.insights.InsightRecord;
 import com.productos.analytics.insights.StoredLocation;
@@ -28,6 +30,9 @@ public interface AnalyticsWarehouse extends AutoCloseable {
     RetentionTable retention(RetentionQuery query);
 
     KpiSeries kpiSeries(KpiQuery query);
+
+    /** Segment and other-event counts at funnel step {@code step} (1-based); see {@link com.productos.analytics.growth.DropoffSql}. */
+    DropoffCounts dropoffs(DropoffQuery query, int step);
 
     /** Where insights are kept, as write_insight reports it. */
     StoredLocation insightsLocation();

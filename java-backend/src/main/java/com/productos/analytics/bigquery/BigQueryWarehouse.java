@@ -8,6 +8,9 @@ import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.TableResult;
 import com.productos.analytics.AnalyticsSettings.BigQuerySettings;
 import com.productos.analytics.AnalyticsWarehouse;
+import com.productos.analytics.growth.DropoffCounts;
+import com.productos.analytics.growth.DropoffQuery;
+import com.productos.analytics.growth.DropoffSql;
 import com.productos.analytics.anomaly.KpiQuery;
 import com.productos.analytics.anomaly.KpiSeries;
 import com.productos.analytics.anomaly.KpiSql;
@@ -104,6 +107,22 @@ public final class BigQueryWarehouse implements AnalyticsWarehouse {
             rows.add(values);
         }
         return rows;
+    }
+
+    @Override
+    public DropoffCounts dropoffs(DropoffQuery query, int step) {
+        List<DropoffCounts.Segment> segments = new ArrayList<>();
+        if (!query.segmentBy().isEmpty()) {
+            for (FieldValueList row : run(DropoffSql.segments(query, step, dialect)).iterateAll()) {
+                segments.add(new DropoffCounts.Segment(query.segmentBy().get((int) row.get(0).getLongValue()), row.get(1).getStringValue(),
+                        row.get(2).getLongValue(), row.get(3).getLongValue()));
+            }
+        }
+        List<DropoffCounts.Alternative> alternatives = new ArrayList<>();
+        for (FieldValueList row : run(DropoffSql.alternatives(query, step, dialect)).iterateAll()) {
+            alternatives.add(new DropoffCounts.Alternative(row.get(0).getStringValue(), row.get(1).getLongValue(), row.get(2).getLongValue()));
+        }
+        return new DropoffCounts(segments, alternatives);
     }
 
     @Override

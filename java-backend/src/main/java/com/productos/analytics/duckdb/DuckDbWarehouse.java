@@ -2,6 +2,9 @@ package com.productos.analytics.duckdb;
 
 import com.productos.analytics.AnalyticsSettings;
 import com.productos.analytics.AnalyticsWarehouse;
+import com.productos.analytics.growth.DropoffCounts;
+import com.productos.analytics.growth.DropoffQuery;
+import com.productos.analytics.growth.DropoffSql;
 import com.productos.analytics.anomaly.KpiQuery;
 import com.productos.analytics.anomaly.KpiSeries;
 import com.productos.analytics.anomaly.KpiSql;
@@ -133,6 +136,22 @@ public final class DuckDbWarehouse implements AnalyticsWarehouse, EventSink {
             }
             return rows;
         });
+    }
+
+    @Override
+    public DropoffCounts dropoffs(DropoffQuery query, int step) {
+        List<DropoffCounts.Segment> segments = query.segmentBy().isEmpty() ? List.of()
+                : query(DropoffSql.segments(query, step, SqlDialect.DUCKDB), rs -> {
+                    List<DropoffCounts.Segment> rows = new ArrayList<>();
+                    while (rs.next()) rows.add(new DropoffCounts.Segment(query.segmentBy().get(rs.getInt(1)), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+                    return rows;
+                });
+        List<DropoffCounts.Alternative> alternatives = query(DropoffSql.alternatives(query, step, SqlDialect.DUCKDB), rs -> {
+            List<DropoffCounts.Alternative> rows = new ArrayList<>();
+            while (rs.next()) rows.add(new DropoffCounts.Alternative(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+            return rows;
+        });
+        return new DropoffCounts(segments, alternatives);
     }
 
     @Override

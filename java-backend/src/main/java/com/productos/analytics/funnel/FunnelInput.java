@@ -19,6 +19,13 @@ public final class FunnelInput {
 
     public static FunnelQuery parse(JsonNode input, Clock clock) throws ExecutorFailure {
         List<FieldError> errors = new ArrayList<>();
+        FunnelQuery query = parse(input, clock, errors);
+        InputErrors.throwIfAny("analytics.funnel_summary", errors);
+        return query;
+    }
+
+    /** Reads a funnel input, adding one error per problem to {@code errors}; the query is only usable when none were added. */
+    public static FunnelQuery parse(JsonNode input, Clock clock, List<FieldError> errors) {
         TimeRange range = TimeRange.parse(input, clock, errors);
         JsonNode funnel = input.path("funnel");
         String name = funnel.path("name").isString() ? funnel.path("name").asString() : "";
@@ -50,7 +57,6 @@ public final class FunnelInput {
                 windowDays = window.asInt();
             }
         }
-        InputErrors.throwIfAny("analytics.funnel_summary", errors);
         return new FunnelQuery(name, steps, segment, windowDays, range);
     }
 }

@@ -60,6 +60,34 @@ public final class FunnelSql {
     public static SqlStatement build(FunnelQuery query, SqlDialect dialect) {
         SqlStatement sql = new SqlStatement(dialect);
         int n = query.steps().size();
+        appendPasses(sql, query);
+        // A user reaches step k < n once: at their first carry_k row, the one pass k+1 sees with no
+        // carried start before it. Counting those rows avoids a distinct count over every carried row.
+        sql.sql(" SELECT ");
+        for (int k = 1; k < n; k++) {
+            sql.sql("(SELECT COUNT(*) FROM latest").sql(Integer.toString(k + 1))
+                    .sql(" WHERE start IS NOT NULL AND before IS NULL) AS s").sql(Integer.toString(k)).sql(", ");
+        }
+        sql.sql("(SELECT COUNT(DISTINCT k) FROM carry").sql(Integer.toString(n)).sql(") AS s").sql(Integer.toString(n));
+        return sql;
+    }
+
+    /**
+     * Appends {@code WITH ...} ending in {@code reached(k, step)}: every user in scope with a step-1 event
+     * and the furthest step they reached. The CTE {@code scoped(k, event_name, properties, insert_id, t)}
+     * holds the scope's events of the funnel's names. The caller adds the final SELECT.
+     */
+    public static void appendReached(SqlStatement sql, FunnelQuery query) {
+        appendPasses(sql, query);
+        sql.sql(", reached AS (SELECT k, MAX(step) AS step FROM (SELECT k, 1 AS step FROM carry1");
+        for (int k = 2; k <= query.steps().size(); k++) {
+            sql.sql(" UNION ALL SELECT k, ").sql(Integer.toString(k)).sql(" AS step FROM carry").sql(Integer.toString(k));
+        }
+        sql.sql(") all_steps GROUP BY k)");
+    }
+
+    private static void appendPasses(SqlStatement sql, FunnelQuery query) {
+        int n = query.steps().size();
         appendMatched(sql, query, true);
         sql.sql(", ranked AS (SELECT k, t, mask, MIN(mask) OVER (PARTITION BY k, t) <> MAX(mask) OVER (PARTITION BY k, t) AS split, "
                 + "ROW_NUMBER() OVER (PARTITION BY k, t ORDER BY mask, insert_id) AS r FROM matched WHERE mask <> 0)");
@@ -97,15 +125,6 @@ public final class FunnelSql {
                     .sql(" AND NOT (COALESCE(h.set_now, FALSE) AND STRPOS(h.chain, CONCAT(',', CAST(c.r AS STRING), ',')) > 0)")
                     .sql(" GROUP BY c.k, c.t, h.set_now, h.chain)");
         }
-        // A user reaches step k < n once: at their first carry_k row, the one pass k+1 sees with no
-        // carried start before it. Counting those rows avoids a distinct count over every carried row.
-        sql.sql(" SELECT ");
-        for (int k = 1; k < n; k++) {
-            sql.sql("(SELECT COUNT(*) FROM latest").sql(Integer.toString(k + 1))
-                    .sql(" WHERE start IS NOT NULL AND before IS NULL) AS s").sql(Integer.toString(k)).sql(", ");
-        }
-        sql.sql("(SELECT COUNT(DISTINCT k) FROM carry").sql(Integer.toString(n)).sql(") AS s").sql(Integer.toString(n));
-        return sql;
     }
 
     /** {@code WITH scoped AS (...), matched AS (k, t, mask[, insert_id])}: the scope's events with their step masks. */

@@ -13,6 +13,8 @@ import com.productos.analytics.AnalyticsSettings;
 import com.productos.analytics.TimeRange;
 import com.productos.analytics.WarehouseException;
 import com.productos.analytics.anomaly.KpiQuery;
+import com.productos.analytics.growth.DropoffCounts;
+import com.productos.analytics.growth.DropoffQuery;
 import com.productos.analytics.anomaly.KpiSeries;
 import com.productos.analytics.retention.RetentionQuery;
 import com.productos.analytics.sql.TimeBucket;
@@ -73,6 +75,8 @@ class BigQueryWarehouseTest {
             new KpiQuery(KpiQuery.Kind.DISTINCT_USERS, "view_docs", null, null, TimeBucket.HOUR, new TimeRange(20, AS_OF.minusSeconds(40L * 86400)), 4),
             new KpiQuery(KpiQuery.Kind.CONVERSION, null, "visit", "signup", TimeBucket.DAY, new TimeRange(90, AS_OF), 4));
     JsonNode duckRetention;
+    DropoffQuery dropoffs;
+    DropoffCounts duckDropoffs;
     final List<KpiSeries> duckKpis = new java.util.ArrayList<>();
     FunnelQuery tiedOnly;
     FunnelCounts duckRepeated;
@@ -105,6 +109,8 @@ class BigQueryWarehouseTest {
             duckDrivers = duck.driverCounts(drivers);
             duckRetention = duck.retention(retention).toOutput(retention);
             for (KpiQuery kpi : kpis) duckKpis.add(duck.kpiSeries(kpi));
+            dropoffs = new DropoffQuery(funnel, List.of("plan", "country"), 30);
+            duckDropoffs = duck.dropoffs(dropoffs, 2);
         }
         connection = DriverManager.getConnection("jdbc:duckdb:" + file);
         fake = new FakeBigQueryServer(connection);
@@ -149,6 +155,16 @@ class BigQueryWarehouseTest {
             org.junit.jupiter.api.Assertions.assertArrayEquals(duckKpis.get(i).values(), series.values(), kpis.get(i).toString());
             assertTrue(java.util.Arrays.stream(series.values()).filter(v -> v > 0).count() > 10, kpis.get(i).toString());
         }
+    }
+
+    @Test
+    void dropoffCountsShouldEqualDuckDbs() {
+        DropoffCounts counts = warehouse.dropoffs(dropoffs, 2);
+        Comparator<DropoffCounts.Segment> bySegment = Comparator.comparing(DropoffCounts.Segment::property).thenComparing(DropoffCounts.Segment::value);
+        assertEquals(duckDropoffs.segments().stream().sorted(bySegment).toList(), counts.segments().stream().sorted(bySegment).toList());
+        Comparator<DropoffCounts.Alternative> byName = Comparator.comparing(DropoffCounts.Alternative::eventName);
+        assertEquals(duckDropoffs.alternatives().stream().sorted(byName).toList(), counts.alternatives().stream().sorted(byName).toList());
+        assertTrue(counts.segments().size() >= 7 && counts.alternatives().size() >= 2, counts.toString());
     }
 
     @Test

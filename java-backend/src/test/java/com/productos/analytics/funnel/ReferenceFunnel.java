@@ -13,14 +13,28 @@ import java.util.Set;
  * walk and sharing no code with {@link FunnelSql} or {@link FunnelWalk}: per user, the events by
  * instant, each step holding the path that entered it with the list of events it used.
  */
-final class ReferenceFunnel {
+public final class ReferenceFunnel {
     /** One raw event; {@code props} holds property values as text. */
-    record Raw(String user, String name, long micros, Map<String, String> props, String insertId) {}
+    public record Raw(String user, String name, long micros, Map<String, String> props, String insertId) {}
 
     /** A step: event name and allowed values per property (empty = no filter). */
-    record Step(String name, Map<String, Set<String>> filter) {}
+    public record Step(String name, Map<String, Set<String>> filter) {}
 
     private ReferenceFunnel() {}
+
+    /** The furthest step (0 = none) of every user with an event in the range. */
+    public static Map<String, Integer> reachedPerUser(List<Raw> events, List<Step> steps, long windowMicros, long fromMicros, long toMicros) {
+        Map<String, Raw> unique = new LinkedHashMap<>();
+        for (Raw event : events) unique.putIfAbsent(event.insertId(), event);
+        Map<String, List<Raw>> byUser = new HashMap<>();
+        for (Raw event : unique.values()) {
+            if (event.micros() < fromMicros || event.micros() > toMicros) continue;
+            byUser.computeIfAbsent(event.user(), u -> new ArrayList<>()).add(event);
+        }
+        Map<String, Integer> reached = new HashMap<>();
+        byUser.forEach((user, own) -> reached.put(user, reached(own, steps, windowMicros)));
+        return reached;
+    }
 
     static long[] count(List<Raw> events, List<Step> steps, Map<String, Set<String>> segment,
                         long windowMicros, long fromMicros, long toMicros) {
