@@ -137,7 +137,7 @@ public final class FunnelSql {
         String user = dialect.userKey();
 
         sql.sql("WITH scoped AS (SELECT ").sql(user).sql(" AS k, event_name, properties, ").sql(withInsertId ? "insert_id, " : "").sql(t).sql(" AS t FROM ")
-                .sql(dialect.eventsTable()).sql(" WHERE ").timestampBetween("ts", query.range().fromMicros(), query.range().toMicros())
+                .eventsInRange(query.range().fromMicros(), query.range().toMicros())
                 .sql(" AND event_name IN (");
         int i = 0;
         for (String name : names) {

@@ -39,8 +39,7 @@ public final class DropoffSql {
         FunnelSql.appendReached(sql, query.funnel());
         Set<String> names = new LinkedHashSet<>();
         for (FunnelStep s : query.funnel().steps()) names.add(s.eventName());
-        sql.sql(", others AS (SELECT DISTINCT ").sql(dialect.userKey()).sql(" AS k, event_name FROM ").sql(dialect.eventsTable())
-                .sql(" WHERE ").timestampBetween("ts", query.funnel().range().fromMicros(), query.funnel().range().toMicros())
+        sql.sql(", others AS (SELECT DISTINCT ").sql(dialect.userKey()).sql(" AS k, event_name FROM ").eventsInRange(query.funnel().range().fromMicros(), query.funnel().range().toMicros())
                 .sql(" AND event_name NOT IN (");
         int i = 0;
         for (String name : names) {

@@ -15,8 +15,7 @@ public final class RetentionSql {
     public static SqlStatement build(RetentionQuery query, SqlDialect dialect) {
         SqlStatement sql = new SqlStatement(dialect);
         String bucket = query.period().sql(dialect.epochMicros("ts"), "ts");
-        sql.sql("WITH scoped AS (SELECT ").sql(dialect.userKey()).sql(" AS u, event_name, ").sql(bucket).sql(" AS p FROM ").sql(dialect.eventsTable())
-                .sql(" WHERE ").timestampBetween("ts", query.range().fromMicros(), query.range().toMicros());
+        sql.sql("WITH scoped AS (SELECT ").sql(dialect.userKey()).sql(" AS u, event_name, ").sql(bucket).sql(" AS p FROM ").eventsInRange(query.range().fromMicros(), query.range().toMicros());
         if (query.startEvent() != null && query.returnEvent() != null) {
             sql.sql(" AND event_name IN (").param(query.startEvent()).sql(", ").param(query.returnEvent()).sql(")");
         }
