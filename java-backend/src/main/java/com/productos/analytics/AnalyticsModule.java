@@ -13,7 +13,10 @@ import com.productos.analytics.events.ImportFileHandler;
 import com.productos.analytics.events.ImportRoots;
 import com.productos.analytics.funnel.FunnelHandler;
 import com.productos.analytics.insights.InsightHandler;
+import com.productos.analytics.insights.InsightLinksHandlers;
 import com.productos.analytics.insights.InsightPointerStore;
+import com.productos.analytics.measure.MeasureCampaignHandler;
+import com.productos.analytics.measure.MeasurementStore;
 import com.productos.analytics.retention.RetentionHandler;
 import com.productos.config.UserSettings;
 import com.productos.executors.ExecutorEnvironment;
@@ -26,7 +29,7 @@ import java.util.Map;
 /**
  * The analytics executor: events.ingest (also served at {@link #INGEST_PATH} for product services),
  * analytics.funnel_summary, analytics.top_drivers, analytics.cohort_retention, analytics.anomaly_detect,
- * growth.identify_dropoffs and analytics.write_insight, over the warehouse
+ * growth.identify_dropoffs, analytics.write_insight and analytics.measure_campaign, over the warehouse
  * chosen by {@code analytics.backend} in config.yaml (see {@link AnalyticsSettings}).
  */
 public final class AnalyticsModule implements ExecutorModule {
@@ -36,6 +39,7 @@ public final class AnalyticsModule implements ExecutorModule {
 
     private final AnalyticsWarehouse warehouse;
     private final InsightPointerStore pointers;
+    private final MeasurementStore measurements;
     private final Map<String, ExecutorHandler> routes = new LinkedHashMap<>();
 
     public AnalyticsModule(ExecutorEnvironment environment, AnalyticsSettings settings, AnalyticsWarehouse warehouse) {
@@ -65,6 +69,12 @@ public final class AnalyticsModule implements ExecutorModule {
         routes.put("/execute/analytics/cohort_retention", new RetentionHandler(warehouse, environment.clock()));
         routes.put("/execute/analytics/anomaly_detect", new AnomalyHandler(warehouse, environment.clock()));
         routes.put("/execute/growth/identify_dropoffs", new DropoffHandler(warehouse, environment.clock()));
+        measurements = new MeasurementStore(environment.workspace().executorStore("analytics"));
+        routes.put("/execute/analytics/measure_campaign", new MeasureCampaignHandler(warehouse, measurements, environment.clock()));
+        InsightLinksHandlers links = new InsightLinksHandlers(pointers, measurements);
+        routes.put("/execute/analytics/list_insights", links.listInsights());
+        routes.put("/execute/analytics/get_insight", links.getInsight());
+        routes.put("/execute/analytics/list_measurements", links.listMeasurements());
     }
 
     /** The workspace plus the folders the user allowed in their own settings (never in the workspace's). */
@@ -99,10 +109,8 @@ public final class AnalyticsModule implements ExecutorModule {
 
     @Override
     public void close() {
-        try {
-            pointers.close();
-        } finally {
-            warehouse.close();
+        try (warehouse; pointers) {
+            measurements.close();
         }
     }
 }
