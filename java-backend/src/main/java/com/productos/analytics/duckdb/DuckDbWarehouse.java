@@ -74,6 +74,10 @@ public final class DuckDbWarehouse implements AnalyticsWarehouse, EventSink {
     @Override
     public FunnelCounts funnel(FunnelQuery query) {
         FunnelWalk walk = new FunnelWalk(query.steps().size(), query.conversionWindowMicros());
+        int n = query.steps().size();
+        boolean packed = n <= FunnelSql.PACKED_MAX_STEPS;
+        long from = query.range().fromMicros();
+        long maskBits = (1L << n) - 1;
         query(FunnelSql.orderedMatches(query, SqlDialect.DUCKDB), rs -> {
             boolean any = false;
             long user = 0;
@@ -82,7 +86,12 @@ public final class DuckDbWarehouse implements AnalyticsWarehouse, EventSink {
                 if (any && key != user) walk.endUser();
                 any = true;
                 user = key;
-                walk.add(rs.getLong(2), rs.getInt(3));
+                if (packed) {
+                    long tm = rs.getLong(2);
+                    walk.add(from + (tm >>> n), (int) (tm & maskBits));
+                } else {
+                    walk.add(rs.getLong(2), rs.getInt(3));
+                }
             }
             if (any) walk.endUser();
             return null;

@@ -250,7 +250,9 @@ class FunnelSqlTest {
                     new FunnelStep[] {step("b"), step("a"), step("b"), step("a")},
                     new FunnelStep[] {step("a"), step("a"), step("a"), step("a")},
                     new FunnelStep[] {step("a"), step("b"), proA, step("c")},
-                    new FunnelStep[] {proA, step("a"), step("b"), step("c"), step("a")});
+                    new FunnelStep[] {proA, step("a"), step("b"), step("c"), step("a")},
+                    // Beyond FunnelSql.PACKED_MAX_STEPS the walk reads time and mask as two columns.
+                    java.util.stream.IntStream.range(0, 19).mapToObj(i -> step(names[i % 2])).toArray(FunnelStep[]::new));
             boolean ruleMatters = false;
             for (FunnelStep[] steps : funnels) {
                 for (int window : new int[] {1, 2}) {
