@@ -1,11 +1,13 @@
 package com.productos.analytics;
 
+import com.productos.analytics.anomaly.AnomalyHandler;
 import com.productos.analytics.duckdb.DuckDbDatabase;
 import com.productos.analytics.duckdb.DuckDbWarehouse;
 import com.productos.analytics.bigquery.BigQueryClients;
 import com.productos.analytics.bigquery.BigQueryWarehouse;
 import com.productos.analytics.drivers.DriversHandler;
 import com.productos.analytics.events.EventLimits;
+import com.productos.analytics.growth.DropoffHandler;
 import com.productos.analytics.events.IngestHandler;
 import com.productos.analytics.events.ImportFileHandler;
 import com.productos.analytics.events.ImportRoots;
@@ -15,6 +17,7 @@ import com.productos.analytics.insights.InsightLinksHandlers;
 import com.productos.analytics.insights.InsightPointerStore;
 import com.productos.analytics.measure.MeasureCampaignHandler;
 import com.productos.analytics.measure.MeasurementStore;
+import com.productos.analytics.retention.RetentionHandler;
 import com.productos.config.UserSettings;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorFailure;
@@ -26,7 +29,8 @@ import java.util.Map;
 
 /**
  * The analytics executor: events.ingest (also served at {@link #INGEST_PATH} for product services),
- * analytics.funnel_summary, analytics.top_drivers, analytics.write_insight and analytics.measure_campaign, over the warehouse
+ * analytics.funnel_summary, analytics.top_drivers, analytics.cohort_retention, analytics.anomaly_detect,
+ * growth.identify_dropoffs, analytics.write_insight and analytics.measure_campaign, over the warehouse
  * chosen by {@code analytics.backend} in config.yaml (see {@link AnalyticsSettings}).
  */
 public final class AnalyticsModule implements ExecutorModule {
@@ -64,6 +68,9 @@ public final class AnalyticsModule implements ExecutorModule {
         routes.tool("analytics.write_insight", new InsightHandler(warehouse, pointers,
                 environment.workspace().artifactsDir(), artifactsLabel, environment.clock()));
         routes.tool("analytics.top_drivers", new DriversHandler(warehouse, environment.clock(), settings.minSupportUsers()));
+        routes.tool("analytics.cohort_retention", new RetentionHandler(warehouse, environment.clock()));
+        routes.tool("analytics.anomaly_detect", new AnomalyHandler(warehouse, environment.clock()));
+        routes.tool("growth.identify_dropoffs", new DropoffHandler(warehouse, environment.clock()));
         measurements = new MeasurementStore(environment.workspace().executorStore("analytics"));
         routes.tool("analytics.measure_campaign", new MeasureCampaignHandler(warehouse, measurements, environment.clock()));
         InsightLinksHandlers links = new InsightLinksHandlers(pointers, measurements);
