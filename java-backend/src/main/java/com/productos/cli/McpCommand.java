@@ -2,12 +2,17 @@ package com.productos.cli;
 
 import com.productos.app.Backend;
 import com.productos.config.Workspace;
+import com.productos.mcp.McpTokenFile;
 import com.productos.mcp.ProductOsMcpServer;
+import com.productos.mcp.http.HttpMcpHost;
 import com.productos.mcp.stdio.StdioMcpHost;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
@@ -24,6 +29,7 @@ import picocli.CommandLine.Option;
         "--http: streamable HTTP on 127.0.0.1 with a bearer token kept in .productos/mcp-http-token."})
 final class McpCommand implements Callable<Integer> {
     static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+    static final String TOKEN_FILE = "mcp-http-token";
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Transport transport;
@@ -69,6 +75,41 @@ final class McpCommand implements Callable<Integer> {
     }
 
     private int serveHttp() throws Exception {
-        throw new CliFailure(ExitCodes.USAGE, "--http is not available yet");
+        Workspace opened = Workspace.open(workspace);
+        // The console's stderr, taken before the log-file tee, so the token never lands in mcp.log.
+        PrintStream console = System.err;
+        StdioDiscipline.teeStderrTo(opened.logsDir().resolve("mcp.log"));
+        Logger log = LoggerFactory.getLogger(McpCommand.class);
+        Path tokenFile = opened.dataDir().resolve(TOKEN_FILE);
+        McpTokenFile.Token token = McpTokenFile.loadOrCreate(tokenFile);
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "productos-mcp-stop"));
+        try (Backend backend = Backend.open(workspace, System.getenv());
+             ProductOsMcpServer server = new ProductOsMcpServer(backend.controlPlane(), backend.policy(), Duration.ofSeconds(maxCallSeconds));
+             HttpMcpHost host = HttpMcpHost.start(server, new HttpMcpHost.Settings(this.host, port, token.value(), tokenFile,
+                     allowedOrigins, MAX_MESSAGE_BYTES))) {
+            // stderr only: the token is shown once, when it is generated, and never written to the log file.
+            if (token.generated()) {
+                console.println("productos mcp: bearer token (shown once; kept owner-only in " + tokenFile + "): " + token.value());
+            } else {
+                console.println("productos mcp: bearer token in " + tokenFile + " (delete the file to generate a new one)");
+            }
+            console.println("productos mcp: listening on " + host.url());
+            console.flush();
+            log.info("MCP server on {} for {}", host.url(), opened.root());
+            stop.await();
+            log.info("stopping");
+        } finally {
+            stopped.countDown();
+        }
+        return ExitCodes.OK;
     }
 }
