@@ -68,7 +68,11 @@ final class McpToolCall implements BiFunction<McpSyncServerExchange, CallToolReq
         String runId = started.id();
         ProgressReporter progress = meta.get("progressToken") == null ? null
                 : new ProgressReporter(exchange, meta.get("progressToken"), runId);
-        if (progress != null) controlPlane.addListener(progress);
+        if (progress != null) {
+            controlPlane.addListener(progress);
+            // The first note names the run (its status changes may have passed before the listener was added).
+            progress.send(started.tool() + " started as run " + runId + " (" + RunResource.uri(runId) + ")");
+        }
         cancellations.register(tag, () -> cancelQuietly(runId));
         try {
             return RunResults.of(controlPlane.get(awaitSettled(runId).id()));
@@ -130,7 +134,7 @@ final class McpToolCall implements BiFunction<McpSyncServerExchange, CallToolReq
             if (line.runId().equals(runId)) send(line.text());
         }
 
-        private void send(String message) {
+        void send(String message) {
             double progress = step.incrementAndGet();
             notifier.execute(() -> {
                 try {
