@@ -6,7 +6,6 @@ import com.productos.control.ToolCallException;
 import com.productos.json.Json;
 import com.productos.policy.Actor;
 import com.productos.runs.Run;
-import com.productos.runs.RunPage;
 import com.productos.runs.RunQuery;
 import com.productos.runs.RunStatus;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
@@ -24,17 +23,17 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Runs, insights and campaign drafts as MCP resources. Runs are read from the run store through the
- * control plane; insights are the recorded outputs of {@code analytics.write_insight} runs; campaign
- * drafts are read with the {@code marketing.*_draft} tools, so each read is itself a recorded run.
+ * Runs, insights, campaigns and campaign drafts as MCP resources. Runs are read from the run store
+ * through the control plane; the others with their read-only registry tools called as actor mcp, so
+ * each read is itself a recorded run that policy saw.
  */
 final class McpResources {
     private static final String JSON = "application/json";
     private static final String INSIGHTS = "productos://insights";
     private static final String CAMPAIGNS = "productos://campaigns";
     private static final String RUNS = "productos://runs";
+    private static final String DRAFTS = "productos://drafts";
     private static final int LIST_LIMIT = 50;
-    private static final int INSIGHT_SCAN_PAGES = 20;
 
     private final ControlPlane controlPlane;
     private final Duration readTimeout;
@@ -48,10 +47,12 @@ final class McpResources {
         return List.of(
                 new SyncResourceSpecification(resource(RUNS, "runs", "The 50 newest tool runs, any actor."),
                         (exchange, request) -> text(request.uri(), recentRuns())),
-                new SyncResourceSpecification(resource(INSIGHTS, "insights", "The 50 newest insights written by analytics.write_insight."),
-                        (exchange, request) -> text(request.uri(), recentInsights())),
-                new SyncResourceSpecification(resource(CAMPAIGNS, "campaigns", "Saved campaign drafts, newest first (marketing.list_drafts)."),
-                        (exchange, request) -> text(request.uri(), callTool("marketing.list_drafts", Json.object().put("limit", LIST_LIMIT), null))));
+                new SyncResourceSpecification(resource(INSIGHTS, "insights", "Insights, newest first (analytics.list_insights)."),
+                        (exchange, request) -> text(request.uri(), callTool("analytics.list_insights", limit(), null))),
+                new SyncResourceSpecification(resource(CAMPAIGNS, "campaigns", "Campaign plans, newest first (marketing.list_campaigns)."),
+                        (exchange, request) -> text(request.uri(), callTool("marketing.list_campaigns", limit(), null))),
+                new SyncResourceSpecification(resource(DRAFTS, "drafts", "Saved campaign drafts, newest first (marketing.list_drafts)."),
+                        (exchange, request) -> text(request.uri(), callTool("marketing.list_drafts", limit(), null))));
     }
 
     List<SyncResourceTemplateSpecification> templates() {
@@ -60,12 +61,17 @@ final class McpResources {
                         "One tool run: status, input, output or error, approval id and log lines."),
                         (exchange, request) -> text(request.uri(), run(idOf(request.uri(), RunResource.PREFIX)))),
                 new SyncResourceTemplateSpecification(template(INSIGHTS + "/{id}", "insight",
-                        "One insight, as analytics.write_insight stored it, with the run that wrote it."),
-                        (exchange, request) -> text(request.uri(), insight(idOf(request.uri(), INSIGHTS + "/")))),
+                        "One insight with the campaigns and measurements linked to it (analytics.get_insight)."),
+                        (exchange, request) -> text(request.uri(), callTool("analytics.get_insight",
+                                Json.object().put("insight_id", idOf(request.uri(), INSIGHTS + "/")), request.uri()))),
                 new SyncResourceTemplateSpecification(template(CAMPAIGNS + "/{id}", "campaign",
+                        "One campaign plan by its plan id (marketing.get_campaign)."),
+                        (exchange, request) -> text(request.uri(), callTool("marketing.get_campaign",
+                                Json.object().put("plan_id", idOf(request.uri(), CAMPAIGNS + "/")), request.uri()))),
+                new SyncResourceTemplateSpecification(template(DRAFTS + "/{id}", "draft",
                         "One campaign draft with its posts, per-post review and channel limits (marketing.get_draft)."),
                         (exchange, request) -> text(request.uri(), callTool("marketing.get_draft",
-                                Json.object().put("draft_id", idOf(request.uri(), CAMPAIGNS + "/")), request.uri()))));
+                                Json.object().put("draft_id", idOf(request.uri(), DRAFTS + "/")), request.uri()))));
     }
 
     private JsonNode run(String runId) {
@@ -82,33 +88,8 @@ final class McpResources {
         return Json.object().set("runs", runs);
     }
 
-    private JsonNode recentInsights() {
-        ArrayNode insights = Json.array();
-        RunPage page = controlPlane.list(new RunQuery("analytics.write_insight", RunStatus.SUCCEEDED, null, null, LIST_LIMIT, null));
-        for (Run run : page.runs()) insights.add(insightOf(run));
-        return Json.object().set("insights", insights);
-    }
-
-    private JsonNode insight(String insightId) {
-        String cursor = null;
-        for (int page = 0; page < INSIGHT_SCAN_PAGES; page++) {
-            RunPage runs = controlPlane.list(new RunQuery("analytics.write_insight", RunStatus.SUCCEEDED, null, null, RunQuery.MAX_LIMIT, cursor));
-            for (Run run : runs.runs()) {
-                if (run.output() != null && insightId.equals(run.output().path("insight_id").asString(null))) return insightOf(run);
-            }
-            cursor = runs.nextCursor();
-            if (cursor == null) break;
-        }
-        throw notFound(INSIGHTS + "/" + insightId, "no insight has id '" + insightId + "'; list them at " + INSIGHTS);
-    }
-
-    private static ObjectNode insightOf(Run run) {
-        ObjectNode insight = Json.object().put("insight_id", run.output().path("insight_id").asString(null));
-        insight.set("insight", run.input().path("insight"));
-        insight.set("stored", run.output().path("stored"));
-        insight.put("run_id", run.id());
-        if (run.finishedAt() != null) insight.put("written_at", run.finishedAt().toString());
-        return insight;
+    private static ObjectNode limit() {
+        return Json.object().put("limit", LIST_LIMIT);
     }
 
     /**

@@ -5,9 +5,14 @@ import static com.productos.mcp.McpTestSupport.call;
 import static com.productos.mcp.McpTestSupport.readRun;
 import static com.productos.mcp.McpTestSupport.runMeta;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.productos.json.Json;
 import com.productos.runs.Run;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
+import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -88,7 +93,13 @@ class McpHttpSdkClientTest {
     void runsInsightsAndCampaignsShouldBeResources() {
         Set<String> templates = client.listResourceTemplates().resourceTemplates().stream().map(ResourceTemplate::uriTemplate)
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("productos://runs/{id}", "productos://insights/{id}", "productos://campaigns/{id}"), templates);
+        assertEquals(Set.of("productos://runs/{id}", "productos://insights/{id}", "productos://campaigns/{id}", "productos://drafts/{id}"),
+                templates);
         assertTrue(client.listResources().resources().stream().anyMatch(resource -> resource.uri().equals("productos://campaigns")));
+        JsonNode insights = Json.parse(((TextResourceContents) client.readResource(new ReadResourceRequest("productos://insights"))
+                .contents().get(0)).text());
+        assertTrue(insights.path("insights").isArray(), insights.toString());
+        McpError missing = assertThrows(McpError.class, () -> client.readResource(new ReadResourceRequest("productos://insights/ins_nope")));
+        assertEquals(-32002, missing.getJsonRpcError().code());
     }
 }
