@@ -13,6 +13,10 @@ import com.productos.registry.ToolRegistry;
 import com.productos.store.SqliteApprovalStore;
 import com.productos.common.SqliteDatabase;
 import com.productos.store.SqliteRunStore;
+import com.productos.store.SqliteSessionStore;
+import com.productos.supervisor.ModelChoice;
+import com.productos.supervisor.Supervisor;
+import com.productos.supervisor.SupervisorSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -36,9 +40,12 @@ public final class Backend implements AutoCloseable {
     private final CompletableFuture<WorkspaceExecutors> executors;
     private final ExecutorService worker;
     private final ControlPlane controlPlane;
+    private final Clock clock;
+    private Supervisor supervisor;
 
     private Backend(Workspace workspace, ProductOsConfig config, ToolRegistry registry, Policy policy, SqliteDatabase database,
-                    CompletableFuture<WorkspaceExecutors> executors, ExecutorService worker, ControlPlane controlPlane) {
+                    CompletableFuture<WorkspaceExecutors> executors, ExecutorService worker, ControlPlane controlPlane,
+                    Clock clock) {
         this.workspace = workspace;
         this.config = config;
         this.registry = registry;
@@ -47,6 +54,7 @@ public final class Backend implements AutoCloseable {
         this.executors = executors;
         this.worker = worker;
         this.controlPlane = controlPlane;
+        this.clock = clock;
     }
 
     public static Backend open(Path workspaceRoot, Map<String, String> environment) {
@@ -69,7 +77,7 @@ public final class Backend implements AutoCloseable {
             ControlPlane controlPlane = new ControlPlane(registry, policy, runStore, approvalStore, invoker, clock,
                     ProcessOwner.current(), worker);
             controlPlane.recoverInterruptedRuns();
-            return new Backend(workspace, config, registry, policy, database, executors, worker, controlPlane);
+            return new Backend(workspace, config, registry, policy, database, executors, worker, controlPlane, clock);
         } catch (RuntimeException e) {
             executors.thenAccept(WorkspaceExecutors::close);
             worker.shutdown();
@@ -108,6 +116,20 @@ public final class Backend implements AutoCloseable {
         return controlPlane;
     }
 
+    /**
+     * The chat supervisor, started on first use: only a process that hosts chat sessions (serve, chat,
+     * ask) starts it, so a short CLI command never resumes a paused turn only to exit in the middle of it.
+     */
+    public synchronized Supervisor supervisor() {
+        if (supervisor == null) {
+            SupervisorSettings settings = SupervisorSettings.from(config);
+            ModelChoice model = ModelChoice.fromConfig(settings, config, clock);
+            supervisor = new Supervisor(controlPlane, new SqliteSessionStore(database), model, settings,
+                    SecretValues.of(config.environment()), clock, ProcessOwner.current()).start();
+        }
+        return supervisor;
+    }
+
     /** Where calls to an executor go (the embedded server, or the configured remote one). Holds a secret. */
     public com.productos.config.ExecutorEndpoint executorEndpoint(String executorName) {
         return executors.join().endpointFor(executorName);
@@ -115,6 +137,9 @@ public final class Backend implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (supervisor != null) supervisor.close();
+        }
         try {
             executors.join().close();
         } catch (RuntimeException startFailed) {
