@@ -51,6 +51,8 @@ final class SessionTurn {
     private SessionRecord session;
     private PendingTurn pending;
     private long deadlineNanos;
+    /** Set before turn_finished goes out: from then on the turn neither runs nor can be cancelled as running. */
+    private volatile boolean ended;
 
     SessionTurn(TurnContext context, SessionRecord session, PendingTurn pending) {
         this.context = context;
@@ -69,6 +71,10 @@ final class SessionTurn {
 
     CancelSignal cancelSignal() {
         return cancel;
+    }
+
+    boolean hasEnded() {
+        return ended;
     }
 
     /** Adds the person's message and persists it, before the turn starts running. */
@@ -433,6 +439,7 @@ final class SessionTurn {
     }
 
     private void emitFinished(StopReason reason) {
+        ended = true;
         ObjectNode fields = Json.object().put("stopReason", reason.wireName());
         fields.putObject("usage").put("inputTokens", pending.inputTokens()).put("outputTokens", pending.outputTokens())
                 .put("costUsd", pending.costUsd());

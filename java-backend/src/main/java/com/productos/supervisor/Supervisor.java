@@ -172,11 +172,12 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
         SessionRecord session = store.get(sessionId).orElseThrow(() -> new ToolCallException(ErrorCode.SessionNotFound,
                 "no chat session has id '" + sessionId + "'; list them with sessions/list"));
         SessionTurn running = active.get(sessionId);
-        if (running != null) {
+        if (running != null && !running.hasEnded()) {
             if (turnIdOrNull != null && !turnIdOrNull.equals(running.turnId())) return false;
             running.cancelSignal().cancel();
             return true;
         }
+        session = store.get(sessionId).orElse(session);
         if (session.status() == SessionStatus.AWAITING_APPROVAL) {
             PendingTurn pending = PendingTurn.fromJson(session.pendingJson());
             if (pending == null || (turnIdOrNull != null && !turnIdOrNull.equals(pending.turnId()))) return false;
