@@ -112,7 +112,8 @@ final class IntentRules {
 
     private PlannerStep rollback(String text, PlannerMemory memory) {
         Optional<String> service = TextSlots.name(text, Pattern.compile("\\b(?:roll ?back|revert) (?:the )?([a-z][a-z0-9-]*)"),
-                Pattern.compile("\\bservice ([a-z][a-z0-9-]*)")).or(() -> text.contains("sample") ? Optional.of(SAMPLE_SERVICE) : Optional.empty())
+                Pattern.compile("\\bservice ([a-z][a-z0-9-]*)")).map(name -> name.equals("sample") ? SAMPLE_SERVICE : name)
+                .or(() -> text.contains("sample") ? Optional.of(SAMPLE_SERVICE) : Optional.empty())
                 .or(memory::latestService);
         if (service.isEmpty()) return new PlannerStep.Say("Which service should I roll back?");
         ObjectNode input = Json.object().put("service_name", service.get()).put("region", TextSlots.region(text))
@@ -155,7 +156,7 @@ final class IntentRules {
     private PlannerStep funnel(String text) {
         String body = text.replaceFirst(".*?\\bfunnel\\b(?: (?:of|for|from))?", "")
                 .replaceAll("\\b(?:for|over|in|during) (?:the )?(?:last|past|previous).*$", "")
-                .replaceAll("\\b(?:last|past) \\d+ days?.*$", "");
+                .replaceAll("\\b(?:last|past|this) (?:\\d+ days?|week|month|quarter|year).*$", "");
         String[] parts = body.contains(">") || body.contains("→") ? body.split(">|→")
                 : body.split(",|\\bthen\\b|\\bto\\b");
         List<String> steps = new ArrayList<>();
