@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * the provider's real wire format, and keeping every request it got (path, headers, body).
  */
 final class LoopbackModelServer implements AutoCloseable {
-    record Answer(int status, Map<String, String> headers, String body, boolean hold) {
+    record Answer(int status, Map<String, String> headers, String body, boolean holds) {
         static Answer json(String body) {
             return new Answer(200, Map.of(), body, false);
         }
@@ -79,7 +79,7 @@ final class LoopbackModelServer implements AutoCloseable {
         }
         Answer answer = answers.poll();
         if (answer == null) answer = whenEmpty;
-        if (answer.hold()) {
+        if (answer.holds()) {
             try {
                 closing.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
