@@ -19,23 +19,23 @@ import java.util.concurrent.TimeUnit;
  * A model API on 127.0.0.1 (ephemeral port) answering each POST with the next scripted HTTP answer, in
  * the provider's real wire format, and keeping every request it got (path, headers, body).
  */
-final class LoopbackModelServer implements AutoCloseable {
-    record Answer(int status, Map<String, String> headers, String body, boolean holds) {
-        static Answer json(String body) {
+public final class LoopbackModelServer implements AutoCloseable {
+    public record Answer(int status, Map<String, String> headers, String body, boolean holds) {
+        public static Answer json(String body) {
             return new Answer(200, Map.of(), body, false);
         }
 
-        static Answer status(int status, String body, Map<String, String> headers) {
+        public static Answer status(int status, String body, Map<String, String> headers) {
             return new Answer(status, headers, body, false);
         }
 
         /** Never answers (until the server closes): a model call that times out. */
-        static Answer hold() {
+        public static Answer hold() {
             return new Answer(0, Map.of(), "", true);
         }
     }
 
-    record Received(String path, Map<String, List<String>> headers, String body) {}
+    public record Received(String path, Map<String, List<String>> headers, String body) {}
 
     private final HttpServer server;
     private final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
@@ -43,7 +43,7 @@ final class LoopbackModelServer implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Answer whenEmpty = Answer.status(500, "{\"error\":{\"code\":500,\"message\":\"script ended\",\"status\":\"INTERNAL\"}}", Map.of());
 
-    LoopbackModelServer() throws IOException {
+    public LoopbackModelServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "loopback-model");
@@ -54,11 +54,11 @@ final class LoopbackModelServer implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    LoopbackModelServer then(Answer answer) {
+    public LoopbackModelServer then(Answer answer) {
         answers.add(answer);
         return this;
     }
@@ -68,7 +68,7 @@ final class LoopbackModelServer implements AutoCloseable {
         return this;
     }
 
-    synchronized List<Received> received() {
+    public synchronized List<Received> received() {
         return List.copyOf(received);
     }
 

@@ -54,7 +54,8 @@ class SupervisorRestartTest {
         ToolAnswers tools = new ToolAnswers().answer("analytics.funnel_summary", run -> new CompletableFuture<>());
         SupervisorFixture crashed = new SupervisorFixture(folder, tools, first);
         SendReceipt receipt = crashed.supervisor.send(null, "funnel");
-        SupervisorLoopTest.waitFor(() -> tools.calls("analytics.funnel_summary") == 1);
+        // The executor is reached inside the control plane's start; run_started follows it.
+        SupervisorLoopTest.waitFor(() -> !crashed.events.ofType("run_started").isEmpty());
         String runId = crashed.events.ofType("run_started").get(0).json().path("runId").asString();
         crashed.controlPlane.removeListener(crashed.supervisor);
 

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Gemini on Vertex AI through the real google-genai client, against a generateContent server on loopback. */
-class VertexGeminiProviderTest {
+public class VertexGeminiProviderTest {
     static final String PATH = "/v1/projects/my-proj/locations/us-central1/publishers/google/models/gemini-3.5-flash:generateContent";
     static final String SIGNATURE = "CiQBjz1rX+/abQ==";
 
     @TempDir
     Path folder;
 
-    static String functionCalls(String finishReason, String... idNameArgs) {
+    public static String functionCalls(String finishReason, String... idNameArgs) {
         StringBuilder parts = new StringBuilder();
         for (int i = 0; i < idNameArgs.length; i += 3) {
             if (i > 0) parts.append(',');
@@ -38,7 +38,7 @@ class VertexGeminiProviderTest {
                 + "\"modelVersion\":\"gemini-3.5-flash\",\"responseId\":\"resp-1\"}";
     }
 
-    static String text(String text, String finishReason) {
+    public static String text(String text, String finishReason) {
         return "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":" + Json.write(Json.toTree(text)) + "}]},"
                 + "\"finishReason\":\"" + finishReason + "\"}],\"usageMetadata\":{\"promptTokenCount\":80,\"candidatesTokenCount\":8,"
                 + "\"totalTokenCount\":88},\"modelVersion\":\"gemini-3.5-flash\"}";
