@@ -111,7 +111,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const input = await askToolInput(tool);
     if (input === undefined) return;
     const run = await request<RunInfo>(RpcMethods.runsStart, { tool: tool.name, input });
-    store.upsert(run);
+    // The answer leaves the input out: this client sent it.
+    store.upsert({ ...run, input });
     runsView.refresh();
     if (TERMINAL_STATUSES.has(run.status) || run.status === 'awaiting_approval') return announce(store.get(run.id) ?? run);
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Product OS: ${tool.name}`, cancellable: true },

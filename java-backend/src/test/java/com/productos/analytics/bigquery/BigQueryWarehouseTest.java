@@ -147,7 +147,7 @@ class BigQueryWarehouseTest {
         Workspace workspace = Workspace.open(root);
         Files.writeString(workspace.configFile(), "analytics:\n  backend: bigquery\n  bigquery:\n    project: p\n    dataset: analytics\n"
                 + "    host: " + fake.host() + "\n    credentials: none\n");
-        ExecutorEnvironment environment = new ExecutorEnvironment(workspace, null, ProductOsConfig.load(workspace, Map.of()),
+        ExecutorEnvironment environment = new ExecutorEnvironment(workspace, com.productos.executors.ExecutorTestSupport.REGISTRY, ProductOsConfig.load(workspace, Map.of()),
                 Clock.fixed(AS_OF, ZoneOffset.UTC));
         try (AnalyticsModule module = AnalyticsModule.create(environment)) {
             JsonNode output = module.routes().get("/execute/analytics/funnel_summary").handle(new ExecutorRequest(
