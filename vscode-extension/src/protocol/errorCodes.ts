@@ -29,6 +29,9 @@ export const ERROR_CODES: readonly ErrorCodeEntry[] = [
   { name: 'InvalidRunState', code: -31012, userMessage: 'The run is not in a state that allows this.' },
   { name: 'IdempotencyConflict', code: -31013, userMessage: 'That idempotency key was already used for a different input.' },
   { name: 'ApprovalExpired', code: -31014, userMessage: 'The approval expired before it was decided; start the call again.' },
+  { name: 'SessionNotFound', code: -31015, userMessage: 'No chat session has that id; start a new one.' },
+  { name: 'SessionBusy', code: -31016, userMessage: 'The chat is still working or waiting for an approval; wait, decide it, or cancel.' },
+  { name: 'LimitReached', code: -31017, userMessage: 'The chat reached one of its limits (steps, tool calls, tokens, cost or time).' },
 ];
 
 const BY_CODE = new Map(ERROR_CODES.map((entry) => [entry.code, entry]));

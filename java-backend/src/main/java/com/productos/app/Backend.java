@@ -15,6 +15,10 @@ import com.productos.registry.ToolRegistry;
 import com.productos.store.SqliteApprovalStore;
 import com.productos.common.SqliteDatabase;
 import com.productos.store.SqliteRunStore;
+import com.productos.store.SqliteSessionStore;
+import com.productos.supervisor.ModelChoice;
+import com.productos.supervisor.Supervisor;
+import com.productos.supervisor.SupervisorSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -38,10 +42,12 @@ public final class Backend implements AutoCloseable {
     private final ExecutorHttpClient client;
     private final ExecutorService worker;
     private final ControlPlane controlPlane;
+    private final Clock clock;
+    private Supervisor supervisor;
 
     private Backend(Workspace workspace, ProductOsConfig config, ToolRegistry registry, Policy policy, SqliteDatabase database,
                     CompletableFuture<WorkspaceExecutors> executors, ExecutorHttpClient client, ExecutorService worker,
-                    ControlPlane controlPlane) {
+                    ControlPlane controlPlane, Clock clock) {
         this.workspace = workspace;
         this.config = config;
         this.registry = registry;
@@ -51,6 +57,7 @@ public final class Backend implements AutoCloseable {
         this.client = client;
         this.worker = worker;
         this.controlPlane = controlPlane;
+        this.clock = clock;
     }
 
     public static Backend open(Path workspaceRoot, Map<String, String> environment) {
@@ -74,7 +81,7 @@ public final class Backend implements AutoCloseable {
             ControlPlane controlPlane = new ControlPlane(registry, policy, runStore, approvalStore, client, clock,
                     ProcessOwner.current(), worker);
             controlPlane.recoverInterruptedRuns();
-            return new Backend(workspace, config, registry, policy, database, executors, client, worker, controlPlane);
+            return new Backend(workspace, config, registry, policy, database, executors, client, worker, controlPlane, clock);
         } catch (RuntimeException e) {
             client.close();
             executors.thenAccept(WorkspaceExecutors::close);
@@ -105,6 +112,20 @@ public final class Backend implements AutoCloseable {
         return controlPlane;
     }
 
+    /**
+     * The chat supervisor, started on first use: only a process that hosts chat sessions (serve, chat,
+     * ask) starts it, so a short CLI command never resumes a paused turn only to exit in the middle of it.
+     */
+    public synchronized Supervisor supervisor() {
+        if (supervisor == null) {
+            SupervisorSettings settings = SupervisorSettings.from(config);
+            ModelChoice model = ModelChoice.fromConfig(settings, config, clock);
+            supervisor = new Supervisor(controlPlane, new SqliteSessionStore(database), model, settings,
+                    SecretValues.of(config.environment()), clock, ProcessOwner.current()).start();
+        }
+        return supervisor;
+    }
+
     /** Where calls to an executor go (the embedded server, or the configured remote one). Holds a secret. */
     public com.productos.config.ExecutorEndpoint executorEndpoint(String executorName) {
         return executors.join().endpointFor(executorName);
@@ -116,6 +137,9 @@ public final class Backend implements AutoCloseable {
      */
     @Override
     public void close() {
+        synchronized (this) {
+            if (supervisor != null) supervisor.close();
+        }
         controlPlane.interruptInFlight();
         try {
             executors.join().close();

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Product OS: deploy, events, insight, campaign, publish, measure; every action a recorded tool run.",
         subcommands = {ToolsCommand.class, CallCommand.class, RunsCommand.class, ApprovalsCommand.class, EventsCommand.class,
                 ServeCommand.class, McpCommand.class, ExecutorCommand.class, TourCommand.class, InsightsCommand.class,
-                CampaignsCommand.class})
+                CampaignsCommand.class, ChatCommand.class, AskCommand.class})
 public final class Main {
     public static void main(String[] args) {
         KnownSecrets.addSecretVariables(System.getenv());

@@ -4,6 +4,7 @@ import com.productos.common.DaemonThreads;
 import com.productos.app.Backend;
 import com.productos.config.Workspace;
 import com.productos.rpc.RpcServer;
+import com.productos.supervisor.Supervisor;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -55,8 +56,11 @@ final class ServeCommand implements Callable<Integer> {
                 stop.countDown();
             }
         });
-        RpcServer server = RpcServer.start(backend.thenApply(Backend::controlPlane), protocolIn, protocolOut, blockingWork,
-                stop::countDown, RpcServerOptions.defaults());
+        CompletableFuture<Supervisor> supervisor = backend.thenApplyAsync(Backend::supervisor, blockingWork);
+        // Turns paused on an approval resume when a person decides, also when another process decided it.
+        supervisor.thenAccept(loop -> loop.reconcileEvery(java.time.Duration.ofSeconds(2)));
+        RpcServer server = RpcServer.start(backend.thenApply(Backend::controlPlane), supervisor, protocolIn, protocolOut,
+                blockingWork, stop::countDown, RpcServerOptions.defaults());
         try {
             Thread endOfInput = new Thread(() -> {
                 try {

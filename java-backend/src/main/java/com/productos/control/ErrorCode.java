@@ -26,7 +26,10 @@ public enum ErrorCode implements RunError.Code {
     ApprovalNotFound(-31011),
     InvalidRunState(-31012),
     IdempotencyConflict(-31013),
-    ApprovalExpired(-31014);
+    ApprovalExpired(-31014),
+    SessionNotFound(-31015),
+    SessionBusy(-31016),
+    LimitReached(-31017);
 
     private final int code;
 

@@ -2,6 +2,9 @@ package com.productos.rpc;
 
 import com.productos.common.DaemonThreads;
 import com.productos.control.ControlPlane;
+import com.productos.control.ErrorCode;
+import com.productos.control.ToolCallException;
+import com.productos.supervisor.Supervisor;
 import com.productos.rpc.protocol.InitializeResult;
 import com.productos.rpc.protocol.ProductOsClient;
 import com.productos.rpc.protocol.RpcMethods;
@@ -32,16 +35,21 @@ public final class RpcServer implements AutoCloseable {
 
     private final CompletableFuture<ControlPlane> controlPlane;
     private final RunNotifier notifier;
+    private final CompletableFuture<Supervisor> supervisor;
+    private final SupervisorNotifier chat;
     private final ExecutorService reader;
     private final Future<Void> listening;
     private final AtomicReference<ParentProcessWatcher> watcher;
     private final AtomicBoolean shutDown;
     private final AtomicBoolean closed;
 
-    private RpcServer(CompletableFuture<ControlPlane> controlPlane, RunNotifier notifier, ExecutorService reader, Future<Void> listening,
+    private RpcServer(CompletableFuture<ControlPlane> controlPlane, RunNotifier notifier, CompletableFuture<Supervisor> supervisor,
+                      SupervisorNotifier chat, ExecutorService reader, Future<Void> listening,
                       AtomicReference<ParentProcessWatcher> watcher, AtomicBoolean shutDown, AtomicBoolean closed) {
         this.controlPlane = controlPlane;
         this.notifier = notifier;
+        this.supervisor = supervisor;
+        this.chat = chat;
         this.reader = reader;
         this.listening = listening;
         this.watcher = watcher;
@@ -73,6 +81,14 @@ public final class RpcServer implements AutoCloseable {
      */
     public static RpcServer start(CompletableFuture<ControlPlane> controlPlane, InputStream in, OutputStream out,
                                   ExecutorService blockingWork, Runnable onExit, RpcServerOptions options) {
+        return start(controlPlane, CompletableFuture.failedFuture(new ToolCallException(ErrorCode.MethodNotFound,
+                "this backend runs without the supervisor")), in, out, blockingWork, onExit, options);
+    }
+
+    /** As above, with the supervisor's chat sessions (supervisor/*, sessions/* and supervisor/event). */
+    public static RpcServer start(CompletableFuture<ControlPlane> controlPlane, CompletableFuture<Supervisor> supervisor,
+                                  InputStream in, OutputStream out, ExecutorService blockingWork, Runnable onExit,
+                                  RpcServerOptions options) {
         Lsp4jLogBridge.install();
         AtomicBoolean exited = new AtomicBoolean();
         Runnable exitOnce = () -> {
@@ -93,7 +109,8 @@ public final class RpcServer implements AutoCloseable {
         }, exitOnce);
         RunNotifier notifier = new RunNotifier();
         ProductOsEndpoint endpoint = new ProductOsEndpoint(lifecycle, new RegistryService(controlPlane.thenApply(ControlPlane::registry)),
-                new RunsService(controlPlane, blockingWork, notifier), new ApprovalsService(controlPlane, blockingWork));
+                new RunsService(controlPlane, blockingWork, notifier), new ApprovalsService(controlPlane, blockingWork),
+                new SupervisorService(supervisor, blockingWork), new SessionsService(supervisor, blockingWork));
 
         ExecutorService reader = Executors.newSingleThreadExecutor(DaemonThreads.named("productos-rpc-reader"));
         Launcher<ProductOsClient> launcher = new RpcLauncherBuilder(shutDown, options.maxMessageBytes())
@@ -107,9 +124,11 @@ public final class RpcServer implements AutoCloseable {
                 .create();
         notifier.connect(launcher.getRemoteProxy());
         controlPlane.thenAccept(plane -> plane.addListener(notifier));
+        SupervisorNotifier chat = new SupervisorNotifier(launcher.getRemoteProxy());
+        supervisor.thenAccept(loop -> loop.addListener(chat));
         Future<Void> listening = launcher.startListening();
         LOG.info("serving JSON-RPC (max message {} bytes)", options.maxMessageBytes());
-        return new RpcServer(controlPlane, notifier, reader, listening, watcher, shutDown, closed);
+        return new RpcServer(controlPlane, notifier, supervisor, chat, reader, listening, watcher, shutDown, closed);
     }
 
     private static InitializeResult initializeResult(RpcServerOptions options) {
@@ -139,6 +158,7 @@ public final class RpcServer implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         controlPlane.thenAccept(plane -> plane.removeListener(notifier));
+        supervisor.thenAccept(loop -> loop.removeListener(chat));
         ParentProcessWatcher current = watcher.getAndSet(null);
         if (current != null) current.close();
         listening.cancel(true);

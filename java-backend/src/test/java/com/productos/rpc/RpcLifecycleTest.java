@@ -38,9 +38,9 @@ class RpcLifecycleTest {
                 + "\"serverInfo\":{\"name\":\"productos-backend\",\"version\":\"test\"},"
                 + "\"protocolVersion\":\"1\","
                 + "\"requests\":[\"initialize\",\"shutdown\",\"registry/listTools\",\"runs/start\",\"runs/get\",\"runs/list\","
-                + "\"runs/cancel\",\"approvals/list\",\"approvals/decide\"],"
+                + "\"runs/cancel\",\"approvals/list\",\"approvals/decide\",\"supervisor/send\",\"supervisor/cancel\",\"supervisor/info\",\"sessions/list\",\"sessions/get\"],"
                 + "\"clientNotifications\":[\"exit\"],"
-                + "\"notifications\":[\"runs/updated\",\"runs/log\",\"approvals/requested\"],"
+                + "\"notifications\":[\"runs/updated\",\"runs/log\",\"approvals/requested\",\"supervisor/event\"],"
                 + "\"capabilities\":{\"maxMessageBytes\":8388608,\"clientActors\":[\"user\",\"mcp\"],"
                 + "\"runCancellation\":true,\"approvals\":true,\"requestCancellation\":true}}}"), answer.raw());
         assertEquals(OptionalLong.of(self), fixture.server.watchedProcessId());

@@ -15,4 +15,10 @@ public interface ProductOsServer {
 
     @JsonDelegate
     ApprovalsProtocol approvals();
+
+    @JsonDelegate
+    SupervisorProtocol supervisor();
+
+    @JsonDelegate
+    SessionsProtocol sessions();
 }

@@ -1,0 +1,5 @@
+package com.productos.rpc.protocol;
+
+import java.util.List;
+
+public record SessionsListResult(List<SessionInfo> sessions) {}

@@ -1,0 +1,3 @@
+package com.productos.rpc.protocol;
+
+public record SupervisorInfoResult(ModelInfo model) {}
