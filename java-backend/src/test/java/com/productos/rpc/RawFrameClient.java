@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * byte on the stream that is not part of a well-formed frame fails the test that reads it.
  */
 final class RawFrameClient implements AutoCloseable {
-    static final long TIMEOUT_MILLIS = 10_000;
+    // Generous: a child JVM on a loaded 2-core machine can take over 10 s to answer its first frame.
+    static final long TIMEOUT_MILLIS = 30_000;
 
     private final OutputStream toServer;
     private final InputStream fromServer;
