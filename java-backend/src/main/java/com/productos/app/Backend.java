@@ -67,6 +67,8 @@ public final class Backend implements AutoCloseable {
             ControlPlane controlPlane = new ControlPlane(registry, policy, runStore, approvalStore, invoker, clock,
                     ProcessOwner.current(), worker);
             controlPlane.recoverInterruptedRuns();
+            // SQLite made its side files with the process umask; they hold the same runs.
+            workspace.tightenState();
             return new Backend(workspace, config, registry, database, executors, worker, controlPlane);
         } catch (RuntimeException e) {
             executors.thenAccept(WorkspaceExecutors::close);

@@ -3,6 +3,7 @@ package com.productos.cli;
 import com.productos.config.ConfigException;
 import com.productos.control.ErrorCode;
 import com.productos.control.ToolCallException;
+import com.productos.daemon.BackendGone;
 import com.productos.json.Json;
 import com.productos.policy.PolicyException;
 import com.productos.registry.RegistryException;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "productos", mixinStandardHelpOptions = true, version = "Product OS 0.1.0",
         description = "Product OS: deploy, events, insight, campaign, publish, measure; every action a recorded tool run.",
         subcommands = {ToolsCommand.class, CallCommand.class, RunsCommand.class, ApprovalsCommand.class, EventsCommand.class,
-                ServeCommand.class, ExecutorCommand.class, TourCommand.class})
+                ServeCommand.class, ExecutorCommand.class, TourCommand.class, WorkspaceBackendCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -42,6 +43,10 @@ public final class Main {
                     || call.code() == ErrorCode.IdempotencyConflict || call.code() == ErrorCode.RunNotFound
                     || call.code() == ErrorCode.ApprovalNotFound;
             return badRequest ? ExitCodes.USAGE : ExitCodes.RUN_FAILED;
+        }
+        if (e instanceof BackendGone gone) {
+            err.println("productos: " + gone.getMessage());
+            return ExitCodes.RUN_FAILED;
         }
         if (e instanceof RegistryException || e instanceof PolicyException || e instanceof ConfigException
                 || e instanceof StoreException || e instanceof IllegalArgumentException) {

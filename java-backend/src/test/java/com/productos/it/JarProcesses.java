@@ -29,7 +29,10 @@ final class JarProcesses {
     static Result run(Path workingDir, String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile("productos-out", ".txt");
         Path err = Files.createTempFile("productos-err", ".txt");
-        Process process = new ProcessBuilder(command(args)).directory(workingDir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command(args));
+        // These tests cover the in-process path; the workspace backend has tests of its own that stop it.
+        builder.environment().put("PRODUCTOS_NO_DAEMON", "1");
+        Process process = builder.directory(workingDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
