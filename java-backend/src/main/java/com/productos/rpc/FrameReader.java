@@ -129,8 +129,14 @@ final class FrameReader implements MessageProducer, Closeable {
         } catch (MessageIssueException issue) {
             unparsed(issue);
             return;
+        } catch (NumberFormatException e) {
+            // lsp4j holds ids as strings or 32-bit integers; JSON-RPC allows any number. Answer, keep reading.
+            errors.reply(idAsSent(body), unusableId());
+            return;
         } catch (JsonParseException e) {
-            if (GsonErrors.isMalformed(e)) {
+            if (GsonErrors.isStrictJson(body) && hasIdOfWrongType(body)) {
+                errors.reply(null, unusableId());
+            } else if (GsonErrors.isMalformed(e)) {
                 errors.reply(null, new ResponseError(ErrorCode.ParseError.code(), "the message is not valid JSON: "
                         + GsonErrors.summary(e) + "; every frame must hold one JSON-RPC 2.0 object", null));
             } else if (!GsonErrors.isStrictJson(body)) {
@@ -140,6 +146,11 @@ final class FrameReader implements MessageProducer, Closeable {
             } else {
                 errors.reply(null, notARequest());
             }
+            return;
+        } catch (RuntimeException e) {
+            // Whatever else lsp4j trips on in one message, the reader must go on serving the next.
+            LOG.warn("could not read a message: {}", e.toString());
+            errors.reply(idAsSent(body), notARequest());
             return;
         }
         if (message == null) {
@@ -170,6 +181,39 @@ final class FrameReader implements MessageProducer, Closeable {
         Either<String, Number> id = message instanceof ResponseMessage response ? response.getRawId() : null;
         errors.reply(id, new ResponseError(ErrorCode.ParseError.code(), "the message is not valid JSON: "
                 + GsonErrors.summary(cause) + "; every frame must hold one JSON-RPC 2.0 object", null));
+    }
+
+    private static ResponseError unusableId() {
+        return new ResponseError(ErrorCode.InvalidRequest.code(), "the request id cannot be used: send a string or an "
+                + "integer from -2147483648 to 2147483647 as the id", null);
+    }
+
+    /** The id as the client wrote it (a number keeps its text), or null when there is none to echo. */
+    private static Either<String, Number> idAsSent(byte[] body) {
+        try {
+            return requestId(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** True when the top-level "id" is a boolean, object or array: JSON-RPC allows only strings, numbers and null. */
+    private static boolean hasIdOfWrongType(byte[] body) {
+        try (JsonReader json = new JsonReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
+            if (json.peek() != JsonToken.BEGIN_OBJECT) return false;
+            json.beginObject();
+            while (json.hasNext()) {
+                if (!json.nextName().equals("id")) {
+                    json.skipValue();
+                    continue;
+                }
+                JsonToken token = json.peek();
+                return token == JsonToken.BOOLEAN || token == JsonToken.BEGIN_OBJECT || token == JsonToken.BEGIN_ARRAY;
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static ResponseError notARequest() {

@@ -138,6 +138,38 @@ class RpcBadInputTest {
         }
     }
 
+    /** JSON-RPC allows any number or string as an id; lsp4j reads only strings and 32-bit integers. */
+    @Nested
+    class RequestIds {
+        @ParameterizedTest(name = "id {0}")
+        @CsvSource(delimiter = '|', value = {"1.5", "2147483648", "1e30", "-9223372036854775809", "true", "{}", "[1]"})
+        void idThatLsp4jCannotHoldShouldBeInvalidRequestEchoingTheIdAndTheServerShouldGoOn(String id) throws Exception {
+            client.send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"registry/listTools\"}");
+            RawFrameClient.Frame answer = client.next(f -> f.json().has("error"));
+            assertEquals(-32600, answer.json().get("error").get("code").asInt());
+            assertTrue(answer.json().get("error").get("message").asString().contains("request id"),
+                    answer.raw());
+            boolean number = !id.startsWith("{") && !id.startsWith("[") && !id.equals("true");
+            assertTrue(answer.raw().contains("\"id\":" + (number ? id : "null") + ","), answer.raw());
+            assertStillServing();
+        }
+
+        @ParameterizedTest(name = "id {0}")
+        @CsvSource(delimiter = '|', value = {"7", "0", "-3", "2147483647", "\"run-7\"", "\"\""})
+        void idThatFitsShouldBeAnsweredWithTheSameId(String id) throws Exception {
+            client.send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"registry/listTools\"}");
+            RawFrameClient.Frame answer = client.next(f -> f.json().has("result"));
+            assertEquals(id, answer.json().get("id").toString());
+            assertStillServing();
+        }
+
+        @Test
+        void nullIdShouldNotStopTheServer() throws Exception {
+            client.send("{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"registry/listTools\"}");
+            assertStillServing();
+        }
+    }
+
     @Nested
     class Requests {
         @Test
