@@ -8,9 +8,11 @@ import com.productos.analytics.drivers.DriversHandler;
 import com.productos.analytics.events.EventLimits;
 import com.productos.analytics.events.IngestHandler;
 import com.productos.analytics.events.ImportFileHandler;
+import com.productos.analytics.events.ImportRoots;
 import com.productos.analytics.funnel.FunnelHandler;
 import com.productos.analytics.insights.InsightHandler;
 import com.productos.analytics.insights.InsightPointerStore;
+import com.productos.config.UserSettings;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorHandler;
@@ -44,18 +46,24 @@ public final class AnalyticsModule implements ExecutorModule {
                 });
         routes.put("/execute/events/ingest", ingest);
         routes.put("/execute/events/import_file", warehouse.eventSink()
-                .<ExecutorHandler>map(sink -> new ImportFileHandler(sink, environment.workspace().root()))
+                .<ExecutorHandler>map(sink -> new ImportFileHandler(sink, environment.workspace().root(), importRoots(environment)))
                 .orElse(request -> {
                     throw new ExecutorFailure(409, "not_supported", "the " + settings.backend().name().toLowerCase()
                             + " analytics backend does not import files through this executor; use a BigQuery load job");
                 }));
         routes.put(INGEST_PATH, ingest);
         routes.put("/execute/analytics/funnel_summary", new FunnelHandler(warehouse, environment.clock()));
-        pointers = new InsightPointerStore(environment.workspace().database());
+        pointers = new InsightPointerStore(environment.workspace().executorStore("analytics"));
         String artifactsLabel = environment.workspace().root().relativize(environment.workspace().artifactsDir()).toString();
         routes.put("/execute/analytics/write_insight", new InsightHandler(warehouse, pointers,
                 environment.workspace().artifactsDir(), artifactsLabel, environment.clock()));
         routes.put("/execute/analytics/top_drivers", new DriversHandler(warehouse, environment.clock(), settings.minSupportUsers()));
+    }
+
+    /** The workspace plus the folders the user allowed in their own settings (never in the workspace's). */
+    private static ImportRoots importRoots(ExecutorEnvironment environment) {
+        UserSettings user = UserSettings.load(environment.config().environment());
+        return new ImportRoots(environment.workspace().root(), user.importAllowedPaths(), user.file().toString());
     }
 
     /** Builds the module with the backend that the workspace's config names. */

@@ -1,17 +1,17 @@
 package com.productos.app;
 
 import com.productos.config.ProductOsConfig;
+import com.productos.config.UserSettings;
 import com.productos.config.Workspace;
 import com.productos.control.ControlPlane;
 import com.productos.control.ExecutorInvoker;
-import com.productos.control.ProcessOwner;
-import com.productos.executors.WorkspaceExecutors;
+import com.productos.common.ProcessOwner;
 import com.productos.executors.ExecutorEnvironment;
-import com.productos.executors.ExecutorHttpClient;
+import com.productos.executorclient.ExecutorHttpClient;
 import com.productos.policy.Policy;
 import com.productos.registry.ToolRegistry;
 import com.productos.store.SqliteApprovalStore;
-import com.productos.store.SqliteDatabase;
+import com.productos.common.SqliteDatabase;
 import com.productos.store.SqliteRunStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,16 +31,18 @@ public final class Backend implements AutoCloseable {
     private final Workspace workspace;
     private final ProductOsConfig config;
     private final ToolRegistry registry;
+    private final Policy policy;
     private final SqliteDatabase database;
     private final CompletableFuture<WorkspaceExecutors> executors;
     private final ExecutorService worker;
     private final ControlPlane controlPlane;
 
-    private Backend(Workspace workspace, ProductOsConfig config, ToolRegistry registry, SqliteDatabase database,
+    private Backend(Workspace workspace, ProductOsConfig config, ToolRegistry registry, Policy policy, SqliteDatabase database,
                     CompletableFuture<WorkspaceExecutors> executors, ExecutorService worker, ControlPlane controlPlane) {
         this.workspace = workspace;
         this.config = config;
         this.registry = registry;
+        this.policy = policy;
         this.database = database;
         this.executors = executors;
         this.worker = worker;
@@ -51,7 +53,7 @@ public final class Backend implements AutoCloseable {
         Workspace workspace = Workspace.open(workspaceRoot);
         ProductOsConfig config = ProductOsConfig.load(workspace, environment);
         ToolRegistry registry = Contracts.registry(workspace);
-        Policy policy = Contracts.policy(workspace);
+        Policy policy = Contracts.policy(workspace, UserSettings.load(environment));
         Clock clock = Clock.systemUTC();
         SqliteDatabase database = SqliteDatabase.open(workspace.database());
         ExecutorService worker = Executors.newFixedThreadPool(4, daemonThreads("productos-control"));
@@ -69,7 +71,7 @@ public final class Backend implements AutoCloseable {
             controlPlane.recoverInterruptedRuns();
             // SQLite made its side files with the process umask; they hold the same runs.
             workspace.tightenState();
-            return new Backend(workspace, config, registry, database, executors, worker, controlPlane);
+            return new Backend(workspace, config, registry, policy, database, executors, worker, controlPlane);
         } catch (RuntimeException e) {
             executors.thenAccept(WorkspaceExecutors::close);
             worker.shutdown();
@@ -97,6 +99,11 @@ public final class Backend implements AutoCloseable {
 
     public ToolRegistry registry() {
         return registry;
+    }
+
+    /** The policy in force, floors included. */
+    public Policy policy() {
+        return policy;
     }
 
     public ControlPlane controlPlane() {

@@ -29,7 +29,7 @@ public final class BrandStores {
         String backend = section.path("backend").asString("sqlite");
         switch (backend) {
             case "sqlite":
-                return SqliteBrandProfileStore.open(environment.workspace().database());
+                return SqliteBrandProfileStore.open(environment.workspace().executorStore("brand"));
             case "firestore":
                 JsonNode firestore = section.path("firestore");
                 String projectId = text(firestore, "project_id");

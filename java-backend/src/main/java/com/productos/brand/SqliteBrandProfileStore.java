@@ -1,7 +1,7 @@
 package com.productos.brand;
 
 import com.productos.json.Json;
-import com.productos.store.SqliteDatabase;
+import com.productos.common.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,7 @@
 package com.productos.cli;
 
 import com.productos.daemon.BackendConnection;
+import com.productos.policy.Policy;
 import com.productos.runs.Approval;
 import com.productos.runs.ApprovalStatus;
 import com.productos.runs.Run;
@@ -22,6 +23,12 @@ final class ApprovalsCommand {
         @Override
         int run(BackendConnection backend, Output output) {
             List<Approval> approvals = backend.approvals(all ? null : ApprovalStatus.PENDING, limit);
+            Policy policy = backend.policy();
+            if (!policy.relaxedFloors().isEmpty()) {
+                // On stderr under --json, so scripts still read a plain list.
+                (output.json() ? System.err : System.out).println("policy floors relaxed by " + policy.relaxedBy() + ": "
+                        + String.join(", ", policy.relaxedFloors()) + " (calls they would hold run without that approval)");
+            }
             if (output.json()) {
                 output.value(approvals);
             } else if (approvals.isEmpty()) {

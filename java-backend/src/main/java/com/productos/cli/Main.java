@@ -7,7 +7,7 @@ import com.productos.daemon.BackendGone;
 import com.productos.json.Json;
 import com.productos.policy.PolicyException;
 import com.productos.registry.RegistryException;
-import com.productos.store.StoreException;
+import com.productos.common.StoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -46,8 +46,9 @@ final class TourCommand implements Callable<Integer> {
         steps.add(new String[] {"tools", "list", "--workspace", ws});
         steps.add(new String[] {"call", "brand.update_profile", "--input", PROFILE, "--workspace", ws});
         steps.add(new String[] {"call", "brand.get_profile", "--input", "{\"profile_id\":\"default\"}", "--workspace", ws});
-        if (Files.exists(SAMPLE_EVENTS)) {
-            steps.add(new String[] {"events", "import", SAMPLE_EVENTS.toString(), "--format", "jsonl", "--map",
+        Path sample = copySampleEvents();
+        if (sample != null) {
+            steps.add(new String[] {"events", "import", sample.toString(), "--format", "jsonl", "--map",
                     "user_id=user_id,event_name=event_name,timestamp=timestamp,insert_id=insert_id,properties=properties",
                     "--workspace", ws});
             steps.add(new String[] {"call", "analytics.funnel_summary", "--input", FUNNEL, "--workspace", ws});
@@ -66,6 +67,19 @@ final class TourCommand implements Callable<Integer> {
             if (code != ExitCodes.OK && code != ExitCodes.APPROVAL_REQUIRED) return code;
         }
         return ExitCodes.OK;
+    }
+
+    /** Imports read files under the workspace only, so the sample goes into it first. Null without a sample. */
+    private Path copySampleEvents() {
+        if (!Files.exists(SAMPLE_EVENTS)) return null;
+        try {
+            Path copy = workspace.resolve(".productos").resolve("samples").resolve(SAMPLE_EVENTS.getFileName());
+            Files.createDirectories(copy.getParent());
+            return Files.copy(SAMPLE_EVENTS, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            System.err.println("cannot copy the sample events into the workspace (" + e.getMessage() + "); skipping them");
+            return null;
+        }
     }
 
     private static List<String> quoted(String[] step) {

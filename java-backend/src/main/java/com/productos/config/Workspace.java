@@ -75,8 +75,18 @@ public final class Workspace {
         return dataDir;
     }
 
+    /** The control plane's own store (runs, approvals); executors never open it. */
     public Path database() {
         return dataDir.resolve("productos.db");
+    }
+
+    /**
+     * The store file of one executor family ({@code .productos/marketing.db}): each family owns its
+     * data, so it can run apart from the control plane (on Cloud Run) without reaching into its store.
+     */
+    public Path executorStore(String family) {
+        if (!family.matches("[a-z][a-z0-9_-]*")) throw new IllegalArgumentException("not a family name: " + family);
+        return dataDir.resolve(family + ".db");
     }
 
     public Path logsDir() {

@@ -1,5 +1,6 @@
 package com.productos.control;
 
+import com.productos.common.ProcessOwner;
 import com.productos.json.Json;
 import com.productos.policy.Policy;
 import com.productos.policy.PolicyDecision;
@@ -20,6 +21,7 @@ import com.productos.runs.RunStatus;
 import com.productos.runs.RunStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -84,10 +86,11 @@ public final class ControlPlane {
      * Starts a call and returns its run at once: queued (executing in the background), awaiting
      * approval, denied, or, for a repeated idempotency key, the first run with that key.
      *
-     * @throws ToolCallException ToolNotFound, InvalidInput (recorded as a failed run, whose id is in the
+     * @throws ToolCallException InvalidParams (an unusable idempotency key), ToolNotFound, InvalidInput (recorded as a failed run, whose id is in the
      *     error data) or IdempotencyConflict
      */
     public Run start(CallRequest request) {
+        IdempotencyKeys.check(request.idempotencyKey());
         ToolDefinition tool = registry.find(request.tool()).orElseThrow(() -> new ToolCallException(
                 ErrorCode.ToolNotFound, "no tool named '" + request.tool() + "'; list the tools with registry/listTools"));
         JsonNode input = request.input() == null ? Json.object() : request.input();
@@ -105,6 +108,11 @@ public final class ControlPlane {
 
         List<FieldError> invalid = input.isObject() ? tool.inputSchema().validate(input)
                 : List.of(new FieldError("", "the input must be a JSON object"));
+        List<FieldError> broken = LoneSurrogates.find(input);
+        if (!broken.isEmpty()) {
+            invalid = new ArrayList<>(invalid);
+            invalid.addAll(broken);
+        }
         synchronized (idempotencyLock) {
             if (request.idempotencyKey() != null) {
                 Run earlier = runs.findByIdempotencyKey(tool.name(), request.idempotencyKey()).orElse(null);
@@ -179,8 +187,9 @@ public final class ControlPlane {
         Approval approval = approvals.get(approvalId).orElseThrow(() -> new ToolCallException(ErrorCode.ApprovalNotFound,
                 "no approval has id '" + approvalId + "'; list pending ones with approvals/list"));
         Instant now = clock.instant();
-        if (approval.isExpired(now)) {
-            expire(approval, now);
+        boolean expiryRecorded = approval.status() == ApprovalStatus.EXPIRED;
+        if (approval.isExpired(now) || expiryRecorded) {
+            if (!expiryRecorded) expire(approval, now);
             throw new ToolCallException(ErrorCode.ApprovalExpired, "approval " + approvalId + " expired at "
                     + approval.expiresAt() + "; start the call again to ask anew",
                     Json.object().put("runId", approval.runId()));

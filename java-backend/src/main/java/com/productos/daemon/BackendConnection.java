@@ -2,6 +2,7 @@ package com.productos.daemon;
 
 import com.productos.control.CallRequest;
 import com.productos.control.RunEventListener;
+import com.productos.policy.Policy;
 import com.productos.runs.Approval;
 import com.productos.runs.ApprovalStatus;
 import com.productos.runs.Run;
@@ -40,6 +41,9 @@ public interface BackendConnection extends AutoCloseable {
 
     /** Run updates, log lines and approval requests of every run on the backend, until closed. */
     void addListener(RunEventListener listener);
+
+    /** The policy the calls are held to, floors included (for notices such as relaxed floors). */
+    Policy policy();
 
     /** Where the calls go, for messages: "this process" or "the workspace backend (pid N)". */
     String describe();

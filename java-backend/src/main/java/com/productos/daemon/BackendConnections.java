@@ -1,6 +1,8 @@
 package com.productos.daemon;
 
 import com.productos.app.Backend;
+import com.productos.app.Contracts;
+import com.productos.config.UserSettings;
 import com.productos.config.Workspace;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
@@ -36,6 +38,7 @@ public final class BackendConnections {
 
     private static BackendConnection connect(DaemonFiles files, SocketChannel channel, String clientName) {
         long pid = DaemonInfo.read(files.info()).map(DaemonInfo::pid).orElse(0L);
-        return DaemonConnection.open(channel, pid, clientName);
+        return DaemonConnection.open(channel, pid,
+                () -> Contracts.policy(files.workspace(), UserSettings.load(System.getenv())), clientName);
     }
 }

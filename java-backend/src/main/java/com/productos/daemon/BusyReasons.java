@@ -1,7 +1,8 @@
 package com.productos.daemon;
 
 import com.productos.control.ControlPlane;
-import com.productos.control.ProcessOwner;
+import com.productos.marketing.publishing.LocalOutbox;
+import com.productos.common.ProcessOwner;
 import com.productos.runs.RunQuery;
 import com.productos.runs.RunStatus;
 import java.nio.file.Files;
@@ -23,12 +24,12 @@ import java.util.function.IntSupplier;
 final class BusyReasons {
     private final IntSupplier openConnections;
     private final ControlPlane controlPlane;
-    private final Path database;
+    private final Path marketingStore;
 
-    BusyReasons(IntSupplier openConnections, ControlPlane controlPlane, Path database) {
+    BusyReasons(IntSupplier openConnections, ControlPlane controlPlane, Path marketingStore) {
         this.openConnections = openConnections;
         this.controlPlane = controlPlane;
-        this.database = database;
+        this.marketingStore = marketingStore;
     }
 
     List<String> now() {
@@ -48,14 +49,18 @@ final class BusyReasons {
     }
 
     /**
-     * Posts the local outbox publishes when their time comes; it lives in this process. Read with a
-     * connection of its own (the table may not exist yet in a new workspace).
+     * Posts the local outbox publishes when their time comes; it lives in this process (a provider's
+     * scheduled posts are the provider's to publish). They are the
+     * marketing family's, in its own store file ({@code Workspace#executorStore("marketing")}), read
+     * with a connection of its own (the file or table may not exist yet in a new workspace).
      */
     private int scheduledPosts() {
-        if (!Files.exists(database)) return 0;
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        if (!Files.exists(marketingStore)) return 0;
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + marketingStore);
              Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM marketing_campaign_posts WHERE status = 'scheduled'")) {
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM marketing_campaign_posts p"
+                     + " JOIN marketing_campaigns c ON c.campaign_id = p.campaign_id WHERE p.status = 'scheduled'"
+                     + " AND c.confirmed = 1 AND c.backend = '" + LocalOutbox.BACKEND + "'")) {
             return rows.next() ? rows.getInt(1) : 0;
         } catch (SQLException noOutboxYet) {
             return 0;

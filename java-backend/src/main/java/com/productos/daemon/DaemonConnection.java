@@ -2,6 +2,7 @@ package com.productos.daemon;
 
 import com.productos.control.CallRequest;
 import com.productos.control.RunEventListener;
+import com.productos.policy.Policy;
 import com.productos.rpc.RpcClient;
 import com.productos.rpc.RpcConnectionLost;
 import com.productos.rpc.protocol.ClientInfo;
@@ -31,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * A command's connection to its workspace's backend process, over the backend's own JSON-RPC protocol on
@@ -44,12 +46,14 @@ public final class DaemonConnection implements BackendConnection {
     private final SocketChannel channel;
     private final RpcClient client;
     private final long backendPid;
+    private final Supplier<Policy> policy;
     private final Map<String, CompletableFuture<Run>> waiting = new ConcurrentHashMap<>();
     private final List<RunEventListener> listeners = new CopyOnWriteArrayList<>();
 
-    private DaemonConnection(SocketChannel channel, long backendPid) {
+    private DaemonConnection(SocketChannel channel, long backendPid, Supplier<Policy> policy) {
         this.channel = channel;
         this.backendPid = backendPid;
+        this.policy = policy;
         this.client = RpcClient.connect(ChannelStreams.in(channel), ChannelStreams.out(channel), new RunEventListener() {
             @Override
             public void runUpdated(Run run) {
@@ -74,8 +78,8 @@ public final class DaemonConnection implements BackendConnection {
     }
 
     /** Connects over an open channel and says hello (initialize, with this process's pid to watch). */
-    static DaemonConnection open(SocketChannel channel, long backendPid, String clientName) {
-        DaemonConnection connection = new DaemonConnection(channel, backendPid);
+    static DaemonConnection open(SocketChannel channel, long backendPid, Supplier<Policy> policy, String clientName) {
+        DaemonConnection connection = new DaemonConnection(channel, backendPid, policy);
         try {
             connection.call(connection.client.server().lifecycle().initialize(new InitializeParams(ProcessHandle.current().pid(),
                     new ClientInfo(clientName, "0.1.0"), null)));
@@ -149,6 +153,12 @@ public final class DaemonConnection implements BackendConnection {
     @Override
     public void addListener(RunEventListener listener) {
         listeners.add(listener);
+    }
+
+    /** Read from the same workspace and settings files the backend loads, for notices; it does not decide calls. */
+    @Override
+    public Policy policy() {
+        return policy.get();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package com.productos.daemon;
 
 import com.productos.config.PrivateState;
-import com.productos.control.ProcessOwner;
+import com.productos.common.ProcessOwner;
 import com.productos.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package com.productos.daemon;
 import com.productos.app.Backend;
 import com.productos.control.CallRequest;
 import com.productos.control.RunEventListener;
+import com.productos.policy.Policy;
 import com.productos.runs.Approval;
 import com.productos.runs.ApprovalStatus;
 import com.productos.runs.Run;
@@ -78,6 +79,11 @@ public final class InProcessConnection implements BackendConnection {
     public void addListener(RunEventListener listener) {
         listeners.add(listener);
         backend.controlPlane().addListener(listener);
+    }
+
+    @Override
+    public Policy policy() {
+        return backend.policy();
     }
 
     @Override

@@ -108,7 +108,7 @@ public final class WorkspaceDaemon {
     private void serve() {
         LOG.info("workspace backend pid {} serving {} on {} (idle timeout {})", ProcessHandle.current().pid(),
                 files.workspace().root(), files.socket(), idleTimeout.isZero() ? "none" : idleTimeout.toSeconds() + " s");
-        BusyReasons busy = new BusyReasons(connections::size, backend.controlPlane(), files.workspace().database());
+        BusyReasons busy = new BusyReasons(connections::size, backend.controlPlane(), files.workspace().executorStore("marketing"));
         long tickMillis = idleTimeout.isZero() ? 30_000 : Math.max(200, Math.min(30_000, idleTimeout.toMillis() / 4));
         housekeeping.scheduleWithFixedDelay(() -> checkIdle(busy), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
         Thread acceptor = new Thread(this::acceptLoop, "productos-backend-accept");

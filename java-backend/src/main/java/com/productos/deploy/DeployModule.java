@@ -1,8 +1,9 @@
 package com.productos.deploy;
 
-import com.productos.config.ConfigException;
+import com.productos.executors.InputFields;
+import com.productos.config.DeployTarget;
 import com.productos.deploy.cloud.CloudRunDeployBackend;
-import com.productos.deploy.cloud.CloudSettings;
+import com.productos.googlecloud.CloudSettings;
 import com.productos.deploy.local.LocalDeployBackend;
 import com.productos.deploy.local.LocalDeploySettings;
 import com.productos.executors.ExecutorEnvironment;
@@ -29,7 +30,7 @@ public final class DeployModule implements ExecutorModule {
 
     public static DeployModule create(ExecutorEnvironment environment) {
         JsonNode section = environment.config().section("deploy");
-        String kind = backendKind(section);
+        String kind = DeployTarget.kind(section);
         DeployBackend backend = switch (kind) {
             case "local" -> new LocalDeployBackend(environment.workspace(),
                     LocalDeploySettings.fromConfig(section.path("local")), environment.config().environment(), environment.clock());
@@ -38,16 +39,6 @@ public final class DeployModule implements ExecutorModule {
             default -> throw new IllegalStateException(kind);
         };
         return new DeployModule(backend);
-    }
-
-    /** "local" or "cloudrun", from deploy.backend; anything else is a configuration error. */
-    public static String backendKind(JsonNode deploySection) {
-        JsonNode value = deploySection.path("backend");
-        String kind = value.isString() ? value.asString() : "local";
-        if (!kind.equals("local") && !kind.equals("cloudrun")) {
-            throw new ConfigException("deploy.backend in .productos/config.yaml is '" + kind + "'; use local or cloudrun");
-        }
-        return kind;
     }
 
     public DeployBackend backend() {

@@ -1,5 +1,6 @@
 package com.productos.deploy;
 
+import com.productos.executors.InputFields;
 import tools.jackson.databind.JsonNode;
 
 /** The optional runtime settings of a deploy (the input's "deploy" object); null means "not set". */

@@ -1,5 +1,6 @@
 package com.productos.deploy;
 
+import com.productos.executors.InputFields;
 import com.productos.executors.ExecutorFailure;
 import tools.jackson.databind.JsonNode;
 

@@ -1,14 +1,12 @@
 package com.productos.executors;
 
-import com.productos.control.ExecutorResult.ExecutorLogLine;
-import com.productos.runs.RunArtifact;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Log lines and artifacts an executor records while handling one request. Thread-safe. */
 public final class ExecutorLog {
     private final List<ExecutorLogLine> lines = new ArrayList<>();
-    private final List<RunArtifact> artifacts = new ArrayList<>();
+    private final List<ExecutorArtifact> artifacts = new ArrayList<>();
 
     public synchronized void info(String text) {
         lines.add(new ExecutorLogLine("INFO", text));
@@ -23,14 +21,14 @@ public final class ExecutorLog {
     }
 
     public synchronized void artifact(String name, String uri, String mediaType) {
-        artifacts.add(new RunArtifact(name, uri, mediaType));
+        artifacts.add(new ExecutorArtifact(name, uri, mediaType));
     }
 
     public synchronized List<ExecutorLogLine> lines() {
         return List.copyOf(lines);
     }
 
-    public synchronized List<RunArtifact> artifacts() {
+    public synchronized List<ExecutorArtifact> artifacts() {
         return List.copyOf(artifacts);
     }
 }

@@ -1,6 +1,6 @@
 package com.productos.executors;
 
-/** Builds one executor module for an environment; listed in {@link ExecutorCatalog}. */
+/** Builds one executor module for an environment; listed in the backend's executor catalog. */
 @FunctionalInterface
 public interface ExecutorModuleFactory {
     ExecutorModule create(ExecutorEnvironment environment) throws Exception;

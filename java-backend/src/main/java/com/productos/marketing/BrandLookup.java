@@ -1,27 +1,26 @@
 package com.productos.marketing;
 
 import com.productos.marketing.inputs.InputProblems;
-import com.productos.brand.BrandProfileStore;
-import com.productos.brand.StoredProfile;
 import com.productos.executors.ExecutorFailure;
 import com.productos.marketing.claims.BrandRules;
 import com.productos.marketing.claims.ClaimsPolicy;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /** Loads a brand profile from the Company Brain and compiles its claims policy, or says which id is missing. */
 public final class BrandLookup {
-    private final BrandProfileStore brands;
+    private final BrandProfiles brands;
 
-    public BrandLookup(BrandProfileStore brands) {
+    public BrandLookup(BrandProfiles brands) {
         this.brands = brands;
     }
 
     public ClaimsPolicy policyFor(String profileId, String pointer) throws ExecutorFailure {
-        Optional<StoredProfile> profile = profileId == null || profileId.isBlank() ? Optional.empty() : brands.get(profileId);
+        Optional<JsonNode> profile = profileId == null || profileId.isBlank() ? Optional.empty() : brands.find(profileId);
         if (profile.isEmpty()) {
             throw InputProblems.single(pointer, "brand profile '" + profileId + "' does not exist; create it with"
                     + " brand.update_profile or pass the id of an existing profile (e.g. \"default\")");
         }
-        return new ClaimsPolicy(BrandRules.fromBrandJson(profileId, profile.get().brand()));
+        return new ClaimsPolicy(BrandRules.fromBrandJson(profileId, profile.get()));
     }
 }

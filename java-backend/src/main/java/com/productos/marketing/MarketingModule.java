@@ -1,7 +1,6 @@
 package com.productos.marketing;
 
 import com.productos.marketing.inputs.InputProblems;
-import com.productos.brand.BrandProfileStore;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorModule;
@@ -50,12 +49,12 @@ public final class MarketingModule implements ExecutorModule {
     }
 
     /**
-     * The factory for {@link com.productos.executors.ExecutorCatalog}; {@code brandStores} opens the
+     * The factory for {@link com.productos.app.ExecutorCatalog}; {@code brandProfiles} opens the
      * Company Brain the generator reads profiles from.
      */
-    public static ExecutorModuleFactory factory(Function<com.productos.executors.ExecutorEnvironment, BrandProfileStore> brandStores) {
+    public static ExecutorModuleFactory factory(Function<com.productos.executors.ExecutorEnvironment, BrandProfiles> brandProfiles) {
         return ExecutorModuleFactory.named("marketing",
-                environment -> MarketingModuleBuilder.build(environment, brandStores.apply(environment)));
+                environment -> MarketingModuleBuilder.build(environment, brandProfiles.apply(environment)));
     }
 
     public GenerationService generation() {

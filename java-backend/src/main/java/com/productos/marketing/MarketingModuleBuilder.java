@@ -1,6 +1,5 @@
 package com.productos.marketing;
 
-import com.productos.brand.BrandProfileStore;
 import com.productos.config.ConfigException;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.marketing.drafts.DraftStore;
@@ -17,7 +16,7 @@ import com.productos.marketing.publishing.LocalOutbox;
 import com.productos.marketing.publishing.OutboxScheduler;
 import com.productos.marketing.publishing.PublicationStore;
 import com.productos.marketing.publishing.PublishService;
-import com.productos.store.SqliteDatabase;
+import com.productos.common.SqliteDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -38,19 +37,19 @@ import tools.jackson.databind.JsonNode;
 final class MarketingModuleBuilder {
     private MarketingModuleBuilder() {}
 
-    static MarketingModule build(ExecutorEnvironment environment, BrandProfileStore brandStore) {
-        return build(environment, brandStore, () -> {});
+    static MarketingModule build(ExecutorEnvironment environment, BrandProfiles brandProfiles) {
+        return build(environment, brandProfiles, () -> {});
     }
 
     /** {@code afterProviderAnswer} marks the crash window between a provider's answer and our record. */
-    static MarketingModule build(ExecutorEnvironment environment, BrandProfileStore brandStore, Runnable afterProviderAnswer) {
+    static MarketingModule build(ExecutorEnvironment environment, BrandProfiles brandProfiles, Runnable afterProviderAnswer) {
         JsonNode section = environment.config().section("marketing");
         List<AutoCloseable> resources = new ArrayList<>();
-        resources.add(brandStore);
+        resources.add(brandProfiles);
         try {
-            SqliteDatabase database = SqliteDatabase.open(environment.workspace().database());
+            SqliteDatabase database = SqliteDatabase.open(environment.workspace().executorStore("marketing"));
             resources.add(database);
-            BrandLookup brands = new BrandLookup(brandStore);
+            BrandLookup brands = new BrandLookup(brandProfiles);
             DraftStore draftStore = new DraftStore(database);
             DraftService drafts = new DraftService(draftStore, brands, environment.clock());
             PostGenerator generator = generator(section, environment);

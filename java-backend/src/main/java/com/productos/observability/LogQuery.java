@@ -1,6 +1,6 @@
 package com.productos.observability;
 
-import com.productos.deploy.InputFields;
+import com.productos.executors.InputFields;
 import com.productos.executors.ExecutorFailure;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;

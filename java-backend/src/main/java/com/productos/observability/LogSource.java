@@ -1,5 +1,6 @@
 package com.productos.observability;
 
+import com.productos.logfiles.LogLine;
 import com.productos.executors.ExecutorFailure;
 import java.util.List;
 

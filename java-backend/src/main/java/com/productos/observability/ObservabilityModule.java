@@ -1,13 +1,14 @@
 package com.productos.observability;
 
-import com.productos.deploy.DeployModule;
-import com.productos.deploy.cloud.CloudSettings;
+import com.productos.logfiles.LogLine;
+import com.productos.googlecloud.CloudSettings;
+import com.productos.config.DeployTarget;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorModule;
 import com.productos.json.Json;
 import com.productos.observability.cloud.CloudLoggingLogSource;
-import com.productos.observability.local.LocalLogLayout;
+import com.productos.logfiles.LocalLogLayout;
 import com.productos.observability.local.LocalLogSource;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class ObservabilityModule implements ExecutorModule {
     public static ObservabilityModule create(ExecutorEnvironment environment) {
         JsonNode section = environment.config().section("deploy");
         LocalLogSource local = new LocalLogSource(new LocalLogLayout(environment.workspace()), environment.clock());
-        LogSource source = DeployModule.backendKind(section).equals("cloudrun")
+        LogSource source = DeployTarget.kind(section).equals(DeployTarget.CLOUD_RUN)
                 ? CloudLoggingLogSource.create(CloudSettings.fromConfig(section.path("cloudrun"), environment.config()), local,
                         environment.clock())
                 : local;

@@ -125,7 +125,12 @@ public final class PolicyLoader {
         for (Map.Entry<String, JsonNode> field : when.path("input").properties()) {
             predicates.add(readPredicate(file, where, field.getKey(), field.getValue()));
         }
-        return new PolicyRule(name, node.path("description").asString(""), tool, envs, actors, risks, predicates, verdict);
+        JsonNode floor = node.path("floor");
+        if (!floor.isMissingNode() && !floor.isBoolean()) {
+            throw new PolicyException(file, where + " floor", "must be true or false");
+        }
+        return new PolicyRule(name, node.path("description").asString(""), tool, envs, actors, risks, predicates, verdict,
+                floor.asBoolean(false));
     }
 
     private static InputPredicate readPredicate(String file, String where, String path, JsonNode spec) {

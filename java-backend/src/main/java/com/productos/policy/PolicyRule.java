@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One rule of policy.yaml: when every condition in {@code when} holds, the decision becomes at least
- * {@code verdict}. Empty sets mean "any".
+ * {@code verdict}. Empty sets mean "any". A {@code floor} rule of the bundled policy holds whatever a
+ * workspace's policy.yaml says (see {@link Policy#withFloorsOf}).
  */
 public record PolicyRule(
         String name,
@@ -19,7 +20,13 @@ public record PolicyRule(
         Set<Actor> actors,
         Set<Risk> risks,
         List<InputPredicate> inputPredicates,
-        Verdict verdict) {
+        Verdict verdict,
+        boolean floor) {
+
+    public PolicyRule(String name, String description, Pattern toolPattern, Set<String> environments, Set<Actor> actors,
+                      Set<Risk> risks, List<InputPredicate> inputPredicates, Verdict verdict) {
+        this(name, description, toolPattern, environments, actors, risks, inputPredicates, verdict, false);
+    }
 
     public boolean matches(ToolDefinition tool, JsonNode input, Actor actor) {
         if (toolPattern != null && !toolPattern.matcher(tool.name()).matches()) return false;

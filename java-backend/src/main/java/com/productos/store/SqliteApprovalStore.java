@@ -1,5 +1,6 @@
 package com.productos.store;
 
+import com.productos.common.SqliteDatabase;
 import com.productos.json.Json;
 import com.productos.runs.Approval;
 import com.productos.runs.ApprovalStatus;

@@ -1,5 +1,6 @@
 package com.productos.store;
 
+import com.productos.common.SqliteDatabase;
 import com.productos.json.Json;
 import com.productos.runs.Run;
 import com.productos.runs.RunArtifact;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.productos.analytics.fixtures.SyntheticEvents;
 import com.productos.config.ProductOsConfig;
 import com.productos.config.Workspace;
-import com.productos.executors.ExecutorCatalog;
+import com.productos.app.ExecutorCatalog;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorLog;
@@ -205,7 +205,7 @@ class AnalyticsModuleTest {
             assertEquals(3, log.artifacts().size());
             AnalyticsModule analytics = (AnalyticsModule) module;
             assertTrue(analytics.warehouse().insightExists(id));
-            try (var connection = DriverManager.getConnection("jdbc:sqlite:" + workspace.database());
+            try (var connection = DriverManager.getConnection("jdbc:sqlite:" + workspace.executorStore("analytics"));
                  ResultSet rs = connection.createStatement().executeQuery("SELECT document FROM insight_pointers WHERE doc_id = '" + id + "'")) {
                 assertTrue(rs.next());
                 assertEquals("high", Json.parse(rs.getString(1)).path("severity").asString());

@@ -8,7 +8,7 @@ import com.productos.registry.RegistryLoader;
 import com.productos.rpc.RpcServer;
 import com.productos.rpc.RpcServerOptions;
 import com.productos.store.SqliteApprovalStore;
-import com.productos.store.SqliteDatabase;
+import com.productos.common.SqliteDatabase;
 import com.productos.store.SqliteRunStore;
 import com.productos.testing.FramedJsonRpcClient;
 import java.io.PipedInputStream;

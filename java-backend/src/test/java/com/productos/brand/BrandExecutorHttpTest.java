@@ -11,9 +11,9 @@ import com.productos.config.Workspace;
 import com.productos.control.ErrorCode;
 import com.productos.control.ExecutorCallException;
 import com.productos.control.ExecutorResult;
-import com.productos.executors.EmbeddedExecutors;
+import com.productos.app.EmbeddedExecutors;
 import com.productos.executors.ExecutorEnvironment;
-import com.productos.executors.ExecutorHttpClient;
+import com.productos.executorclient.ExecutorHttpClient;
 import com.productos.executors.ExecutorTestSupport;
 import com.productos.json.Json;
 import com.productos.registry.ToolDefinition;
@@ -88,7 +88,7 @@ class BrandExecutorHttpTest {
     }
 
     private List<BrandAuditEntry> audit(String profileId) {
-        try (SqliteBrandProfileStore store = SqliteBrandProfileStore.open(workspace.database())) {
+        try (SqliteBrandProfileStore store = SqliteBrandProfileStore.open(workspace.executorStore("brand"))) {
             return store.auditTrail(profileId);
         }
     }

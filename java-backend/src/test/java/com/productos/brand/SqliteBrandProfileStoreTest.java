@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.productos.json.Json;
-import com.productos.store.StoreException;
+import com.productos.common.StoreException;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

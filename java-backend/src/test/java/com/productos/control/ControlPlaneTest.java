@@ -1,5 +1,6 @@
 package com.productos.control;
 
+import com.productos.common.ProcessOwner;
 import com.productos.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,7 +20,7 @@ import com.productos.runs.Run;
 import com.productos.runs.RunQuery;
 import com.productos.runs.RunStatus;
 import com.productos.store.SqliteApprovalStore;
-import com.productos.store.SqliteDatabase;
+import com.productos.common.SqliteDatabase;
 import com.productos.store.SqliteRunStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,6 +117,27 @@ class ControlPlaneTest {
                     () -> plane.start(CallRequest.byUser("brand.get_profiles", PROFILE_INPUT)));
             assertEquals(ErrorCode.ToolNotFound, e.code());
             assertEquals(0, plane.list(RunQuery.latest(10)).runs().size());
+        }
+
+        @Test
+        void loneSurrogateShouldBeRefusedWithTheFieldNamedNotStoredAsAQuestionMark() throws Exception {
+            JsonNode input = Json.parse("{\"profile_id\":\"default\",\"patch\":{\"name\":\"Acme \\ud800\"}}");
+            ToolCallException e = assertThrows(ToolCallException.class,
+                    () -> plane.start(CallRequest.byUser("brand.update_profile", input)));
+            assertEquals(ErrorCode.InvalidInput, e.code());
+            JsonNode error = e.data().get("errors").get(0);
+            assertEquals("/patch/name", error.get("pointer").asString());
+            assertTrue(error.get("message").asString().contains("lone UTF-16 surrogate at character 6"), error.toString());
+            assertEquals(0, invoker.calls("brand.update_profile"));
+        }
+
+        @Test
+        void pairedSurrogatesShouldPass() throws Exception {
+            JsonNode input = Json.parse("{\"profile_id\":\"default\",\"patch\":{\"name\":\"Acme \\ud83d\\ude80\"}}");
+            Run run = settle(plane.start(CallRequest.byUser("brand.update_profile", input)));
+            assertEquals("Acme \ud83d\ude80", run.input().get("patch").get("name").asString());
+            assertTrue(run.error() == null || !run.error().code().equals("InvalidInput"), String.valueOf(run.error()));
+            assertEquals(1, invoker.calls("brand.update_profile"));
         }
 
         @Test
@@ -224,6 +246,18 @@ class ControlPlaneTest {
         }
 
         @Test
+        void approvingAnApprovalWhoseExpiryIsRecordedShouldSayExpired() throws Exception {
+            Run parked = settle(plane.start(CallRequest.byUser("cloudrun.deploy_service", prodDeploy)));
+            clock.advance(Duration.ofHours(24).plusSeconds(1));
+            assertThrows(ToolCallException.class, () -> plane.decide(parked.approvalId(), true, "user:ana", null));
+            ToolCallException again = assertThrows(ToolCallException.class,
+                    () -> plane.decide(parked.approvalId(), true, "user:ana", null));
+            assertEquals(ErrorCode.ApprovalExpired, again.code());
+            assertTrue(again.getMessage().contains("expired at"), again.getMessage());
+            assertEquals(0, invoker.calls("cloudrun.deploy_service"));
+        }
+
+        @Test
         void pendingApprovalShouldSurviveARestart() throws Exception {
             Run parked = settle(plane.start(CallRequest.byUser("cloudrun.deploy_service", prodDeploy)));
             db.close();
@@ -279,6 +313,18 @@ class ControlPlaneTest {
             ToolCallException e = assertThrows(ToolCallException.class,
                     () -> plane.start(new CallRequest("brand.update_profile", other, Actor.USER, "key-2", null)));
             assertEquals(ErrorCode.IdempotencyConflict, e.code());
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(strings = {"cl\u00e9-1", "\u952e", "key with space", "", "tab\tkey"})
+        void unusableKeyShouldBeRefusedUpFrontWithoutARun(String key) throws Exception {
+            JsonNode input = Json.parse("{\"profile_id\":\"default\",\"patch\":{\"name\":\"X\"}}");
+            int before = plane.list(RunQuery.latest(500)).runs().size();
+            ToolCallException e = assertThrows(ToolCallException.class,
+                    () -> plane.start(new CallRequest("brand.update_profile", input, Actor.USER, key, null)));
+            assertEquals(ErrorCode.InvalidParams, e.code());
+            assertTrue(e.getMessage().contains("idempotency key"), e.getMessage());
+            assertEquals(before, plane.list(RunQuery.latest(500)).runs().size());
         }
 
         @Test

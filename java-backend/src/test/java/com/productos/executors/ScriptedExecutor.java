@@ -18,22 +18,22 @@ import java.util.concurrent.TimeUnit;
  * A loopback HTTP server that plays an executor by script: each request gets the next scripted
  * answer (the last one repeats) and is recorded, so tests can count what really arrived.
  */
-final class ScriptedExecutor implements AutoCloseable {
-    record Answer(int status, String contentType, String body, boolean hang) {
-        static Answer json(int status, String body) {
+public final class ScriptedExecutor implements AutoCloseable {
+    public record Answer(int status, String contentType, String body, boolean hang) {
+        public static Answer json(int status, String body) {
             return new Answer(status, "application/json", body, false);
         }
 
-        static Answer text(int status, String body) {
+        public static Answer text(int status, String body) {
             return new Answer(status, "text/html", body, false);
         }
 
-        static Answer hanging() {
+        public static Answer hanging() {
             return new Answer(0, null, null, true);
         }
     }
 
-    record Received(String path, String authorization, String runId, String actor, String idempotencyKey, String body) {}
+    public record Received(String path, String authorization, String runId, String actor, String idempotencyKey, String body) {}
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
@@ -41,7 +41,7 @@ final class ScriptedExecutor implements AutoCloseable {
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile Answer last;
 
-    ScriptedExecutor(Answer... answers) throws IOException {
+    public ScriptedExecutor(Answer... answers) throws IOException {
         script.addAll(List.of(answers));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
@@ -74,11 +74,11 @@ final class ScriptedExecutor implements AutoCloseable {
         exchange.close();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 

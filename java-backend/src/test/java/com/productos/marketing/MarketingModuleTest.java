@@ -32,7 +32,7 @@ class MarketingModuleTest {
     @TempDir
     Path root;
     MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
-    InMemoryBrandProfileStore brands = new InMemoryBrandProfileStore().with("acme", Brands.acme()).with("plain", Brands.plain());
+    InMemoryBrandProfiles brands = new InMemoryBrandProfiles().with("acme", Brands.acme()).with("plain", Brands.plain());
     ModuleHarness harness;
 
     @BeforeEach
@@ -301,7 +301,7 @@ class MarketingModuleTest {
         }
 
         private int publishDueNow() {
-            try (var database = com.productos.store.SqliteDatabase.open(harness.workspace.database())) {
+            try (var database = com.productos.common.SqliteDatabase.open(harness.workspace.executorStore("marketing"))) {
                 return new com.productos.marketing.publishing.PublicationStore(database).publishDue("local_outbox", clock.instant());
             }
         }

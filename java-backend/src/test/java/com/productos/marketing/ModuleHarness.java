@@ -23,7 +23,7 @@ public final class ModuleHarness implements AutoCloseable {
     public final MarketingModule module;
     public ExecutorLog lastLog;
 
-    public ModuleHarness(Path root, Clock clock, InMemoryBrandProfileStore brands, String configYaml, Runnable afterProviderAnswer) {
+    public ModuleHarness(Path root, Clock clock, InMemoryBrandProfiles brands, String configYaml, Runnable afterProviderAnswer) {
         this.workspace = Workspace.open(root);
         JsonNode config = configYaml == null ? null
                 : tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readTree(configYaml);
@@ -32,7 +32,7 @@ public final class ModuleHarness implements AutoCloseable {
                 afterProviderAnswer);
     }
 
-    public ModuleHarness(Path root, Clock clock, InMemoryBrandProfileStore brands, String configYaml) {
+    public ModuleHarness(Path root, Clock clock, InMemoryBrandProfiles brands, String configYaml) {
         this(root, clock, brands, configYaml, () -> {});
     }
 

@@ -7,7 +7,7 @@ import com.productos.policy.PolicyLoader;
 import com.productos.registry.RegistryLoader;
 import com.productos.registry.ToolRegistry;
 import com.productos.store.SqliteApprovalStore;
-import com.productos.store.SqliteDatabase;
+import com.productos.common.SqliteDatabase;
 import com.productos.store.SqliteRunStore;
 import java.io.IOException;
 import java.io.PipedInputStream;

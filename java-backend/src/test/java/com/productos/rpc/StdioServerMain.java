@@ -6,7 +6,7 @@ import com.productos.control.ExecutorCallException;
 import com.productos.policy.PolicyLoader;
 import com.productos.registry.RegistryLoader;
 import com.productos.store.SqliteApprovalStore;
-import com.productos.store.SqliteDatabase;
+import com.productos.common.SqliteDatabase;
 import com.productos.store.SqliteRunStore;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;

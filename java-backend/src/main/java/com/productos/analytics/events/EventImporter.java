@@ -75,12 +75,7 @@ public final class EventImporter {
             if (header == null) return;
             List<String> names = header.fields();
             if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) names.set(0, names.get(0).substring(1));
-            for (String column : mapping.columns()) {
-                if (!names.contains(column)) {
-                    throw new IllegalArgumentException("column '" + column + "' is not in the CSV header " + names
-                            + "; fix the --map option");
-                }
-            }
+            checkHeader(names, mapping);
             for (CsvReader.Record record = csv.next(); record != null; record = csv.next()) {
                 if (record.fields().size() == 1 && record.fields().get(0).isEmpty()) continue;
                 tally.records++;
@@ -97,6 +92,28 @@ public final class EventImporter {
         }
     }
 
+    /**
+     * Every mapped column must be in the header. The error names the mapping's columns (the caller's
+     * own input) and the header only by count and position: a file that is not an events file (a key,
+     * an environment dump) must not have its first line copied into the run record.
+     */
+    private static void checkHeader(List<String> names, ColumnMapping mapping) {
+        List<String> missing = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        for (String column : mapping.columns()) {
+            int position = names.indexOf(column);
+            if (position < 0) missing.add("'" + column + "'");
+            else found.add("'" + column + "' at position " + (position + 1));
+        }
+        if (missing.isEmpty()) return;
+        throw new IllegalArgumentException("the mapping names " + mapping.columns().size() + " column"
+                + (mapping.columns().size() == 1 ? "" : "s") + " and " + missing.size() + " of them "
+                + (missing.size() == 1 ? "is" : "are") + " not in the CSV header: " + String.join(", ", missing)
+                + "; the header has " + names.size() + " column" + (names.size() == 1 ? "" : "s")
+                + (found.isEmpty() ? " and none of them is mapped" : ", of which " + String.join(", ", found))
+                + ". Check the file's first line and fix the --map option (names match exactly, case included)");
+    }
+
     private static void readJsonl(Path file, Tally tally, EventBatch batch) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             long lineNumber = 0;
@@ -108,7 +125,8 @@ public final class EventImporter {
                 try {
                     node = Json.parse(line);
                 } catch (RuntimeException e) {
-                    tally.reject(lineNumber, "not valid JSON: " + e.getMessage());
+                    // The parser's message quotes the text it stumbled on; the line number is enough.
+                    tally.reject(lineNumber, "is not valid JSON");
                     continue;
                 }
                 if (!node.isObject()) tally.reject(lineNumber, "is not a JSON object");

@@ -17,10 +17,13 @@ import tools.jackson.databind.JsonNode;
 public final class ImportFileHandler implements ExecutorHandler {
     private final EventSink sink;
     private final Path workspaceRoot;
+    private final ImportRoots roots;
 
-    public ImportFileHandler(EventSink sink, Path workspaceRoot) {
+    /** Reads files under {@code roots} only; a relative path is taken from the workspace folder. */
+    public ImportFileHandler(EventSink sink, Path workspaceRoot, ImportRoots roots) {
         this.sink = sink;
         this.workspaceRoot = workspaceRoot;
+        this.roots = roots;
     }
 
     @Override
@@ -30,6 +33,8 @@ public final class ImportFileHandler implements ExecutorHandler {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw badField("/path", "no readable file at " + file);
         }
+        String refusal = roots.refusal(file);
+        if (refusal != null) throw badField("/path", refusal);
         ImportFormat format = ImportFormat.parse(input.path("format").asString())
                 .orElseThrow(() -> badField("/format", "use csv, jsonl or parquet"));
         ColumnMapping mapping;

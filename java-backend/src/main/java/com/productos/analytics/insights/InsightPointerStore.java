@@ -1,7 +1,7 @@
 package com.productos.analytics.insights;
 
 import com.productos.json.Json;
-import com.productos.store.SqliteDatabase;
+import com.productos.common.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import tools.jackson.databind.node.ObjectNode;

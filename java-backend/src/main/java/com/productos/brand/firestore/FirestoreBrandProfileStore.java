@@ -11,7 +11,7 @@ import com.productos.brand.BrandAuditEntry;
 import com.productos.brand.BrandProfileStore;
 import com.productos.brand.StoredProfile;
 import com.productos.json.Json;
-import com.productos.store.StoreException;
+import com.productos.common.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

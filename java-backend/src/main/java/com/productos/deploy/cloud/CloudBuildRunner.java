@@ -1,5 +1,8 @@
 package com.productos.deploy.cloud;
 
+import com.productos.googlecloud.CloudSettings;
+import com.productos.googlecloud.GoogleCredentialsSource;
+import com.productos.googlecloud.GoogleRest;
 import com.productos.deploy.DeployRequest;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorLog;

@@ -1,5 +1,6 @@
 package com.productos.deploy.cloud;
 
+import com.productos.googlecloud.CloudSettings;
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.longrunning.OperationTimedPollAlgorithm;
 import com.google.api.gax.retrying.RetrySettings;

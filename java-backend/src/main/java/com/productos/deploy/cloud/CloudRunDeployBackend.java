@@ -1,5 +1,7 @@
 package com.productos.deploy.cloud;
 
+import com.productos.googlecloud.CloudSettings;
+import com.productos.googlecloud.GoogleCredentialsSource;
 import com.google.api.gax.rpc.NotFoundException;
 import com.google.cloud.run.v2.Condition;
 import com.google.cloud.run.v2.Container;
@@ -23,7 +25,7 @@ import com.productos.deploy.DeployBackend;
 import com.productos.deploy.DeployOutcome;
 import com.productos.deploy.DeployRequest;
 import com.productos.deploy.DeploySettings;
-import com.productos.deploy.InputFields;
+import com.productos.executors.InputFields;
 import com.productos.deploy.RollbackOutcome;
 import com.productos.deploy.RollbackRequest;
 import com.productos.deploy.ServiceStatus;

@@ -1,6 +1,6 @@
 package com.productos.deploy.local;
 
-import com.productos.deploy.InputFields;
+import com.productos.executors.InputFields;
 import com.productos.executors.ExecutorFailure;
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +23,8 @@ final class GitSource {
     private GitSource() {}
 
     /** The repository folder named by {@code repo}; 400 on /repo when it is not a local git repository. */
-    static Path repositoryPath(String repo) throws ExecutorFailure {
+    /** A relative path is taken from the workspace folder, as events.import_file takes its files. */
+    static Path repositoryPath(String repo, Path workspaceRoot) throws ExecutorFailure {
         Path path;
         if (repo.startsWith("file://")) {
             try {
@@ -35,7 +36,7 @@ final class GitSource {
             throw InputFields.invalid("/repo", "the local deploy target deploys from a git repository on this machine"
                     + " (a path or file:// URL); clone '" + repo + "' first, or set deploy.backend: cloudrun");
         } else {
-            path = Path.of(repo);
+            path = workspaceRoot.resolve(repo);
         }
         path = path.toAbsolutePath().normalize();
         if (!Files.isDirectory(path)) {

@@ -1,11 +1,11 @@
 package com.productos.deploy.local;
 
-import com.productos.control.ProcessOwner;
+import com.productos.common.ProcessOwner;
 import com.productos.config.Workspace;
 import com.productos.deploy.DeployBackend;
 import com.productos.deploy.DeployOutcome;
 import com.productos.deploy.DeployRequest;
-import com.productos.deploy.InputFields;
+import com.productos.executors.InputFields;
 import com.productos.deploy.RollbackOutcome;
 import com.productos.deploy.RollbackRequest;
 import com.productos.deploy.ServiceStatus;
@@ -13,7 +13,7 @@ import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorLog;
 import com.productos.executors.ExecutorRequest;
 import com.productos.json.Json;
-import com.productos.observability.local.LocalLogLayout;
+import com.productos.logfiles.LocalLogLayout;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
@@ -62,10 +62,12 @@ public final class LocalDeployBackend implements DeployBackend {
     private final ExecutorService restorer;
     private final Thread shutdownHook;
     private volatile boolean closed;
+    private final Path workspaceRoot;
 
     public LocalDeployBackend(Workspace workspace, LocalDeploySettings settings, Map<String, String> hostEnvironment,
                               Clock clock) {
         this.layout = new LocalLogLayout(workspace);
+        this.workspaceRoot = workspace.root();
         this.settings = settings;
         this.clock = clock;
         this.files = new ServiceFiles(layout, settings.keepRevisions(), clock);
@@ -84,7 +86,7 @@ public final class LocalDeployBackend implements DeployBackend {
 
     @Override
     public DeployOutcome deploy(DeployRequest request, ExecutorRequest call) throws ExecutorFailure {
-        Path repository = GitSource.repositoryPath(request.repo());
+        Path repository = GitSource.repositoryPath(request.repo(), workspaceRoot);
         String commit = GitSource.resolveCommit(repository, request.ref());
         ServiceRuntime runtime = runtimeFor(request.serviceName(), true);
         lockOrConflict(runtime);

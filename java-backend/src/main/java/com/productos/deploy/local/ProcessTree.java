@@ -1,6 +1,6 @@
 package com.productos.deploy.local;
 
-import com.productos.control.ProcessOwner;
+import com.productos.common.ProcessOwner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

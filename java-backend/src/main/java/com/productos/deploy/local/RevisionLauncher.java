@@ -2,10 +2,10 @@ package com.productos.deploy.local;
 
 import com.productos.executors.ExecutorFailure;
 import com.productos.json.Json;
-import com.productos.observability.LogLine;
-import com.productos.observability.local.LocalLogLayout;
-import com.productos.observability.local.LogFileReader;
-import com.productos.observability.local.LogFileWriter;
+import com.productos.logfiles.LogLine;
+import com.productos.logfiles.LocalLogLayout;
+import com.productos.logfiles.LogFileReader;
+import com.productos.logfiles.LogFileWriter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

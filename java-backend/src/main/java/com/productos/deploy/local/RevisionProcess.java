@@ -1,6 +1,6 @@
 package com.productos.deploy.local;
 
-import com.productos.observability.local.LogFileWriter;
+import com.productos.logfiles.LogFileWriter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

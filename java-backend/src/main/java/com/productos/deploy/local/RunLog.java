@@ -1,8 +1,8 @@
 package com.productos.deploy.local;
 
 import com.productos.executors.ExecutorRequest;
-import com.productos.observability.local.LocalLogLayout;
-import com.productos.observability.local.LogFileWriter;
+import com.productos.logfiles.LocalLogLayout;
+import com.productos.logfiles.LogFileWriter;
 import java.io.IOException;
 import java.time.Clock;
 

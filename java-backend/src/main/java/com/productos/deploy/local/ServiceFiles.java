@@ -1,7 +1,7 @@
 package com.productos.deploy.local;
 
 import com.productos.executors.ExecutorFailure;
-import com.productos.observability.local.LocalLogLayout;
+import com.productos.logfiles.LocalLogLayout;
 import com.productos.executors.ExecutorRequest;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package com.productos.deploy.local;
 
-import com.productos.deploy.InputFields;
+import com.productos.executors.InputFields;
 import com.productos.executors.ExecutorFailure;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package com.productos.marketing.drafts;
 
 import com.productos.json.Json;
-import com.productos.store.SqliteDatabase;
+import com.productos.common.SqliteDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,11 +1,11 @@
 package com.productos.observability.cloud;
 
-import com.productos.deploy.cloud.CloudSettings;
-import com.productos.deploy.cloud.GoogleCredentialsSource;
-import com.productos.deploy.cloud.GoogleRest;
+import com.productos.googlecloud.CloudSettings;
+import com.productos.googlecloud.GoogleCredentialsSource;
+import com.productos.googlecloud.GoogleRest;
 import com.productos.executors.ExecutorFailure;
 import com.productos.json.Json;
-import com.productos.observability.LogLine;
+import com.productos.logfiles.LogLine;
 import com.productos.observability.LogQuery;
 import com.productos.observability.LogSource;
 import java.time.Clock;

@@ -1,7 +1,9 @@
 package com.productos.observability.local;
 
+import com.productos.logfiles.LocalLogLayout;
+import com.productos.logfiles.LogFileReader;
 import com.productos.executors.ExecutorFailure;
-import com.productos.observability.LogLine;
+import com.productos.logfiles.LogLine;
 import com.productos.observability.LogQuery;
 import com.productos.observability.LogSource;
 import java.io.IOException;

@@ -100,8 +100,8 @@ class FirestoreBrandProfileStoreTest {
         store.put("default", ACME, audit("run-1", null, ACME));
         JsonNode rejected = Json.parse("{\"name\":\"Acme\",\"\":\"a field with an empty name\"}");
 
-        com.productos.store.StoreException failure = org.junit.jupiter.api.Assertions.assertThrows(
-                com.productos.store.StoreException.class, () -> store.put("default", rejected, audit("run-2", ACME, rejected)));
+        com.productos.common.StoreException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                com.productos.common.StoreException.class, () -> store.put("default", rejected, audit("run-2", ACME, rejected)));
 
         assertTrue(failure.getMessage().contains("brand profile default"), failure.getMessage());
         assertEquals(Json.canonical(ACME), Json.canonical(store.get("default").orElseThrow().brand()));

@@ -356,6 +356,16 @@ class LocalDeployTest {
         }
 
         @Test
+        void aRelativeRepoPathShouldBeTakenFromTheWorkspaceFolderNotTheWorkingDirectory() {
+            ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> Calls.call(deploy, "cloudrun.deploy_service",
+                    Json.object().put("service_name", "web").put("repo", "services/web")
+                            .put("ref", "main").put("env", "dev").put("region", "local"), "run-1"));
+
+            String expected = workspace.root().resolve("services/web").toAbsolutePath().normalize().toString();
+            assertTrue(failure.getMessage().contains("repo folder " + expected + " does not exist"), failure.getMessage());
+        }
+
+        @Test
         void aFolderThatIsNotAGitRepositoryShouldSaySo() throws Exception {
             Path plain = Files.createDirectories(temp.resolve("plain"));
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.productos.executors.ExecutorFailure;
 import com.productos.marketing.Brands;
-import com.productos.marketing.InMemoryBrandProfileStore;
+import com.productos.marketing.InMemoryBrandProfiles;
 import com.productos.marketing.MarketingModule;
 import com.productos.marketing.ModuleHarness;
 import com.productos.marketing.channels.Channel;
@@ -58,7 +58,7 @@ class GeminiPostGeneratorTest {
                     max_attempts: 3
                 """.formatted(vertex.baseUrl());
         harness = new ModuleHarness(root, new MutableClock(Instant.parse("2026-11-25T12:00:00Z")),
-                new InMemoryBrandProfileStore().with("acme", Brands.acme()), config);
+                new InMemoryBrandProfiles().with("acme", Brands.acme()), config);
     }
 
     @AfterEach

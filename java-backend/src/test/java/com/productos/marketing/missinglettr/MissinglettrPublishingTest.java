@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.productos.executors.ExecutorFailure;
 import com.productos.json.Json;
 import com.productos.marketing.Brands;
-import com.productos.marketing.InMemoryBrandProfileStore;
+import com.productos.marketing.InMemoryBrandProfiles;
 import com.productos.marketing.MarketingModule;
 import com.productos.marketing.ModuleHarness;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ class MissinglettrPublishingTest {
     @TempDir
     Path root;
     MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
-    InMemoryBrandProfileStore brands = new InMemoryBrandProfileStore().with("acme", Brands.acme());
+    InMemoryBrandProfiles brands = new InMemoryBrandProfiles().with("acme", Brands.acme());
     FakeMissinglettr fake;
     ModuleHarness harness;
 
@@ -239,7 +239,7 @@ class MissinglettrPublishingTest {
 
         // Restart: the interrupted intent is settled with the provider in the background at start-up...
         harness = new ModuleHarness(root, clock, brands, config("api_key", "api_key_file: missinglettr.key"));
-        try (var database = com.productos.store.SqliteDatabase.open(harness.workspace.database())) {
+        try (var database = com.productos.common.SqliteDatabase.open(harness.workspace.executorStore("marketing"))) {
             var store = new com.productos.marketing.publishing.PublicationStore(database);
             long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
             while (!store.unconfirmed().isEmpty()) {

@@ -1,7 +1,7 @@
 package com.productos.marketing.missinglettr;
 
 import com.productos.marketing.Brands;
-import com.productos.marketing.InMemoryBrandProfileStore;
+import com.productos.marketing.InMemoryBrandProfiles;
 import com.productos.marketing.MarketingModule;
 import com.productos.marketing.ModuleHarness;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ public final class PublishThenDie {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
         String config = Files.readString(Path.of(args[1]));
-        ModuleHarness harness = new ModuleHarness(root, Clock.systemUTC(), new InMemoryBrandProfileStore().with("acme", Brands.acme()),
+        ModuleHarness harness = new ModuleHarness(root, Clock.systemUTC(), new InMemoryBrandProfiles().with("acme", Brands.acme()),
                 config, () -> Runtime.getRuntime().halt(HALT_STATUS));
         harness.call(MarketingModule.PUBLISH_PATH, MissinglettrPublishingTest.input("Killed", "now", null), "key-killed");
         // Reaching this line means the crash point was never hit.

@@ -1,0 +1,184 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { MessageConnection, ResponseError } from 'vscode-jsonrpc/node';
+import { BackendProcess, BackendState } from './backend/backendProcess';
+import { CrashBudget } from './backend/crashBudget';
+import { javaCandidates } from './backend/javaDiscovery';
+import { findJava } from './backend/javaRuntime';
+import { askToolInput } from './commands/askToolInput';
+import { LOOP_COMMANDS } from './commands/loopCommands';
+import { RunStore } from './model/runStore';
+import { describeError } from './protocol/errorCodes';
+import { RpcMethods, RpcNotifications } from './protocol/rpcMethods';
+import {
+  ApprovalRequestedParams, ListApprovalsResult, ListRunsResult, ListToolsResult, RunInfo, TERMINAL_STATUSES, ToolInfo,
+} from './protocol/wireTypes';
+import { ApprovalsTreeProvider } from './views/approvalsTreeProvider';
+import { RunsTreeProvider } from './views/runsTreeProvider';
+import { ToolsTreeProvider } from './views/toolsTreeProvider';
+
+/** Wires the backend, the views and the commands together; the logic lives in the modules it imports. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Product OS Backend');
+  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
+  status.command = 'productos.showBackendLog';
+  status.show();
+  const store = new RunStore();
+  const runsView = new RunsTreeProvider(store);
+  const approvalsView = new ApprovalsTreeProvider();
+  const toolsView = new ToolsTreeProvider();
+  let tools: ToolInfo[] = [];
+  const runWaiters = new Map<string, (run: RunInfo) => void>();
+  context.subscriptions.push(output, status, runsView, approvalsView, toolsView,
+    vscode.window.registerTreeDataProvider('productos.runs', runsView),
+    vscode.window.registerTreeDataProvider('productos.approvals', approvalsView),
+    vscode.window.registerTreeDataProvider('productos.tools', toolsView));
+
+  const showState = (state: BackendState, detail?: string): void => {
+    const icons: Record<BackendState, string> = { starting: '$(sync~spin)', ready: '$(check)', restarting: '$(sync~spin)', stopped: '$(circle-slash)', failed: '$(error)' };
+    status.text = `${icons[state]} Product OS: ${state}`;
+    status.tooltip = detail ?? state;
+    output.appendLine(`[extension] backend ${state}${detail ? `: ${detail}` : ''}`);
+    if (state === 'failed' && detail) {
+      void vscode.window.showErrorMessage(detail, 'Show Backend Log').then((choice) => { if (choice) output.show(); });
+    }
+  };
+
+  const connection = (): MessageConnection => {
+    const current = backend?.currentConnection;
+    if (!current) throw new Error('The Product OS backend is not running; see "Product OS: Show Backend Log".');
+    return current;
+  };
+  const request = async <T>(method: string, params?: unknown): Promise<T> => {
+    try {
+      return await connection().sendRequest<T>(method, params ?? {});
+    } catch (error) {
+      if (error instanceof ResponseError) { const e = error as ResponseError<unknown>; throw new Error(describeError(e.code, e.message)); }
+      throw error;
+    }
+  };
+  const reportError = (error: unknown): void => {
+    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+  };
+
+  const refreshAll = async (): Promise<void> => {
+    const [runs, approvals, registry] = await Promise.all([
+      request<ListRunsResult>(RpcMethods.runsList, { limit: 100 }),
+      request<ListApprovalsResult>(RpcMethods.approvalsList, { status: 'pending' }),
+      request<ListToolsResult>(RpcMethods.listTools),
+    ]);
+    store.replaceAll(runs.runs);
+    runsView.refresh();
+    approvalsView.set(approvals.approvals);
+    tools = registry.tools;
+    toolsView.set(tools);
+  };
+
+  const onConnection = (rpc: MessageConnection): void => {
+    rpc.onNotification(RpcNotifications.runsUpdated, (run: RunInfo) => {
+      const merged = store.upsert(run);
+      runsView.refresh();
+      if (TERMINAL_STATUSES.has(run.status)) runWaiters.get(run.id)?.(merged);
+      if (run.status !== 'awaiting_approval') void refreshApprovals();
+    });
+    rpc.onNotification(RpcNotifications.runsLog, (line: { runId: string; text: string }) => {
+      output.appendLine(`[run ${line.runId}] ${line.text}`);
+    });
+    rpc.onNotification(RpcNotifications.approvalsRequested, (params: ApprovalRequestedParams) => {
+      store.upsert(params.run);
+      runsView.refresh();
+      void refreshApprovals();
+      void vscode.window.showInformationMessage(`${params.approval.tool} waits for your approval.`, 'Approve', 'Deny')
+        .then((choice) => choice && decide(params.approval.id, choice === 'Approve' ? 'approve' : 'deny'));
+    });
+    // The views recover after a restart from the backend's own records.
+    setImmediate(() => void refreshAll().catch(reportError));
+  };
+  const refreshApprovals = async (): Promise<void> => {
+    try {
+      approvalsView.set((await request<ListApprovalsResult>(RpcMethods.approvalsList, { status: 'pending' })).approvals);
+    } catch { /* The backend is restarting; the next connection refreshes. */ }
+  };
+  const decide = async (approvalId: string, decision: 'approve' | 'deny'): Promise<void> => {
+    try {
+      store.upsert(await request<RunInfo>(RpcMethods.approvalsDecide, { approvalId, decision }));
+      runsView.refresh();
+      await refreshApprovals();
+    } catch (error) { reportError(error); }
+  };
+
+  const startRun = async (tool: ToolInfo): Promise<void> => {
+    const input = await askToolInput(tool);
+    if (input === undefined) return;
+    const run = await request<RunInfo>(RpcMethods.runsStart, { tool: tool.name, input });
+    store.upsert(run);
+    runsView.refresh();
+    if (TERMINAL_STATUSES.has(run.status) || run.status === 'awaiting_approval') return announce(store.get(run.id) ?? run);
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Product OS: ${tool.name}`, cancellable: true },
+      (_progress, token) => new Promise<void>((resolve) => {
+        token.onCancellationRequested(() => void request(RpcMethods.runsCancel, { runId: run.id }).catch(reportError));
+        runWaiters.set(run.id, (finished) => { runWaiters.delete(run.id); announce(finished); resolve(); });
+      }));
+  };
+  const announce = (run: RunInfo): void => {
+    if (run.status === 'succeeded') void vscode.window.showInformationMessage(`${run.tool} succeeded.`, 'Open Run').then((c) => c && openRun(run.id));
+    else if (run.status === 'awaiting_approval') void vscode.window.showInformationMessage(`${run.tool} waits for approval (see Approvals).`);
+    else if (run.error) void vscode.window.showErrorMessage(`${run.tool} ${run.status}: ${describeError(run.error.numericCode, run.error.message)}`);
+    else void vscode.window.showWarningMessage(`${run.tool} ${run.status}.`);
+  };
+  const openRun = async (runId: string): Promise<void> => {
+    const run = await request<RunInfo>(RpcMethods.runsGet, { runId });
+    store.upsert(run);
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(run, null, 2) });
+    await vscode.window.showTextDocument(document, { preview: true });
+  };
+  const pickTool = async (): Promise<ToolInfo | undefined> => {
+    if (tools.length === 0) await refreshAll();
+    const picked = await vscode.window.showQuickPick(tools.map((t) => ({ label: t.name, description: `${t.risk} risk`, detail: t.description, tool: t })),
+      { title: 'Product OS: Run Tool', matchOnDetail: true });
+    return picked?.tool;
+  };
+  const toolNamed = async (name: string): Promise<ToolInfo> => {
+    if (tools.length === 0) await refreshAll();
+    const tool = tools.find((t) => t.name === name);
+    if (!tool) throw new Error(`The registry has no tool ${name}; check .productos/tool-registry.yaml.`);
+    return tool;
+  };
+  const guarded = (fn: (...args: never[]) => Promise<unknown>) => (...args: never[]) => fn(...args).catch(reportError);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('productos.runTool', guarded(async () => { const t = await pickTool(); if (t) await startRun(t); })),
+    vscode.commands.registerCommand('productos.runThisTool', guarded(async (tool: ToolInfo) => startRun(tool))),
+    vscode.commands.registerCommand('productos.openRun', guarded(async (runId: string) => openRun(runId))),
+    vscode.commands.registerCommand('productos.cancelRun', guarded(async (run: RunInfo) => request(RpcMethods.runsCancel, { runId: run.id }))),
+    vscode.commands.registerCommand('productos.approve', guarded(async (a: { id: string }) => decide(a.id, 'approve'))),
+    vscode.commands.registerCommand('productos.deny', guarded(async (a: { id: string }) => decide(a.id, 'deny'))),
+    vscode.commands.registerCommand('productos.refresh', guarded(refreshAll)),
+    vscode.commands.registerCommand('productos.showApprovals', guarded(async () => { await refreshApprovals(); await vscode.commands.executeCommand('productos.approvals.focus'); })),
+    vscode.commands.registerCommand('productos.showBackendLog', () => output.show()),
+    vscode.commands.registerCommand('productos.restartBackend', guarded(async () => { await backend?.stop(); await startBackend(); })),
+    ...LOOP_COMMANDS.map(({ command, tool }) => vscode.commands.registerCommand(command, guarded(async () => startRun(await toolNamed(tool))))),
+  );
+
+  let backend: BackendProcess | undefined;
+  const startBackend = async (): Promise<void> => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    if (!folder) { showState('stopped', 'Open a folder: Product OS keeps its state in the workspace folder.'); return; }
+    const settings = vscode.workspace.getConfiguration('productos');
+    const java = await findJava(javaCandidates(settings.get<string>('java.home'), process.env, process.platform));
+    output.appendLine(`[extension] Java ${java.major} from ${java.source}: ${java.executable}`);
+    const jar = settings.get<string>('backend.jar') || path.join(context.extensionPath, 'dist', 'backend', 'productos.jar');
+    backend = new BackendProcess({
+      javaExecutable: java.executable, jarPath: jar, workspaceFolder: folder,
+      clientVersion: String(context.extension.packageJSON.version), budget: new CrashBudget(),
+      onState: showState, onStderr: (text) => output.append(text), onConnection,
+    });
+    await backend.start();
+  };
+  context.subscriptions.push({ dispose: () => void backend?.stop() });
+  startBackend().catch((error: Error) => { showState('failed', error.message); });
+}
+
+export function deactivate(): void {
+  // Disposables in context.subscriptions stop the backend.
+}

@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { RunStore } from '../src/model/runStore';
+
+test('an update without input keeps the input already known', () => {
+  const store = new RunStore();
+  store.upsert({ id: 'r1', tool: 't', status: 'queued', input: { a: 1 }, createdAt: '2026-01-01T00:00:00Z' });
+  const merged = store.upsert({ id: 'r1', tool: 't', status: 'succeeded', createdAt: '2026-01-01T00:00:00Z' });
+  assert.deepEqual(merged.input, { a: 1 });
+  assert.equal(merged.status, 'succeeded');
+});
+
+test('an update with input replaces it, and runs list newest first', () => {
+  const store = new RunStore();
+  store.upsert({ id: 'old', tool: 't', status: 'queued', createdAt: '2026-01-01T00:00:00Z' });
+  store.upsert({ id: 'new', tool: 't', status: 'queued', input: { b: 2 }, createdAt: '2026-01-02T00:00:00Z' });
+  assert.deepEqual(store.list().map((r) => r.id), ['new', 'old']);
+  assert.deepEqual(store.upsert({ id: 'new', tool: 't', status: 'running', input: { b: 3 } }).input, { b: 3 });
+});
+
+test('the store keeps at most its bound of runs', () => {
+  const store = new RunStore(2);
+  for (const id of ['a', 'b', 'c']) store.upsert({ id, tool: 't', status: 'queued' });
+  assert.equal(store.get('a'), undefined);
+  assert.equal(store.list().length, 2);
+});
