@@ -129,5 +129,6 @@ public final class Backend implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         database.close();
+        workspace.tightenState();
     }
 }

@@ -36,35 +36,53 @@ public final class PrivateState {
 
     /** Creates {@code dir} (and missing parents) and makes it owner-only. */
     public static void ownerOnlyDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            restrict(dir, OWNER_DIR);
+            return;
+        }
         Files.createDirectories(dir);
-        restrict(dir, OWNER_DIR);
+        // Made just now with the process umask: nothing was ever exposed, so nothing to report.
+        if (POSIX) Files.setPosixFilePermissions(dir, OWNER_DIR);
+    }
+
+    /** Creates an empty owner-only file unless it exists. */
+    public static void ownerOnlyFile(Path file) throws IOException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) Files.createFile(file, ownerOnlyFile());
     }
 
     /** Tightens the data folder, its state folders and the files in them; logs a line for each change. */
     public static void tighten(Path dataDir) throws IOException {
+        tighten(dataDir, true);
+    }
+
+    /**
+     * As {@link #tighten(Path)}; with {@code report} false a change is logged at debug only, for files
+     * this process has just created itself (a database's side files), which were never someone else's.
+     */
+    public static void tighten(Path dataDir, boolean report) throws IOException {
         if (!POSIX || !Files.isDirectory(dataDir)) return;
-        restrict(dataDir, OWNER_DIR);
+        restrict(dataDir, OWNER_DIR, report);
         try (Stream<Path> children = Files.list(dataDir)) {
             for (Path child : children.toList()) {
                 if (Files.isSymbolicLink(child)) continue;
                 if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)) {
-                    restrict(child, OWNER_FILE);
+                    restrict(child, OWNER_FILE, report);
                 } else if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                    restrict(child, OWNER_DIR);
-                    if (STATE_FOLDERS.contains(child.getFileName().toString())) tightenFiles(child);
+                    restrict(child, OWNER_DIR, report);
+                    if (STATE_FOLDERS.contains(child.getFileName().toString())) tightenFiles(child, report);
                 }
             }
         }
     }
 
-    private static void tightenFiles(Path folder) throws IOException {
+    private static void tightenFiles(Path folder, boolean report) throws IOException {
         try (Stream<Path> files = Files.walk(folder, 4)) {
             for (Path file : files.toList()) {
                 if (Files.isSymbolicLink(file) || file.equals(folder)) continue;
                 if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-                    restrict(file, OWNER_DIR);
+                    restrict(file, OWNER_DIR, report);
                 } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    restrict(file, OWNER_FILE);
+                    restrict(file, OWNER_FILE, report);
                 }
             }
         } catch (java.io.UncheckedIOException e) {
@@ -73,6 +91,10 @@ public final class PrivateState {
     }
 
     private static void restrict(Path path, Set<PosixFilePermission> wanted) throws IOException {
+        restrict(path, wanted, true);
+    }
+
+    private static void restrict(Path path, Set<PosixFilePermission> wanted, boolean report) throws IOException {
         if (!POSIX) return;
         Set<PosixFilePermission> current;
         try {
@@ -86,7 +108,11 @@ public final class PrivateState {
         } catch (java.nio.file.NoSuchFileException vanished) {
             return;
         }
-        LOG.info("tightened {} from {} to {} (workspace state is for its owner only)", path,
-                PosixFilePermissions.toString(current), PosixFilePermissions.toString(wanted));
+        String line = "tightened {} from {} to {} (workspace state is for its owner only)";
+        if (report) {
+            LOG.info(line, path, PosixFilePermissions.toString(current), PosixFilePermissions.toString(wanted));
+        } else {
+            LOG.debug(line, path, PosixFilePermissions.toString(current), PosixFilePermissions.toString(wanted));
+        }
     }
 }

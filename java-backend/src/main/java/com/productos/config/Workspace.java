@@ -40,11 +40,14 @@ public final class Workspace {
         }
         try {
             PrivateState.ownerOnlyDirectory(workspace.dataDir);
-            Files.createDirectories(workspace.logsDir());
-            Files.createDirectories(workspace.artifactsDir());
+            PrivateState.ownerOnlyDirectory(workspace.logsDir());
+            PrivateState.ownerOnlyDirectory(workspace.artifactsDir());
             // Runs, tokens and local databases are not for the user's repository.
             Path ignore = workspace.dataDir.resolve(".gitignore");
-            if (!Files.exists(ignore)) Files.writeString(ignore, "*\n");
+            if (!Files.exists(ignore)) {
+                PrivateState.ownerOnlyFile(ignore);
+                Files.writeString(ignore, "*\n");
+            }
             PrivateState.tighten(workspace.dataDir);
         } catch (IOException e) {
             throw new ConfigException("cannot prepare " + workspace.dataDir + " (" + e.getMessage() + "); check that the"
@@ -53,10 +56,13 @@ public final class Workspace {
         return workspace;
     }
 
-    /** Makes the files databases created since {@link #open} owner-only too (see {@link PrivateState}). */
+    /**
+     * Makes the files this process's databases created since {@link #open} owner-only too (see
+     * {@link PrivateState}); they were never anyone else's, so this logs at debug only.
+     */
     public void tightenState() {
         try {
-            PrivateState.tighten(dataDir);
+            PrivateState.tighten(dataDir, false);
         } catch (IOException e) {
             LOG.warn("cannot tighten the permissions under {}: {}", dataDir, e.getMessage());
         }

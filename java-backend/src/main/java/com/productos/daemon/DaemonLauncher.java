@@ -31,6 +31,7 @@ public final class DaemonLauncher {
     private static final ReentrantLock IN_PROCESS = new ReentrantLock();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Path SETSID = Path.of("/usr/bin/setsid");
+    private static final Path SHELL = Path.of("/bin/sh");
     /** The application class-data archive built at package time, next to the jar (see the README). */
     static final String CDS_ARCHIVE_NAME = "productos.jsa";
 
@@ -96,10 +97,15 @@ public final class DaemonLauncher {
                 + " s; see " + files.log() + " (productos backend logs)");
     }
 
-    /** {@code setsid java [-XX:SharedArchiveFile=...] -cp CLASSPATH com.productos.cli.Main backend run --workspace DIR}. */
+    /**
+     * {@code setsid sh -c 'umask 077; exec "$0" "$@"' java [-XX:SharedArchiveFile=...] -cp CLASSPATH
+     * com.productos.cli.Main backend run --workspace DIR}. The umask makes every file the backend creates
+     * (databases and their side files, logs, run records) owner-only from its first byte.
+     */
     static List<String> command(DaemonFiles files) {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(SETSID)) command.add(SETSID.toString());
+        if (Files.isExecutable(SHELL)) command.addAll(List.of(SHELL.toString(), "-c", "umask 077 && exec \"$0\" \"$@\""));
         command.add(javaExecutable());
         String classPath = System.getProperty("java.class.path");
         cdsArchive(classPath).ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));

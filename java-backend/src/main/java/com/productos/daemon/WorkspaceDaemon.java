@@ -52,6 +52,8 @@ public final class WorkspaceDaemon {
     private final AtomicLong lastBusyNanos = new AtomicLong(System.nanoTime());
     private final String owner;
     private volatile String stopReason = "stopped";
+    /** The busy reasons of the last idle check, read and written by the housekeeping thread only. */
+    private List<String> lastReasons;
 
     private WorkspaceDaemon(DaemonFiles files, Backend backend, ServerSocketChannel server, Duration idleTimeout, String owner) {
         this.files = files;
@@ -160,6 +162,16 @@ public final class WorkspaceDaemon {
         try {
             files.workspace().tightenState();
             List<String> reasons = busy.now();
+            if (!reasons.equals(lastReasons)) {
+                // One line per change, so the log says why the backend is still up (or that it may stop).
+                if (reasons.isEmpty()) {
+                    LOG.info("nothing to do: no client, run, service or scheduled post{}", idleTimeout.isZero() ? ""
+                            : "; stops after " + idleTimeout.toSeconds() + " s like this");
+                } else {
+                    LOG.info("staying up: {}", String.join(", ", reasons));
+                }
+                lastReasons = reasons;
+            }
             if (!reasons.isEmpty()) {
                 lastBusyNanos.set(System.nanoTime());
                 return;
