@@ -28,6 +28,9 @@ public final class Workspace {
      */
     public static Workspace open(Path root) {
         Path absolute = root.toAbsolutePath().normalize();
+        if (Files.isRegularFile(absolute)) {
+            throw new ConfigException("workspace " + absolute + " is a file, not a folder; pass --workspace the folder you work in");
+        }
         if (!Files.isDirectory(absolute)) {
             throw new ConfigException("workspace folder " + absolute + " does not exist; create it or pass --workspace DIR");
         }

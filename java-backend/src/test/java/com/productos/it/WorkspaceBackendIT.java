@@ -48,8 +48,9 @@ class WorkspaceBackendIT {
 
     @AfterEach
     void stopEverything() throws Exception {
-        backend.close();
-        assertEquals(List.of(), backend.leftovers(), "processes left behind");
+        List<ProcessHandle> left = backend.stopAll();
+        assertEquals(List.of(), left.stream().map(process -> process.pid() + " " + process.info().commandLine().orElse("?")).toList(),
+                "processes left behind after backend stop");
     }
 
     @Test
@@ -241,6 +242,47 @@ class WorkspaceBackendIT {
         assertTrue(daemon.isAlive(), backend.logText());
         assertEquals("web-00001", revisionAt(url));
         assertFalse(backend.logText().contains("stopping: idle"), backend.logText());
+    }
+
+    @Test
+    void damagedStoreShouldBeNamedByTheCommandThatStartsTheBackendAndLeaveNoBackend() throws Exception {
+        Path store = Files.createDirectories(workspace.resolve(".productos")).resolve("productos.db");
+        Files.writeString(store, "not a database\n".repeat(500));
+        JarProcesses.Result result = backend.productos("runs", "list");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("the store " + store + " is damaged"), result.toString());
+        assertTrue(result.stderr().contains("move it aside"), result.toString());
+        assertFalse(result.stderr().contains("\tat "), "no stack trace: " + result);
+        assertTrue(backend.backend().isEmpty(), "a backend that cannot open its store does not stay");
+    }
+
+    @Test
+    void workspaceThisUserCannotWriteShouldBeNamedWithWhatToDo() throws Exception {
+        Path readOnly = Files.createDirectories(root.resolve("read-only"));
+        List<String> asAnotherUser = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            // root writes through any mode: run the jar as nobody, for whom a root-owned 0755 folder is read-only.
+            Files.setPosixFilePermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            asAnotherUser.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+        } else {
+            Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        }
+        List<String> command = new ArrayList<>(asAnotherUser);
+        command.addAll(JarProcesses.command("runs", "list", "--workspace", readOnly.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().remove("PRODUCTOS_NO_DAEMON");
+        builder.environment().put("HOME", readOnly.toString());
+        Process process = builder.start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        String said = new String(process.getErrorStream().readAllBytes());
+        try {
+            assertEquals(2, process.exitValue(), said);
+            assertTrue(said.contains("workspace folder " + readOnly + " is not writable by this user"), said);
+            assertTrue(said.contains("chmod u+w " + readOnly), said);
+            assertFalse(said.contains("\tat "), "no stack trace: " + said);
+        } finally {
+            Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     private static String deployInput(SampleServiceRepo repo) {

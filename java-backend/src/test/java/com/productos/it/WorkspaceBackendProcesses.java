@@ -123,14 +123,24 @@ final class WorkspaceBackendProcesses implements AutoCloseable {
         return condition.getAsBoolean();
     }
 
-    /** Stops the backend as a user would, then kills whatever of it is still alive. */
-    @Override
-    public void close() throws Exception {
+    /**
+     * Stops the backend as a user would; returns what of it (or of an earlier, killed backend) was still
+     * alive 10 s later, after killing it, so a test can fail on processes left behind.
+     */
+    List<ProcessHandle> stopAll() throws Exception {
         remember();
         if (backend().isPresent()) productos("backend", "stop", "--timeout-seconds", "30");
-        for (ProcessHandle process : leftovers()) {
+        eventually(Duration.ofSeconds(10), () -> leftovers().isEmpty());
+        List<ProcessHandle> left = leftovers();
+        for (ProcessHandle process : left) {
             process.destroyForcibly();
             process.onExit().get(10, TimeUnit.SECONDS);
         }
+        return left;
+    }
+
+    @Override
+    public void close() throws Exception {
+        stopAll();
     }
 }
