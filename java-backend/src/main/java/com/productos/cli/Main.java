@@ -3,6 +3,7 @@ package com.productos.cli;
 import com.productos.config.ConfigException;
 import com.productos.control.ErrorCode;
 import com.productos.control.ToolCallException;
+import com.productos.daemon.BackendCannotStart;
 import com.productos.daemon.BackendGone;
 import com.productos.json.Json;
 import com.productos.policy.PolicyException;
@@ -43,6 +44,10 @@ public final class Main {
                     || call.code() == ErrorCode.IdempotencyConflict || call.code() == ErrorCode.RunNotFound
                     || call.code() == ErrorCode.ApprovalNotFound;
             return badRequest ? ExitCodes.USAGE : ExitCodes.RUN_FAILED;
+        }
+        if (e instanceof BackendCannotStart refused) {
+            err.println("productos: " + refused.getMessage());
+            return ExitCodes.USAGE;
         }
         if (e instanceof BackendGone gone) {
             err.println("productos: " + gone.getMessage());

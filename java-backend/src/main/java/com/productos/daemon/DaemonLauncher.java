@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +85,10 @@ public final class DaemonLauncher {
             Optional<SocketChannel> ready = connectIfRunning(files);
             if (ready.isPresent()) return ready.get();
             if (!process.isAlive() && process.exitValue() != 0) {
-                throw new BackendGone(startFailure(files.log(), logOffset, process.exitValue()));
+                String why = startFailure(files.log(), logOffset, process.exitValue());
+                // Exit 2 is the backend saying why it cannot start; anything else is a crash.
+                if (process.exitValue() == WorkspaceDaemon.CANNOT_START) throw new BackendCannotStart(why);
+                throw new BackendGone(why);
             }
             try {
                 // Polls the socket while the new JVM comes up (typically well under a second).
@@ -107,7 +112,8 @@ public final class DaemonLauncher {
         if (Files.isExecutable(SETSID)) command.add(SETSID.toString());
         if (Files.isExecutable(SHELL)) command.addAll(List.of(SHELL.toString(), "-c", "umask 077 && exec \"$0\" \"$@\""));
         command.add(javaExecutable());
-        String classPath = System.getProperty("java.class.path");
+        // Absolute: the backend starts in the workspace folder, not where this command was started.
+        String classPath = absoluteClassPath(System.getProperty("java.class.path"));
         cdsArchive(classPath).ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
         command.add("-Xshare:auto");
         command.add("-cp");
@@ -115,6 +121,12 @@ public final class DaemonLauncher {
         command.add("com.productos.cli.Main");
         command.addAll(List.of("backend", "run", "--workspace", files.workspace().root().toString()));
         return command;
+    }
+
+    static String absoluteClassPath(String classPath) {
+        return Arrays.stream(classPath.split(File.pathSeparator)).filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** The archive beside the jar when this process runs from the packaged jar and the archive was built. */

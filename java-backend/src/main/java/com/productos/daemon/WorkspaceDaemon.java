@@ -38,6 +38,8 @@ public final class WorkspaceDaemon {
     private static final Logger LOG = LoggerFactory.getLogger(WorkspaceDaemon.class);
     /** Exit code when another backend already serves the workspace. */
     public static final int ALREADY_RUNNING = 0;
+    /** Exit code when the backend cannot start for a reason it has explained on its output (the log). */
+    public static final int CANNOT_START = 2;
 
     private final DaemonFiles files;
     private final Backend backend;
@@ -82,7 +84,7 @@ public final class WorkspaceDaemon {
                 backend = Backend.open(workspace.root(), environment);
             } catch (RuntimeException e) {
                 System.err.println("productos: the workspace backend cannot start: " + e.getMessage());
-                return 2;
+                return CANNOT_START;
             }
             DaemonInfo info = DaemonInfo.current(files, version, idleTimeout.toSeconds());
             ServerSocketChannel server;
@@ -92,7 +94,7 @@ public final class WorkspaceDaemon {
             } catch (IOException | RuntimeException e) {
                 backend.close();
                 System.err.println("productos: the workspace backend cannot listen on " + files.socket() + ": " + e.getMessage());
-                return 2;
+                return CANNOT_START;
             }
             WorkspaceDaemon daemon = new WorkspaceDaemon(files, backend, server, idleTimeout, info.owner());
             Thread hook = new Thread(() -> daemon.stopAndWait("stop requested (SIGTERM)"), "productos-backend-stop");

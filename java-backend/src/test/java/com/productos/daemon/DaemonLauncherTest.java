@@ -29,6 +29,13 @@ class DaemonLauncherTest {
     }
 
     @Test
+    void relativeClassPathShouldBeMadeAbsoluteForABackendThatStartsInTheWorkspaceFolder() {
+        String here = Path.of("").toAbsolutePath().toString();
+        assertEquals(here + "/target/productos.jar" + File.pathSeparator + "/opt/lib/a.jar",
+                DaemonLauncher.absoluteClassPath("target/productos.jar" + File.pathSeparator + "/opt/lib/../lib/a.jar"));
+    }
+
+    @Test
     void backendShouldRunInItsOwnSessionWithAnOwnerOnlyUmask() {
         List<String> command = DaemonLauncher.command(DaemonFiles.of(Workspace.open(root)));
         assertEquals("/usr/bin/setsid", command.get(0), command.toString());

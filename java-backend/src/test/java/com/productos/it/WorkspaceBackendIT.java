@@ -249,7 +249,7 @@ class WorkspaceBackendIT {
         Path store = Files.createDirectories(workspace.resolve(".productos")).resolve("productos.db");
         Files.writeString(store, "not a database\n".repeat(500));
         JarProcesses.Result result = backend.productos("runs", "list");
-        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals(2, result.exitCode(), result.toString());
         assertTrue(result.stderr().contains("the store " + store + " is damaged"), result.toString());
         assertTrue(result.stderr().contains("move it aside"), result.toString());
         assertFalse(result.stderr().contains("\tat "), "no stack trace: " + result);
