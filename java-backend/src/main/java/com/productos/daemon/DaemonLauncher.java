@@ -114,7 +114,10 @@ public final class DaemonLauncher {
         command.add(javaExecutable());
         // Absolute: the backend starts in the workspace folder, not where this command was started.
         String classPath = absoluteClassPath(System.getProperty("java.class.path"));
-        cdsArchive(classPath).ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
+        cdsArchive(classPath).ifPresent(archive -> {
+            // A stale archive is only ignored (-Xshare:auto); the JVM's warning about it goes to stderr, never stdout.
+            command.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:SharedArchiveFile=" + archive));
+        });
         command.add("-Xshare:auto");
         command.add("-cp");
         command.add(classPath);

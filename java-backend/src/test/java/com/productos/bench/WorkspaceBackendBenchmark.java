@@ -29,10 +29,19 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * </pre>
  */
 public final class WorkspaceBackendBenchmark {
-    private static final Path JAR = Path.of("target/productos.jar").toAbsolutePath();
+    private static final Path JAR = realPath(Path.of("target/productos.jar"));
     private static final Path ARCHIVE = JAR.resolveSibling("productos.jsa");
 
     private WorkspaceBackendBenchmark() {}
+
+    /** As bin/productos names it (pwd -P), which is the class path the archive was made with. */
+    private static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (java.io.IOException missing) {
+            return file.toAbsolutePath();
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
@@ -42,43 +51,33 @@ public final class WorkspaceBackendBenchmark {
         Path profile = workspace.resolve("profile.json");
         Files.writeString(profile, "{\"profile_id\":\"default\",\"patch\":" + Files.readString(fixture("brand/complete-profile.json")) + "}");
         List<String> getProfile = List.of("call", "brand.get_profile", "--input", "{\"profile_id\":\"default\"}");
+        // Interrupted (Ctrl-C) or not, the backend it started is stopped.
+        Thread stopOnExit = new Thread(() -> {
+            try {
+                stopBackend(workspace);
+            } catch (Exception e) {
+                System.err.println("could not stop the backend of " + workspace + ": " + e.getMessage());
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
             run(workspace, false, "call", "brand.update_profile", "--input", "@" + profile, "--no-daemon");
             double javaVersion = BenchTiming.medianMillis(runs, () -> exec(List.of("java", "-Xshare:auto", "-version"), workspace));
             print("java -version", javaVersion, javaVersion);
-
-            double toolsInProcess = BenchTiming.medianMillis(runs, () -> run(workspace, false, "tools", "list", "--no-daemon"));
-            double callInProcess = BenchTiming.medianMillis(runs, () -> run(workspace, false, with(getProfile, "--no-daemon")));
-            double first = BenchTiming.medianMillis(runs, () -> {
+            Path aside = ARCHIVE.resolveSibling("productos.jsa.aside");
+            if (archived) Files.move(ARCHIVE, aside);
+            try {
+                // Without the archive anywhere: the backend the commands start does not find one either.
+                measure(workspace, runs, false, getProfile, javaVersion);
+            } finally {
                 stopBackend(workspace);
-                return run(workspace, false, "runs", "list", "--limit", "1");
-            });
-            double toolsDaemon = BenchTiming.medianMillis(runs, () -> run(workspace, false, "tools", "list"));
-            double callDaemon = BenchTiming.medianMillis(runs, () -> run(workspace, false, getProfile.toArray(String[]::new)));
-            print("tools list, in process (--no-daemon)", toolsInProcess, javaVersion);
-            print("tools list, running backend", toolsDaemon, javaVersion);
-            print("call brand.get_profile, in process (--no-daemon)", callInProcess, javaVersion);
-            print("call brand.get_profile, running backend", callDaemon, javaVersion);
-            print("first command, starts the backend (runs list)", first, javaVersion);
+                if (archived) Files.move(aside, ARCHIVE);
+            }
             if (archived) {
-                double callDaemonCds = BenchTiming.medianMillis(runs, () -> run(workspace, true, getProfile.toArray(String[]::new)));
-                double firstCds = BenchTiming.medianMillis(runs, () -> {
-                    stopBackend(workspace);
-                    return run(workspace, true, "runs", "list", "--limit", "1");
-                });
-                print("call brand.get_profile, running backend, AppCDS", callDaemonCds, javaVersion);
-                print("first command, starts the backend, AppCDS both", firstCds, javaVersion);
+                measure(workspace, runs, true, getProfile, javaVersion);
+            } else {
+                System.out.println("(no " + ARCHIVE + ": the AppCDS figures need mvn package to have built it)");
             }
-
-            for (boolean cds : archived ? new boolean[] {false, true} : new boolean[] {false}) {
-                String suffix = cds ? ", AppCDS" : ", no archive";
-                run(workspace, false, "runs", "list", "--limit", "1"); // the relay finds a running backend
-                print("serve --stdio to initialize, relay to running backend" + suffix,
-                        medianOfMeasured(runs, () -> initializeMillis(workspace, cds, false)), javaVersion);
-                print("serve --stdio to initialize, in process (--no-daemon)" + suffix,
-                        medianOfMeasured(runs, () -> initializeMillis(workspace, cds, true)), javaVersion);
-            }
-            if (!archived) System.out.println("(no " + ARCHIVE + ": the AppCDS figures need mvn package to have built it)");
         } finally {
             stopBackend(workspace);
             try (Stream<Path> files = Files.walk(workspace)) {
@@ -87,13 +86,35 @@ public final class WorkspaceBackendBenchmark {
         }
     }
 
+    /** Every figure once, with the archive for the command (and the backend it starts) or without. */
+    private static void measure(Path workspace, int runs, boolean cds, List<String> getProfile, double javaVersion) throws Exception {
+        String suffix = cds ? ", AppCDS" : ", no archive";
+        stopBackend(workspace);
+        print("tools list, in process (--no-daemon)" + suffix,
+                BenchTiming.medianMillis(runs, () -> run(workspace, cds, "tools", "list", "--no-daemon")), javaVersion);
+        print("call brand.get_profile, in process (--no-daemon)" + suffix,
+                BenchTiming.medianMillis(runs, () -> run(workspace, cds, with(getProfile, "--no-daemon"))), javaVersion);
+        print("serve --stdio to initialize, in process (--no-daemon)" + suffix,
+                medianOfMeasured(runs, () -> initializeMillis(workspace, cds, true)), javaVersion);
+        print("first command, starts the backend (runs list)" + suffix, BenchTiming.medianMillis(runs, () -> {
+            stopBackend(workspace);
+            return run(workspace, cds, "runs", "list", "--limit", "1");
+        }), javaVersion);
+        print("tools list, running backend" + suffix,
+                BenchTiming.medianMillis(runs, () -> run(workspace, cds, "tools", "list")), javaVersion);
+        print("call brand.get_profile, running backend" + suffix,
+                BenchTiming.medianMillis(runs, () -> run(workspace, cds, getProfile.toArray(String[]::new))), javaVersion);
+        print("serve --stdio to initialize, relay to running backend" + suffix,
+                medianOfMeasured(runs, () -> initializeMillis(workspace, cds, false)), javaVersion);
+    }
+
     private static void print(String what, double millis, double javaVersion) {
         System.out.println(String.format(Locale.ROOT, "%-62s %8.1f ms  (%4.1fx java -version)", what, millis, millis / javaVersion));
     }
 
     private static List<String> java(boolean cds) {
         List<String> command = new ArrayList<>(List.of("java"));
-        if (cds) command.add("-XX:SharedArchiveFile=" + ARCHIVE);
+        if (cds) command.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:SharedArchiveFile=" + ARCHIVE));
         command.addAll(List.of("-Xshare:auto", "-cp", JAR.toString(), "com.productos.cli.Main"));
         return command;
     }

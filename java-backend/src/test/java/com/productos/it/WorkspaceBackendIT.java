@@ -149,10 +149,12 @@ class WorkspaceBackendIT {
         repo.commit("slow build", Map.of("productos.service.yaml", Files.readString(repo.dir().resolve("productos.service.yaml"))
                 .replace("build: ", "build: sleep 300 && ")));
         Process deploying = backend.start("call", "cloudrun.deploy_service", "--json", "--input", deployInput(repo));
+        List<ProcessHandle> build = new ArrayList<>();
         try {
             ProcessHandle daemon = backend.requireBackend();
             assertTrue(WorkspaceBackendProcesses.eventually(Duration.ofSeconds(60), () -> daemon.descendants()
                     .anyMatch(process -> process.info().command().orElse("").endsWith("sleep"))), "the build never started");
+            build.addAll(daemon.descendants().filter(process -> !process.info().command().orElse("").endsWith("node")).toList());
             backend.remember();
             daemon.destroyForcibly();
             daemon.onExit().get(10, TimeUnit.SECONDS);
@@ -178,6 +180,9 @@ class WorkspaceBackendIT {
         assertEquals("ready", status.path("output").path("status").asString(), status.toString());
         assertEquals("web-00001", status.path("output").path("latest_ready_revision").asString(), status.toString());
         assertEquals(0, backend.productos("runs", "list", "--json", "--status", "running").stdout().split("\"id\"", -1).length - 1);
+        // The local deploy target records the pids of the revisions it serves, not yet those of a build in
+        // progress: the killed backend's build command is stopped here, and the teardown checks the rest.
+        build.forEach(ProcessHandle::destroyForcibly);
     }
 
     @Test
