@@ -11,7 +11,10 @@ import com.productos.analytics.events.ImportFileHandler;
 import com.productos.analytics.events.ImportRoots;
 import com.productos.analytics.funnel.FunnelHandler;
 import com.productos.analytics.insights.InsightHandler;
+import com.productos.analytics.insights.InsightLinksHandlers;
 import com.productos.analytics.insights.InsightPointerStore;
+import com.productos.analytics.measure.MeasureCampaignHandler;
+import com.productos.analytics.measure.MeasurementStore;
 import com.productos.config.UserSettings;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorFailure;
@@ -22,7 +25,7 @@ import java.util.Map;
 
 /**
  * The analytics executor: events.ingest (also served at {@link #INGEST_PATH} for product services),
- * analytics.funnel_summary, analytics.top_drivers and analytics.write_insight, over the warehouse
+ * analytics.funnel_summary, analytics.top_drivers, analytics.write_insight and analytics.measure_campaign, over the warehouse
  * chosen by {@code analytics.backend} in config.yaml (see {@link AnalyticsSettings}).
  */
 public final class AnalyticsModule implements ExecutorModule {
@@ -32,6 +35,7 @@ public final class AnalyticsModule implements ExecutorModule {
 
     private final AnalyticsWarehouse warehouse;
     private final InsightPointerStore pointers;
+    private final MeasurementStore measurements;
     private final Map<String, ExecutorHandler> routes = new LinkedHashMap<>();
 
     public AnalyticsModule(ExecutorEnvironment environment, AnalyticsSettings settings, AnalyticsWarehouse warehouse) {
@@ -58,6 +62,12 @@ public final class AnalyticsModule implements ExecutorModule {
         routes.put("/execute/analytics/write_insight", new InsightHandler(warehouse, pointers,
                 environment.workspace().artifactsDir(), artifactsLabel, environment.clock()));
         routes.put("/execute/analytics/top_drivers", new DriversHandler(warehouse, environment.clock(), settings.minSupportUsers()));
+        measurements = new MeasurementStore(environment.workspace().executorStore("analytics"));
+        routes.put("/execute/analytics/measure_campaign", new MeasureCampaignHandler(warehouse, measurements, environment.clock()));
+        InsightLinksHandlers links = new InsightLinksHandlers(pointers, measurements);
+        routes.put("/execute/analytics/list_insights", links.listInsights());
+        routes.put("/execute/analytics/get_insight", links.getInsight());
+        routes.put("/execute/analytics/list_measurements", links.listMeasurements());
     }
 
     /** The workspace plus the folders the user allowed in their own settings (never in the workspace's). */
@@ -92,10 +102,8 @@ public final class AnalyticsModule implements ExecutorModule {
 
     @Override
     public void close() {
-        try {
-            pointers.close();
-        } finally {
-            warehouse.close();
+        try (warehouse; pointers) {
+            measurements.close();
         }
     }
 }

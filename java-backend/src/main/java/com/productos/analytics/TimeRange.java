@@ -14,10 +14,23 @@ import tools.jackson.databind.JsonNode;
  * The period a question is about: the {@code rangeDays} days of event time up to and including
  * {@code asOf}, i.e. events with {@code asOf - rangeDays*24h <= timestamp <= asOf}. {@code as_of}
  * defaults to now; giving it lets a person ask about any past period and makes answers reproducible.
+ * A campaign's period is not a whole number of days, so {@code span} may be any length; for a
+ * range given in days it is {@code rangeDays} days.
  */
-public record TimeRange(int rangeDays, Instant asOf) {
+public record TimeRange(int rangeDays, Instant asOf, Duration span) {
+    public TimeRange(int rangeDays, Instant asOf) {
+        this(rangeDays, asOf, Duration.ofDays(rangeDays));
+    }
+
+    /** The events with {@code from <= timestamp <= to}; rangeDays is the span rounded up to whole days. */
+    public static TimeRange between(Instant from, Instant to) {
+        Duration span = Duration.between(from, to);
+        int days = (int) Math.max(1, (span.toSeconds() + 86_399) / 86_400);
+        return new TimeRange(days, to, span);
+    }
+
     public Instant from() {
-        return asOf.minus(Duration.ofDays(rangeDays));
+        return asOf.minus(span);
     }
 
     public long fromMicros() {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "productos", mixinStandardHelpOptions = true, version = "Product OS 0.1.0",
         description = "Product OS: deploy, events, insight, campaign, publish, measure; every action a recorded tool run.",
         subcommands = {ToolsCommand.class, CallCommand.class, RunsCommand.class, ApprovalsCommand.class, EventsCommand.class,
-                ServeCommand.class, ExecutorCommand.class, TourCommand.class, WorkspaceBackendCommand.class})
+                ServeCommand.class, ExecutorCommand.class, TourCommand.class, InsightsCommand.class,
+                CampaignsCommand.class, WorkspaceBackendCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(execute(args));

@@ -8,6 +8,8 @@ import com.productos.executors.ExecutorModuleFactory;
 import com.productos.executors.ExecutorRequest;
 import com.productos.json.Json;
 import com.productos.marketing.drafts.CampaignDraft;
+import com.productos.marketing.plans.CampaignLinks;
+import com.productos.marketing.plans.PlanService;
 import com.productos.marketing.publishing.PublishService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,12 +21,15 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The marketing executor: post generation, campaign drafts, publishing and campaign status. The three
+ * The marketing executor: campaign plans, post generation, campaign drafts, publishing and campaign status. The three
  * registry tools are served at their registry paths; the draft routes (get, list, edit, link_insight)
  * and the copy review are plain executor routes for the CLI, the IDE and the approval step.
  */
 public final class MarketingModule implements ExecutorModule {
     public static final String GENERATE_PATH = "/execute/marketing/generate_channel_posts";
+    public static final String PLAN_PATH = "/execute/marketing/generate_campaign_plan";
+    public static final String CAMPAIGN_LIST_PATH = "/execute/marketing/list_campaigns";
+    public static final String CAMPAIGN_GET_PATH = "/execute/marketing/get_campaign";
     public static final String PUBLISH_PATH = "/execute/marketing/publish_missinglettr";
     public static final String STATUS_PATH = "/execute/marketing/get_campaign_status";
     public static final String DRAFT_GET_PATH = "/execute/marketing/drafts/get";
@@ -37,11 +42,13 @@ public final class MarketingModule implements ExecutorModule {
     private final DraftService drafts;
     private final PublishService publishing;
     private final CopyReview copyReview;
+    private final PlanService plans;
     private final List<AutoCloseable> resources;
 
     MarketingModule(GenerationService generation, DraftService drafts, PublishService publishing, CopyReview copyReview,
-            List<AutoCloseable> resources) {
+            PlanService plans, List<AutoCloseable> resources) {
         this.copyReview = copyReview;
+        this.plans = plans;
         this.generation = generation;
         this.drafts = drafts;
         this.publishing = publishing;
@@ -81,8 +88,22 @@ public final class MarketingModule implements ExecutorModule {
     @Override
     public Map<String, ExecutorHandler> routes() {
         Map<String, ExecutorHandler> routes = new LinkedHashMap<>();
-        routes.put(GENERATE_PATH, request -> generation.generate(request.input(), request.runId(), request.log()).output());
-        routes.put(PUBLISH_PATH, request -> publishing.publish(request.input(), request.idempotencyKey(), request.runId(), request.log()));
+        routes.put(GENERATE_PATH, request -> {
+            String planId = plans.linkedPlan(request.input());
+            GenerationService.Generated generated = generation.generate(request.input(), request.runId(), request.log());
+            plans.link(planId, CampaignLinks.Kind.DRAFT, generated.draft().draftId(), request.runId(), request.log());
+            return generated.output();
+        });
+        routes.put(PLAN_PATH, request -> plans.generate(request.input(), request.runId(), request.idempotencyKey(), request.log()));
+        routes.put(CAMPAIGN_LIST_PATH, request -> plans.list(request.input()));
+        routes.put(CAMPAIGN_GET_PATH, request -> plans.get(requiredText(request, "plan_id")));
+        routes.put(PUBLISH_PATH, request -> {
+            String planId = plans.linkedPlan(request.input());
+            JsonNode published = publishing.publish(request.input(), request.idempotencyKey(), request.runId(), request.log());
+            plans.link(planId, CampaignLinks.Kind.PUBLICATION, published.path("campaign_id").asString(null), request.runId(),
+                    request.log());
+            return published;
+        });
         routes.put(STATUS_PATH, request -> publishing.status(requiredText(request, "campaign_id"), request.log()));
         routes.put(DRAFT_GET_PATH, request -> drafts.get(requiredText(request, "draft_id")).toJson());
         routes.put(DRAFT_LIST_PATH, request -> {

@@ -11,6 +11,13 @@ import com.productos.marketing.missinglettr.ApiKeySource;
 import com.productos.marketing.missinglettr.MissinglettrClient;
 import com.productos.marketing.missinglettr.MissinglettrPublisher;
 import com.productos.marketing.missinglettr.MissinglettrSettings;
+import com.productos.marketing.plans.CampaignLinks;
+import com.productos.marketing.gemini.GeminiPlanCopy;
+import com.productos.marketing.plans.CampaignPlanner;
+import com.productos.marketing.plans.PlanCopyWriter;
+import com.productos.marketing.plans.RuleBasedPlanCopy;
+import com.productos.marketing.plans.PlanService;
+import com.productos.marketing.plans.PlanStore;
 import com.productos.marketing.publishing.CampaignPublisher;
 import com.productos.marketing.publishing.LocalOutbox;
 import com.productos.marketing.publishing.OutboxScheduler;
@@ -69,7 +76,9 @@ final class MarketingModuleBuilder {
             Thread reconciler = new Thread(publishing::reconcileInterrupted, "marketing-publish-reconciler");
             reconciler.setDaemon(true);
             reconciler.start();
-            return new MarketingModule(generation, drafts, publishing, new CopyReview(brands), resources);
+            PlanService plans = new PlanService(brands, new CampaignPlanner(planWriter(section, resources)), new PlanStore(database),
+                    new CampaignLinks(database), environment.clock());
+            return new MarketingModule(generation, drafts, publishing, new CopyReview(brands), plans, resources);
         } catch (RuntimeException e) {
             for (AutoCloseable resource : resources) {
                 try {
@@ -91,6 +100,14 @@ final class MarketingModuleBuilder {
                             "the registry has no marketing.generate_channel_posts tool")).outputSchema());
             default -> throw new ConfigException("marketing.generator '" + name + "' is unknown; use local or gemini");
         };
+    }
+
+    /** The plan's words come from the same generator as the posts: rules, or Gemini. */
+    private static PlanCopyWriter planWriter(JsonNode section, List<AutoCloseable> resources) {
+        if (!"gemini".equals(section.path("generator").asString("local"))) return new RuleBasedPlanCopy();
+        GeminiPlanCopy writer = new GeminiPlanCopy(GeminiSettings.from(section.path("gemini")));
+        resources.add(writer);
+        return writer;
     }
 
     private static CampaignPublisher publisher(JsonNode section, ExecutorEnvironment environment) {

@@ -21,8 +21,23 @@ public final class FunnelInput {
         List<FieldError> errors = new ArrayList<>();
         TimeRange range = TimeRange.parse(input, clock, errors);
         JsonNode funnel = input.path("funnel");
+        String name = name(funnel, errors);
+        List<FunnelStep> steps = steps(funnel, errors);
+        PropertyFilter segment = PropertyFilter.parse(input.path("segment"), "/segment", errors);
+        int windowDays = conversionWindowDays(input, errors);
+        InputErrors.throwIfAny("analytics.funnel_summary", errors);
+        return new FunnelQuery(name, steps, segment, windowDays, range);
+    }
+
+    /** The funnel's {@code name} (under {@code /funnel}), adding an error when it is blank. */
+    public static String name(JsonNode funnel, List<FieldError> errors) {
         String name = funnel.path("name").isString() ? funnel.path("name").asString() : "";
         if (name.isBlank()) errors.add(new FieldError("/funnel/name", "must be a non-empty name"));
+        return name;
+    }
+
+    /** The funnel's {@code steps} (under {@code /funnel}): 2 to {@link #MAX_STEPS}, each with an event name. */
+    public static List<FunnelStep> steps(JsonNode funnel, List<FieldError> errors) {
         JsonNode stepNodes = funnel.path("steps");
         List<FunnelStep> steps = new ArrayList<>();
         if (!stepNodes.isArray() || stepNodes.size() < 2) {
@@ -40,17 +55,17 @@ public final class FunnelInput {
                 steps.add(new FunnelStep(eventName.asString(""), filter));
             }
         }
-        PropertyFilter segment = PropertyFilter.parse(input.path("segment"), "/segment", errors);
-        int windowDays = FunnelQuery.DEFAULT_CONVERSION_WINDOW_DAYS;
+        return steps;
+    }
+
+    /** The optional top-level {@code conversion_window_days} (1..365), else the default. */
+    public static int conversionWindowDays(JsonNode input, List<FieldError> errors) {
         JsonNode window = input.path("conversion_window_days");
-        if (!window.isMissingNode() && !window.isNull()) {
-            if (!window.isIntegralNumber() || window.asLong() < 1 || window.asLong() > 365) {
-                errors.add(new FieldError("/conversion_window_days", "must be a whole number of days from 1 to 365"));
-            } else {
-                windowDays = window.asInt();
-            }
+        if (window.isMissingNode() || window.isNull()) return FunnelQuery.DEFAULT_CONVERSION_WINDOW_DAYS;
+        if (!window.isIntegralNumber() || window.asLong() < 1 || window.asLong() > 365) {
+            errors.add(new FieldError("/conversion_window_days", "must be a whole number of days from 1 to 365"));
+            return FunnelQuery.DEFAULT_CONVERSION_WINDOW_DAYS;
         }
-        InputErrors.throwIfAny("analytics.funnel_summary", errors);
-        return new FunnelQuery(name, steps, segment, windowDays, range);
+        return window.asInt();
     }
 }

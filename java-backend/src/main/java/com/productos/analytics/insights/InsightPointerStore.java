@@ -45,6 +45,32 @@ public final class InsightPointerStore implements AutoCloseable {
         });
     }
 
+    /** The pointer document of {@code docId}, if there is one. */
+    public java.util.Optional<ObjectNode> find(String docId) {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT document FROM " + COLLECTION + " WHERE doc_id = ?")) {
+                statement.setString(1, docId);
+                java.sql.ResultSet rows = statement.executeQuery();
+                return rows.next() ? java.util.Optional.of((ObjectNode) Json.parse(rows.getString(1)))
+                        : java.util.Optional.<ObjectNode>empty();
+            }
+        });
+    }
+
+    /** Pointer documents, newest first. */
+    public java.util.List<ObjectNode> list(int limit) {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT document FROM " + COLLECTION
+                    + " ORDER BY created_at DESC, doc_id DESC LIMIT ?")) {
+                statement.setInt(1, limit);
+                java.sql.ResultSet rows = statement.executeQuery();
+                java.util.List<ObjectNode> documents = new java.util.ArrayList<>();
+                while (rows.next()) documents.add((ObjectNode) Json.parse(rows.getString(1)));
+                return documents;
+            }
+        });
+    }
+
     @Override
     public void close() {
         database.close();

@@ -192,7 +192,7 @@ public final class CloudRunDeployBackend implements DeployBackend {
         Instant updated = service.hasUpdateTime()
                 ? Instant.ofEpochSecond(service.getUpdateTime().getSeconds(), service.getUpdateTime().getNanos()) : null;
         return new ServiceStatus(serviceName, region, service.getUri(), shortName(service.getLatestReadyRevision()),
-                CloudRunStatus.of(service), updated);
+                CloudRunStatus.of(service), updated, null);
     }
 
     // ---------------------------------------------------------------- rollback

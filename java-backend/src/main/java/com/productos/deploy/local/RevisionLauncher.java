@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,6 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * errors that carry the tail of the build or revision log.
  */
 final class RevisionLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(RevisionLauncher.class);
     private static final int LOG_TAIL_LINES = 40;
     private final LocalLogLayout layout;
     private final Clock clock;
@@ -35,10 +38,14 @@ final class RevisionLauncher {
     private final Map<String, String> hostEnvironment;
     /** Every process started and not stopped yet (builds and revisions). */
     private final Set<Process> liveProcesses = ConcurrentHashMap.newKeySet();
+    /** The same processes on disk, for the next backend should this one be killed. */
+    private final ChildProcessLedger ledger;
     private volatile boolean closed;
 
-    RevisionLauncher(LocalLogLayout layout, Clock clock, Duration stopGrace, Map<String, String> hostEnvironment) {
+    RevisionLauncher(LocalLogLayout layout, Clock clock, Duration stopGrace, Map<String, String> hostEnvironment,
+                     ChildProcessLedger ledger) {
         this.layout = layout;
+        this.ledger = ledger;
         this.clock = clock;
         this.stopGrace = stopGrace;
         this.hostEnvironment = Map.copyOf(hostEnvironment);
@@ -64,7 +71,7 @@ final class RevisionLauncher {
         } catch (IOException e) {
             throw new ExecutorFailure(500, "build_failed", "cannot run the build command of " + revision + ": " + e.getMessage());
         } finally {
-            liveProcesses.removeIf(process -> !process.isAlive());
+            liveProcesses.stream().filter(process -> !process.isAlive()).toList().forEach(this::untrack);
         }
         if (result.succeeded()) {
             log.info("build of " + revision + " succeeded");
@@ -90,8 +97,7 @@ final class RevisionLauncher {
         try {
             LogFileWriter revisionLog = new LogFileWriter(layout.revisionLog(service, revision), clock);
             process = RevisionProcess.start(revision, launch.runCommand(), revisionDir.resolve(launch.workDir()), port,
-                    runtimeEnv(service, revision, launch.env(), launch.passEnv(), log), revisionLog);
-            track(process.process());
+                    runtimeEnv(service, revision, launch.env(), launch.passEnv(), log), revisionLog, this::track);
         } catch (IOException e) {
             throw new ExecutorFailure(500, "start_failed", "cannot start " + revision + " (" + launch.runCommand() + "): " + e.getMessage());
         }
@@ -153,12 +159,26 @@ final class RevisionLauncher {
 
     private void track(Process process) {
         liveProcesses.add(process);
+        try {
+            ledger.record(process.toHandle());
+        } catch (IOException e) {
+            LOG.warn("cannot record child process {}: {}; it may outlive this backend if it is killed", process.pid(), e.getMessage());
+        }
         if (closed) process.toHandle().destroyForcibly();
+    }
+
+    private void untrack(Process process) {
+        liveProcesses.remove(process);
+        try {
+            ledger.forget(process.toHandle());
+        } catch (IOException e) {
+            LOG.warn("cannot update the record of child processes: {}", e.getMessage());
+        }
     }
 
     void stop(RevisionProcess process) {
         process.stop(stopGrace);
-        liveProcesses.remove(process.process());
+        untrack(process.process());
     }
 
     private List<String> revisionLogTail(String service, String revision) {
@@ -181,5 +201,10 @@ final class RevisionLauncher {
         closed = true;
         new ArrayList<>(liveProcesses).parallelStream().forEach(process -> ProcessTree.destroy(process.toHandle(), stopGrace));
         liveProcesses.clear();
+        try {
+            ledger.clear();
+        } catch (IOException e) {
+            LOG.warn("cannot remove the record of child processes: {}", e.getMessage());
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One running revision: its run command (through {@code sh -c}) listening on {@code port}, with stdout
@@ -29,20 +30,22 @@ final class RevisionProcess {
         this.log = log;
     }
 
+    /** {@code started} learns the process first, before its output is read, so that it can be recorded at once. */
     static RevisionProcess start(String revision, String runCommand, Path sourceDir, int port, Map<String, String> env,
-                                 LogFileWriter log) throws IOException {
+                                 LogFileWriter log, Consumer<Process> started) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", runCommand)).directory(sourceDir.toFile());
         ChildEnvironment.restrict(builder.environment());
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
         builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         Process process = builder.start();
+        started.accept(process);
         log.write("INFO", "started revision " + revision + " (pid " + process.pid() + ") on 127.0.0.1:" + port);
-        RevisionProcess started = new RevisionProcess(revision, port, process, log);
-        started.pump(process.getInputStream(), "INFO", "stdout");
-        started.pump(process.getErrorStream(), "ERROR", "stderr");
+        RevisionProcess running = new RevisionProcess(revision, port, process, log);
+        running.pump(process.getInputStream(), "INFO", "stdout");
+        running.pump(process.getErrorStream(), "ERROR", "stderr");
         process.onExit().thenAccept(exited -> log.write("INFO", "revision " + revision + " exited with code " + exited.exitValue()));
-        return started;
+        return running;
     }
 
     private void pump(InputStream stream, String severity, String name) {

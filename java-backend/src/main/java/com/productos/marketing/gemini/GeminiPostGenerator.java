@@ -1,13 +1,10 @@
 package com.productos.marketing.gemini;
 
-import com.google.auth.oauth2.AccessToken;
-import com.google.auth.oauth2.GoogleCredentials;
 import com.google.genai.Client;
 import com.google.genai.errors.ApiException;
 import com.google.genai.types.Content;
 import com.google.genai.types.GenerateContentConfig;
 import com.google.genai.types.GenerateContentResponse;
-import com.google.genai.types.HttpOptions;
 import com.google.genai.types.Part;
 import com.productos.json.Json;
 import com.productos.json.JsonParseFailure;
@@ -50,13 +47,7 @@ public final class GeminiPostGenerator implements PostGenerator, AutoCloseable {
         this.settings = settings;
         this.outputSchema = outputSchema;
         this.outputJsonSchema = toMap(outputSchema.source());
-        HttpOptions.Builder http = HttpOptions.builder().apiVersion("v1").timeout(settings.timeoutSeconds() * 1000);
-        if (settings.baseUrl() != null) http.baseUrl(settings.baseUrl());
-        Client.Builder builder = Client.builder().vertexAI(true).project(settings.project()).location(settings.location())
-                .httpOptions(http.build());
-        // A local fake takes any token; a real endpoint gets Application Default Credentials.
-        if (!settings.useCredentials()) builder.credentials(GoogleCredentials.create(new AccessToken("local-fake", null)));
-        this.client = builder.build();
+        this.client = GeminiClients.create(settings);
     }
 
     @Override
