@@ -80,6 +80,7 @@ public final class WorkspaceBackendBenchmark {
             }
         } finally {
             stopBackend(workspace);
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
             try (Stream<Path> files = Files.walk(workspace)) {
                 files.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
             }
