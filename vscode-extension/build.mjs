@@ -1,4 +1,4 @@
-// Builds the extension bundle (esbuild); with --tests the unit tests, --bench the benchmark, --vsix the .vsix holding the backend jar.
+// Builds the extension bundle (esbuild); with --tests the unit tests, --e2e the end-to-end suites, --bench the benchmark, --vsix the .vsix holding the backend jar.
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -22,10 +22,20 @@ if (args.has('--tests')) {
   });
 }
 
-if (args.has('--bench')) {
+if (args.has('--e2e')) {
+  rmSync(join(here, 'out/e2e'), { recursive: true, force: true });
+  const suites = readdirSync(join(here, 'e2e')).filter((f) => f.endsWith('.e2e.ts')).map((f) => join(here, 'e2e', f));
   await build({
-    entryPoints: [join(here, 'bench/backendStartup.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-    outdir: join(here, 'out/bench'), logLevel: 'warning',
+    entryPoints: suites, bundle: true, platform: 'node', format: 'cjs', target: 'node20', outdir: join(here, 'out/e2e'),
+    packages: 'external', logLevel: 'warning',
+  });
+}
+
+if (args.has('--bench')) {
+  const benches = readdirSync(join(here, 'bench')).filter((f) => f.endsWith('.ts')).map((f) => join(here, 'bench', f));
+  await build({
+    entryPoints: benches, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+    outdir: join(here, 'out/bench'), packages: 'external', logLevel: 'warning',
   });
 }
 

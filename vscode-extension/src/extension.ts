@@ -13,12 +13,19 @@ import { RpcMethods, RpcNotifications } from './protocol/rpcMethods';
 import {
   ApprovalRequestedParams, ListApprovalsResult, ListRunsResult, ListToolsResult, RunInfo, TERMINAL_STATUSES, ToolInfo,
 } from './protocol/wireTypes';
+import { SupervisorEvent, checkSupervisorEvent, isRecord } from './webviewProtocol/supervisorEvent';
+import { CAMPAIGN_CHANGING_TOOLS, draftSummaries } from './model/campaignItems';
 import { ApprovalsTreeProvider } from './views/approvalsTreeProvider';
+import { CampaignsTreeProvider } from './views/campaignsTreeProvider';
+import { InsightsTreeProvider } from './views/insightsTreeProvider';
+import { ChatBackend, ChatViewProvider } from './views/chatViewProvider';
 import { RunsTreeProvider } from './views/runsTreeProvider';
 import { ToolsTreeProvider } from './views/toolsTreeProvider';
 
 /** Wires the backend, the views and the commands together; the logic lives in the modules it imports. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const activatedAtMillis = performance.now();
+  let readyLogged = false;
   const output = vscode.window.createOutputChannel('Product OS Backend');
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
   status.command = 'productos.showBackendLog';
@@ -27,9 +34,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const runsView = new RunsTreeProvider(store);
   const approvalsView = new ApprovalsTreeProvider();
   const toolsView = new ToolsTreeProvider();
+  const insightsView = new InsightsTreeProvider(store);
+  const campaignsView = new CampaignsTreeProvider(store);
   let tools: ToolInfo[] = [];
   const runWaiters = new Map<string, (run: RunInfo) => void>();
-  context.subscriptions.push(output, status, runsView, approvalsView, toolsView,
+  context.subscriptions.push(output, status, runsView, approvalsView, toolsView, insightsView, campaignsView,
+    vscode.window.registerTreeDataProvider('productos.insights', insightsView),
+    vscode.window.registerTreeDataProvider('productos.campaigns', campaignsView),
     vscode.window.registerTreeDataProvider('productos.runs', runsView),
     vscode.window.registerTreeDataProvider('productos.approvals', approvalsView),
     vscode.window.registerTreeDataProvider('productos.tools', toolsView));
@@ -39,6 +50,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.text = `${icons[state]} Product OS: ${state}`;
     status.tooltip = detail ?? state;
     output.appendLine(`[extension] backend ${state}${detail ? `: ${detail}` : ''}`);
+    if (state === 'ready' && !readyLogged) {
+      // The end-to-end tests and the activation benchmark read this line from the output channel's log file.
+      readyLogged = true;
+      output.appendLine(`[extension] backend ready ${Math.round(performance.now() - activatedAtMillis)} ms after activation`);
+    }
     if (state === 'failed' && detail) {
       void vscode.window.showErrorMessage(detail, 'Show Backend Log').then((choice) => { if (choice) output.show(); });
     }
@@ -61,6 +77,44 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
   };
 
+  const runsChanged = (): void => { runsView.refresh(); insightsView.refresh(); campaignsView.refresh(); };
+  /** Runs a tool to its end (runs/start answers at once for long runs) and returns the full run. */
+  const callTool = async (tool: string, input: unknown): Promise<RunInfo> => {
+    const started = await request<RunInfo>(RpcMethods.runsStart, { tool, input });
+    store.upsert(started);
+    runsChanged();
+    if (!TERMINAL_STATUSES.has(started.status)) {
+      await new Promise<void>((resolve) => runWaiters.set(started.id, () => { runWaiters.delete(started.id); resolve(); }));
+    }
+    return TERMINAL_STATUSES.has(started.status) && started.output !== undefined ? started : request<RunInfo>(RpcMethods.runsGet, { runId: started.id });
+  };
+  const outputOf = (run: RunInfo): Record<string, unknown> => {
+    if (run.status !== 'succeeded' || !isRecord(run.output)) {
+      throw new Error(run.error ? describeError(run.error.numericCode, run.error.message) : `${run.tool} ended ${run.status}.`);
+    }
+    return run.output;
+  };
+  const refreshDrafts = async (): Promise<void> => {
+    if (!tools.some((t) => t.name === 'marketing.list_drafts')) return;
+    campaignsView.setDrafts(draftSummaries(outputOf(await callTool('marketing.list_drafts', {}))));
+  };
+
+  const chatBackend: ChatBackend = {
+    info: () => request(RpcMethods.supervisorInfo),
+    send: (text, sessionId) => request(RpcMethods.supervisorSend, sessionId ? { sessionId, text } : { text }),
+    cancel: async (sessionId) => { await request(RpcMethods.supervisorCancel, { sessionId }); },
+    decide: async (approvalId, decision) => {
+      const run = await request<RunInfo>(RpcMethods.approvalsDecide, { approvalId, decision });
+      store.upsert(run);
+      runsChanged();
+      void refreshApprovals();
+      return run;
+    },
+    saveDraft: async (input) => outputOf(await callTool('marketing.edit_draft', input)),
+  };
+  const chat = new ChatViewProvider(context.extensionUri, chatBackend, (error) => (error instanceof Error ? error.message : String(error)));
+  context.subscriptions.push(chat, vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chat, { webviewOptions: { retainContextWhenHidden: true } }));
+
   const refreshAll = async (): Promise<void> => {
     const [runs, approvals, registry] = await Promise.all([
       request<ListRunsResult>(RpcMethods.runsList, { limit: 100 }),
@@ -68,25 +122,40 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       request<ListToolsResult>(RpcMethods.listTools),
     ]);
     store.replaceAll(runs.runs);
-    runsView.refresh();
+    runsChanged();
     approvalsView.set(approvals.approvals);
     tools = registry.tools;
     toolsView.set(tools);
+    // The other views are useful without drafts: a failed listing is logged, not raised.
+    await refreshDrafts().catch((error: Error) => output.appendLine(`[extension] drafts not listed: ${error.message}`));
   };
 
   const onConnection = (rpc: MessageConnection): void => {
     rpc.onNotification(RpcNotifications.runsUpdated, (run: RunInfo) => {
       const merged = store.upsert(run);
-      runsView.refresh();
-      if (TERMINAL_STATUSES.has(run.status)) runWaiters.get(run.id)?.(merged);
+      runsChanged();
+      if (TERMINAL_STATUSES.has(run.status)) {
+        runWaiters.get(run.id)?.(merged);
+        if (CAMPAIGN_CHANGING_TOOLS.has(run.tool)) void refreshDrafts().catch(reportError);
+        // runs/updated may not carry the output: the chat's card gets it from the run itself.
+        void request<RunInfo>(RpcMethods.runsGet, { runId: run.id })
+          .then((full) => chat.run(full.id, full.status, isRecord(full.output) ? full.output : undefined,
+            full.error ? describeError(full.error.numericCode, full.error.message) : undefined))
+          .catch(() => undefined);
+      }
       if (run.status !== 'awaiting_approval') void refreshApprovals();
+    });
+    rpc.onNotification(RpcNotifications.supervisorEvent, (params: unknown) => {
+      const checked = checkSupervisorEvent(params);
+      if (checked.ok) chat.event(checked.value as SupervisorEvent);
+      else output.appendLine(`[extension] ignored a supervisor event: ${checked.problem}`);
     });
     rpc.onNotification(RpcNotifications.runsLog, (line: { runId: string; text: string }) => {
       output.appendLine(`[run ${line.runId}] ${line.text}`);
     });
     rpc.onNotification(RpcNotifications.approvalsRequested, (params: ApprovalRequestedParams) => {
       store.upsert(params.run);
-      runsView.refresh();
+      runsChanged();
       void refreshApprovals();
       void vscode.window.showInformationMessage(`${params.approval.tool} waits for your approval.`, 'Approve', 'Deny')
         .then((choice) => choice && decide(params.approval.id, choice === 'Approve' ? 'approve' : 'deny'));
@@ -102,7 +171,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const decide = async (approvalId: string, decision: 'approve' | 'deny'): Promise<void> => {
     try {
       store.upsert(await request<RunInfo>(RpcMethods.approvalsDecide, { approvalId, decision }));
-      runsView.refresh();
+      runsChanged();
       await refreshApprovals();
     } catch (error) { reportError(error); }
   };
@@ -111,8 +180,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const input = await askToolInput(tool);
     if (input === undefined) return;
     const run = await request<RunInfo>(RpcMethods.runsStart, { tool: tool.name, input });
-    store.upsert(run);
-    runsView.refresh();
+    // The answer leaves the input out: this client sent it.
+    store.upsert({ ...run, input });
+    runsChanged();
     if (TERMINAL_STATUSES.has(run.status) || run.status === 'awaiting_approval') return announce(store.get(run.id) ?? run);
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Product OS: ${tool.name}`, cancellable: true },
       (_progress, token) => new Promise<void>((resolve) => {
@@ -156,6 +226,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('productos.refresh', guarded(refreshAll)),
     vscode.commands.registerCommand('productos.showApprovals', guarded(async () => { await refreshApprovals(); await vscode.commands.executeCommand('productos.approvals.focus'); })),
     vscode.commands.registerCommand('productos.showBackendLog', () => output.show()),
+    vscode.commands.registerCommand('productos.openDraft', guarded(async (draftId: string) => {
+      const run = await callTool('marketing.get_draft', { draft_id: draftId });
+      await chat.showRun(run.id, run.tool, run.status, outputOf(run));
+    })),
+    vscode.commands.registerCommand('productos.openInsight', guarded(async (runId: string) => {
+      const run = await request<RunInfo>(RpcMethods.runsGet, { runId });
+      await chat.showRun(run.id, run.tool, run.status, outputOf(run));
+    })),
+    vscode.commands.registerCommand('productos.openChat', () => vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`)),
     vscode.commands.registerCommand('productos.restartBackend', guarded(async () => { await backend?.stop(); await startBackend(); })),
     ...LOOP_COMMANDS.map(({ command, tool }) => vscode.commands.registerCommand(command, guarded(async () => startRun(await toolNamed(tool))))),
   );

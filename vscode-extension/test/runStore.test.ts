@@ -24,3 +24,22 @@ test('the store keeps at most its bound of runs', () => {
   assert.equal(store.get('a'), undefined);
   assert.equal(store.list().length, 2);
 });
+
+test('an update carries what changed: the fields it leaves out keep their known values', () => {
+  const store = new RunStore();
+  store.upsert({ id: 'r1', tool: 't', actor: 'user', status: 'running', input: { a: 1 }, sessionId: 's',
+    createdAt: '2026-01-01T00:00:00Z', startedAt: '2026-01-01T00:00:01Z' });
+  const merged = store.upsert({ id: 'r1', tool: 't', status: 'succeeded', output: { ok: true },
+    finishedAt: '2026-01-01T00:00:02Z' });
+  assert.deepEqual(merged, { id: 'r1', tool: 't', actor: 'user', status: 'succeeded', input: { a: 1 }, sessionId: 's',
+    createdAt: '2026-01-01T00:00:00Z', startedAt: '2026-01-01T00:00:01Z', output: { ok: true },
+    finishedAt: '2026-01-01T00:00:02Z' });
+});
+
+test('a run sent without its bulk keeps the output already known and does not keep the omitted list', () => {
+  const store = new RunStore();
+  store.upsert({ id: 'r1', tool: 't', status: 'succeeded', output: { big: 'x' } });
+  const merged = store.upsert({ id: 'r1', tool: 't', status: 'succeeded', omitted: ['input', 'output'] });
+  assert.deepEqual(merged.output, { big: 'x' });
+  assert.equal(merged.omitted, undefined);
+});

@@ -1,8 +1,10 @@
 import { RunInfo } from '../protocol/wireTypes';
 
 /**
- * The runs the views show, newest first, merged from runs/list and runs/updated. An update without
- * `input` (the backend may leave it out) keeps the input already known.
+ * The runs the views show, newest first, merged from runs/list, runs/start and runs/updated. An
+ * update carries what changed (runs/updated and the runs/start answer leave the input out, and a
+ * run too large for one frame leaves out the fields it names in `omitted`): every field it does not
+ * carry keeps the value already known.
  */
 export class RunStore {
   private readonly runs = new Map<string, RunInfo>();
@@ -16,7 +18,7 @@ export class RunStore {
 
   upsert(run: RunInfo): RunInfo {
     const known = this.runs.get(run.id);
-    const merged: RunInfo = known && run.input === undefined && known.input !== undefined ? { ...run, input: known.input } : run;
+    const merged: RunInfo = known ? { ...known, ...definedFields(run) } : run;
     this.runs.delete(run.id);
     this.runs.set(run.id, merged);
     while (this.runs.size > this.maxRuns) this.runs.delete(this.runs.keys().next().value as string);
@@ -31,4 +33,13 @@ export class RunStore {
   list(): RunInfo[] {
     return [...this.runs.values()].reverse().sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
   }
+}
+
+/** The fields of `run` that hold a value; `omitted` is about one message and is not kept. */
+function definedFields(run: RunInfo): Partial<RunInfo> {
+  const fields: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(run)) {
+    if (value !== undefined && value !== null && name !== 'omitted') fields[name] = value;
+  }
+  return fields as Partial<RunInfo>;
 }

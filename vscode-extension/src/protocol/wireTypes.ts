@@ -25,8 +25,9 @@ export interface RunArtifactInfo {
 }
 
 /**
- * A run. {@code input} may be absent in runs/updated (fetch it with runs/get); {@code logs} is present
- * only in runs/get.
+ * A run. {@code input} is absent from the runs/start answer and from runs/updated, which carry what
+ * changed (fetch the input with runs/get); {@code logs} is present only in runs/get; {@code omitted}
+ * names fields left out because the message would have exceeded the frame limit.
  */
 export interface RunInfo {
   id: string;
@@ -46,6 +47,7 @@ export interface RunInfo {
   updatedAt?: string;
   artifacts?: RunArtifactInfo[];
   logs?: RunLogInfo[];
+  omitted?: string[];
 }
 
 export interface ToolInfo {

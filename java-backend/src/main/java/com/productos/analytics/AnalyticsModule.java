@@ -1,11 +1,13 @@
 package com.productos.analytics;
 
+import com.productos.analytics.anomaly.AnomalyHandler;
 import com.productos.analytics.duckdb.DuckDbDatabase;
 import com.productos.analytics.duckdb.DuckDbWarehouse;
 import com.productos.analytics.bigquery.BigQueryClients;
 import com.productos.analytics.bigquery.BigQueryWarehouse;
 import com.productos.analytics.drivers.DriversHandler;
 import com.productos.analytics.events.EventLimits;
+import com.productos.analytics.growth.DropoffHandler;
 import com.productos.analytics.events.IngestHandler;
 import com.productos.analytics.events.ImportFileHandler;
 import com.productos.analytics.events.ImportRoots;
@@ -15,17 +17,20 @@ import com.productos.analytics.insights.InsightLinksHandlers;
 import com.productos.analytics.insights.InsightPointerStore;
 import com.productos.analytics.measure.MeasureCampaignHandler;
 import com.productos.analytics.measure.MeasurementStore;
+import com.productos.analytics.retention.RetentionHandler;
 import com.productos.config.UserSettings;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorModule;
-import java.util.LinkedHashMap;
+import com.productos.executors.ExecutorModuleFactory;
+import com.productos.executors.RegistryRoutes;
 import java.util.Map;
 
 /**
  * The analytics executor: events.ingest (also served at {@link #INGEST_PATH} for product services),
- * analytics.funnel_summary, analytics.top_drivers, analytics.write_insight and analytics.measure_campaign, over the warehouse
+ * analytics.funnel_summary, analytics.top_drivers, analytics.cohort_retention, analytics.anomaly_detect,
+ * growth.identify_dropoffs, analytics.write_insight and analytics.measure_campaign, over the warehouse
  * chosen by {@code analytics.backend} in config.yaml (see {@link AnalyticsSettings}).
  */
 public final class AnalyticsModule implements ExecutorModule {
@@ -36,7 +41,7 @@ public final class AnalyticsModule implements ExecutorModule {
     private final AnalyticsWarehouse warehouse;
     private final InsightPointerStore pointers;
     private final MeasurementStore measurements;
-    private final Map<String, ExecutorHandler> routes = new LinkedHashMap<>();
+    private final Map<String, ExecutorHandler> routes;
 
     public AnalyticsModule(ExecutorEnvironment environment, AnalyticsSettings settings, AnalyticsWarehouse warehouse) {
         this.warehouse = warehouse;
@@ -48,32 +53,42 @@ public final class AnalyticsModule implements ExecutorModule {
                             + " analytics backend does not take events through this executor; "
                             + "send them to BigQuery through Pub/Sub or load jobs");
                 });
-        routes.put("/execute/events/ingest", ingest);
-        routes.put("/execute/events/import_file", warehouse.eventSink()
+        RegistryRoutes routes = new RegistryRoutes(environment.registry(), NAME);
+        routes.tool("events.ingest", ingest);
+        routes.tool("events.import_file", warehouse.eventSink()
                 .<ExecutorHandler>map(sink -> new ImportFileHandler(sink, environment.workspace().root(), importRoots(environment)))
                 .orElse(request -> {
                     throw new ExecutorFailure(409, "not_supported", "the " + settings.backend().name().toLowerCase()
                             + " analytics backend does not import files through this executor; use a BigQuery load job");
                 }));
-        routes.put(INGEST_PATH, ingest);
-        routes.put("/execute/analytics/funnel_summary", new FunnelHandler(warehouse, environment.clock()));
+        routes.path(INGEST_PATH, ingest);
+        routes.tool("analytics.funnel_summary", new FunnelHandler(warehouse, environment.clock()));
         pointers = new InsightPointerStore(environment.workspace().executorStore("analytics"));
         String artifactsLabel = environment.workspace().root().relativize(environment.workspace().artifactsDir()).toString();
-        routes.put("/execute/analytics/write_insight", new InsightHandler(warehouse, pointers,
+        routes.tool("analytics.write_insight", new InsightHandler(warehouse, pointers,
                 environment.workspace().artifactsDir(), artifactsLabel, environment.clock()));
-        routes.put("/execute/analytics/top_drivers", new DriversHandler(warehouse, environment.clock(), settings.minSupportUsers()));
+        routes.tool("analytics.top_drivers", new DriversHandler(warehouse, environment.clock(), settings.minSupportUsers()));
+        routes.tool("analytics.cohort_retention", new RetentionHandler(warehouse, environment.clock()));
+        routes.tool("analytics.anomaly_detect", new AnomalyHandler(warehouse, environment.clock()));
+        routes.tool("growth.identify_dropoffs", new DropoffHandler(warehouse, environment.clock()));
         measurements = new MeasurementStore(environment.workspace().executorStore("analytics"));
-        routes.put("/execute/analytics/measure_campaign", new MeasureCampaignHandler(warehouse, measurements, environment.clock()));
+        routes.tool("analytics.measure_campaign", new MeasureCampaignHandler(warehouse, measurements, environment.clock()));
         InsightLinksHandlers links = new InsightLinksHandlers(pointers, measurements);
-        routes.put("/execute/analytics/list_insights", links.listInsights());
-        routes.put("/execute/analytics/get_insight", links.getInsight());
-        routes.put("/execute/analytics/list_measurements", links.listMeasurements());
+        routes.tool("analytics.list_insights", links.listInsights());
+        routes.tool("analytics.get_insight", links.getInsight());
+        routes.tool("analytics.list_measurements", links.listMeasurements());
+        this.routes = routes.build();
     }
 
     /** The workspace plus the folders the user allowed in their own settings (never in the workspace's). */
     private static ImportRoots importRoots(ExecutorEnvironment environment) {
         UserSettings user = UserSettings.load(environment.config().environment());
         return new ImportRoots(environment.workspace().root(), user.importAllowedPaths(), user.file().toString());
+    }
+
+    /** The catalog entry: the warehouse {@code analytics.backend} names. */
+    public static ExecutorModuleFactory factory() {
+        return ExecutorModuleFactory.named(NAME, AnalyticsModule::create);
     }
 
     /** Builds the module with the backend that the workspace's config names. */
@@ -97,7 +112,7 @@ public final class AnalyticsModule implements ExecutorModule {
 
     @Override
     public Map<String, ExecutorHandler> routes() {
-        return Map.copyOf(routes);
+        return routes;
     }
 
     @Override

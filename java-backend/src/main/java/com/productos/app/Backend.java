@@ -1,12 +1,14 @@
 package com.productos.app;
 
+import com.productos.common.DaemonThreads;
+import com.productos.common.KnownSecrets;
 import com.productos.config.ProductOsConfig;
 import com.productos.config.UserSettings;
 import com.productos.config.Workspace;
 import com.productos.control.ControlPlane;
-import com.productos.control.ExecutorInvoker;
 import com.productos.common.ProcessOwner;
 import com.productos.executors.ExecutorEnvironment;
+import com.productos.executorclient.ExecutorEndpointResolver;
 import com.productos.executorclient.ExecutorHttpClient;
 import com.productos.policy.Policy;
 import com.productos.registry.ToolRegistry;
@@ -20,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Everything one backend process runs, wired once: workspace, registry, policy, the SQLite store,
@@ -34,59 +35,55 @@ public final class Backend implements AutoCloseable {
     private final Policy policy;
     private final SqliteDatabase database;
     private final CompletableFuture<WorkspaceExecutors> executors;
+    private final ExecutorHttpClient client;
     private final ExecutorService worker;
     private final ControlPlane controlPlane;
 
     private Backend(Workspace workspace, ProductOsConfig config, ToolRegistry registry, Policy policy, SqliteDatabase database,
-                    CompletableFuture<WorkspaceExecutors> executors, ExecutorService worker, ControlPlane controlPlane) {
+                    CompletableFuture<WorkspaceExecutors> executors, ExecutorHttpClient client, ExecutorService worker,
+                    ControlPlane controlPlane) {
         this.workspace = workspace;
         this.config = config;
         this.registry = registry;
         this.policy = policy;
         this.database = database;
         this.executors = executors;
+        this.client = client;
         this.worker = worker;
         this.controlPlane = controlPlane;
     }
 
     public static Backend open(Path workspaceRoot, Map<String, String> environment) {
+        KnownSecrets.addSecretVariables(environment);
         Workspace workspace = Workspace.open(workspaceRoot);
         ProductOsConfig config = ProductOsConfig.load(workspace, environment);
         ToolRegistry registry = Contracts.registry(workspace);
         Policy policy = Contracts.policy(workspace, UserSettings.load(environment));
         Clock clock = Clock.systemUTC();
         SqliteDatabase database = SqliteDatabase.open(workspace.database());
-        ExecutorService worker = Executors.newFixedThreadPool(4, daemonThreads("productos-control"));
+        ExecutorService worker = Executors.newFixedThreadPool(4, DaemonThreads.named("productos-control"));
         // The executors start in the background: the control plane can list, record and answer at once,
-        // and calls wait for the executors (see DeferredInvoker).
+        // and calls wait for the executors (the HTTP client holds them until their endpoints are known).
         CompletableFuture<WorkspaceExecutors> executors = CompletableFuture.supplyAsync(
                 () -> WorkspaceExecutors.attachOrStart(new ExecutorEnvironment(workspace, registry, config, clock)), worker);
+        ExecutorHttpClient client = ExecutorHttpClient.create(
+                executors.thenApply(started -> (ExecutorEndpointResolver) started::endpointFor), config);
         try {
             SqliteRunStore runStore = new SqliteRunStore(database, clock);
             SqliteApprovalStore approvalStore = new SqliteApprovalStore(database);
-            ExecutorInvoker invoker = new DeferredInvoker(executors.thenApply(
-                    started -> ExecutorHttpClient.create(started::endpointFor, config)));
-            ControlPlane controlPlane = new ControlPlane(registry, policy, runStore, approvalStore, invoker, clock,
+            ControlPlane controlPlane = new ControlPlane(registry, policy, runStore, approvalStore, client, clock,
                     ProcessOwner.current(), worker);
             controlPlane.recoverInterruptedRuns();
             // SQLite made its side files with the process umask; they hold the same runs.
             workspace.tightenState();
-            return new Backend(workspace, config, registry, policy, database, executors, worker, controlPlane);
+            return new Backend(workspace, config, registry, policy, database, executors, client, worker, controlPlane);
         } catch (RuntimeException e) {
+            client.close();
             executors.thenAccept(WorkspaceExecutors::close);
             worker.shutdown();
             database.close();
             throw e;
         }
-    }
-
-    public static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     public Workspace workspace() {
@@ -115,13 +112,19 @@ public final class Backend implements AutoCloseable {
         return executors.join().endpointFor(executorName);
     }
 
+    /**
+     * Stops gracefully: runs still in flight are recorded as interrupted first, then the executors,
+     * the worker and the store close.
+     */
     @Override
     public void close() {
+        controlPlane.interruptInFlight();
         try {
             executors.join().close();
         } catch (RuntimeException startFailed) {
             // Nothing started, so nothing to stop.
         }
+        client.close();
         worker.shutdown();
         try {
             worker.awaitTermination(5, TimeUnit.SECONDS);

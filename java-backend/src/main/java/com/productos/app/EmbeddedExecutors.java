@@ -1,5 +1,6 @@
 package com.productos.app;
 
+import com.productos.common.KnownSecrets;
 import com.productos.executorclient.ExecutorEndpointResolver;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorModule;
@@ -53,14 +54,10 @@ public final class EmbeddedExecutors implements AutoCloseable {
      */
     public static EmbeddedExecutors start(ExecutorEnvironment environment, List<ExecutorModuleFactory> factories,
             ExecutorServerSettings settings) {
-        List<ExecutorModule> started;
-        try {
-            // An executor configured remotely is not started in-process at all.
-            started = ExecutorModules.createAll(environment, factories,
-                    name -> environment.config().remoteExecutor(name).isEmpty());
-        } catch (RuntimeException e) {
-            throw new EmbeddedExecutorsException("cannot start the embedded executors: " + e.getMessage(), e);
-        }
+        // An executor configured remotely is not started in-process at all; one that fails to start
+        // answers its calls with why, and the others serve.
+        List<ExecutorModule> started = ExecutorModules.createAll(environment, factories,
+                name -> environment.config().remoteExecutor(name).isEmpty());
         if (started.isEmpty()) return new EmbeddedExecutors(environment, List.of(), null, Map.of());
         try {
             String token = newToken();
@@ -117,10 +114,12 @@ public final class EmbeddedExecutors implements AutoCloseable {
     private static String newToken() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        String token = HexFormat.of().formatHex(bytes);
+        KnownSecrets.add(token);
+        return token;
     }
 
-    /** The embedded executors could not start; the message names the module and the cause. */
+    /** The embedded executor server could not start; the message says why. */
     public static final class EmbeddedExecutorsException extends RuntimeException {
         EmbeddedExecutorsException(String message, Throwable cause) {
             super(message, cause);

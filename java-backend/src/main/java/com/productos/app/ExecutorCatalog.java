@@ -17,8 +17,8 @@ public final class ExecutorCatalog {
         return List.of(
                 BrandExecutorModule.factory(),
                 MarketingModule.factory(environment -> new StoredBrandProfiles(BrandStores.open(environment))),
-                ExecutorModuleFactory.named(DeployModule.NAME, DeployModule::create),
-                ExecutorModuleFactory.named(ObservabilityModule.NAME, ObservabilityModule::create),
-                ExecutorModuleFactory.named(AnalyticsModule.NAME, AnalyticsModule::create));
+                DeployModule.factory(),
+                ObservabilityModule.factory(),
+                AnalyticsModule.factory());
     }
 }

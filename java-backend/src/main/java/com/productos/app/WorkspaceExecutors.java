@@ -1,5 +1,6 @@
 package com.productos.app;
 
+import com.productos.common.KnownSecrets;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorProtocol;
 import com.productos.config.ExecutorAuth;
@@ -151,6 +152,7 @@ public final class WorkspaceExecutors implements AutoCloseable {
         }
         if (!answersHealthCheck(url)) return Optional.empty();
         String token = document.get().path("token").asString(null);
+        KnownSecrets.add(token);
         List<ExecutorEndpoint> endpoints = new ArrayList<>();
         document.get().path("executors").forEach(name ->
                 endpoints.add(new ExecutorEndpoint(name.asString(), url, ExecutorAuth.BEARER, token)));

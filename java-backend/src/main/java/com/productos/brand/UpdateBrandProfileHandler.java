@@ -1,6 +1,7 @@
 package com.productos.brand;
 
 import com.productos.executors.ExecutorFailure;
+import com.productos.executors.InputProblems;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorRequest;
 import com.productos.json.Json;
@@ -14,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * brand.update_profile: applies {@code patch} as an RFC 7396 merge patch to the stored profile (or to
@@ -41,8 +41,8 @@ final class UpdateBrandProfileHandler implements ExecutorHandler {
         String profileId = BrandInputs.profileId(request.input());
         JsonNode patch = request.input().path("patch");
         if (!patch.isObject()) {
-            throw ExecutorFailure.badRequest("patch must be a JSON object (an RFC 7396 merge patch of the profile)",
-                    BrandInputs.details("/patch", "must be an object"));
+            throw InputProblems.single("/patch", "must be an object",
+                    "patch must be a JSON object (an RFC 7396 merge patch of the profile)");
         }
         // In-process writers queue on the lock; another process writing the same file is caught by
         // putIfUnchanged, and the patch is merged again onto what that writer stored.
@@ -69,21 +69,19 @@ final class UpdateBrandProfileHandler implements ExecutorHandler {
     }
 
     private ExecutorFailure invalid(String profileId, boolean exists, JsonNode after, List<FieldError> errors) {
-        ArrayNode details = Json.array();
-        for (FieldError error : errors) {
-            details.addObject().put("pointer", "/patch" + pointerOf(error)).put("message", error.message());
-        }
+        InputProblems details = new InputProblems();
+        for (FieldError error : errors) details.add("/patch" + pointerOf(error), error.message());
         List<String> missing = schema.missingRequired(after);
         if (!exists && !missing.isEmpty()) {
-            return ExecutorFailure.badRequest("brand profile '" + profileId + "' does not exist yet and the patch"
+            return details.failure("brand profile '" + profileId + "' does not exist yet and the patch"
                     + " does not make a complete profile: missing " + String.join(", ", missing)
-                    + "; to create it, send a patch with the whole profile: " + schema.requiredSummary(), details);
+                    + "; to create it, send a patch with the whole profile: " + schema.requiredSummary());
         }
         String summary = errors.stream().limit(3).map(error -> "/patch" + pointerOf(error) + " " + error.message())
                 .collect(Collectors.joining("; "));
-        return ExecutorFailure.badRequest("the patch would make brand profile '" + profileId + "' invalid: " + summary
+        return details.failure("the patch would make brand profile '" + profileId + "' invalid: " + summary
                 + (errors.size() > 3 ? " (and " + (errors.size() - 3) + " more in details)" : "")
-                + "; nothing was changed", details);
+                + "; nothing was changed");
     }
 
     /** An unknown member is reported on its parent object; point at the member itself. */

@@ -1,5 +1,6 @@
 package com.productos.cli;
 
+import com.productos.common.KnownSecrets;
 import com.productos.config.ConfigException;
 import com.productos.control.ErrorCode;
 import com.productos.control.ToolCallException;
@@ -17,10 +18,12 @@ import picocli.CommandLine.Command;
 @Command(name = "productos", mixinStandardHelpOptions = true, version = "Product OS 0.1.0",
         description = "Product OS: deploy, events, insight, campaign, publish, measure; every action a recorded tool run.",
         subcommands = {ToolsCommand.class, CallCommand.class, RunsCommand.class, ApprovalsCommand.class, EventsCommand.class,
-                ServeCommand.class, ExecutorCommand.class, TourCommand.class, InsightsCommand.class,
+                ServeCommand.class, McpCommand.class, ExecutorCommand.class, TourCommand.class, InsightsCommand.class,
                 CampaignsCommand.class, WorkspaceBackendCommand.class})
 public final class Main {
     public static void main(String[] args) {
+        KnownSecrets.addSecretVariables(System.getenv());
+        StdioDiscipline.redactStderr();
         System.exit(execute(args));
     }
 

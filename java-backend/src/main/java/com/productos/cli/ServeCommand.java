@@ -1,5 +1,6 @@
 package com.productos.cli;
 
+import com.productos.common.DaemonThreads;
 import com.productos.app.Backend;
 import com.productos.config.Workspace;
 import com.productos.daemon.BackendConnections;
@@ -65,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
         InputStream protocolIn = System.in;
         Workspace opened = Workspace.open(workspace);
         StdioDiscipline.teeStderrTo(opened.logsDir().resolve("backend.log"));
-        ExecutorService blockingWork = Executors.newFixedThreadPool(8, Backend.daemonThreads("productos-rpc-work"));
+        ExecutorService blockingWork = Executors.newFixedThreadPool(8, DaemonThreads.named("productos-rpc-work"));
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
         CountDownLatch stop = new CountDownLatch(1);
         // The backend loads while the client's initialize is already being answered.

@@ -30,13 +30,22 @@ final class StdioDiscipline {
         return new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
     }
 
-    /** Copies everything written to System.err into {@code logFile} as well (rotated once at 10 MiB). */
+    /** From now on System.err passes known secret values on as "[redacted]" (once per process). */
+    static synchronized void redactStderr() {
+        if (System.err instanceof RedactedPrintStream) return;
+        System.setErr(new RedactedPrintStream(System.err));
+    }
+
+    /**
+     * Copies everything written to System.err into {@code logFile} as well (rotated once at 10 MiB),
+     * with known secret values cut out of both.
+     */
     static void teeStderrTo(Path logFile) throws IOException {
         if (Files.exists(logFile) && Files.size(logFile) > ROTATE_AT_BYTES) {
             Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
         }
         OutputStream file = new FileOutputStream(logFile.toFile(), true);
-        PrintStream console = System.err;
+        PrintStream console = System.err instanceof RedactedPrintStream redacted ? redacted.unredacted : System.err;
         OutputStream both = new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -56,8 +65,18 @@ final class StdioDiscipline {
                 file.flush();
             }
         };
-        PrintStream tee = new PrintStream(both, true, StandardCharsets.UTF_8);
+        PrintStream tee = new RedactedPrintStream(new PrintStream(both, true, StandardCharsets.UTF_8));
         System.setErr(tee);
         System.setOut(tee);
+    }
+
+    /** A print stream whose lines lose known secret values before reaching {@code unredacted}. */
+    static final class RedactedPrintStream extends PrintStream {
+        final PrintStream unredacted;
+
+        RedactedPrintStream(PrintStream unredacted) {
+            super(new RedactingLineStream(unredacted), true, StandardCharsets.UTF_8);
+            this.unredacted = unredacted;
+        }
     }
 }

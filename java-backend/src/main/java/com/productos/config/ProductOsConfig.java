@@ -1,5 +1,6 @@
 package com.productos.config;
 
+import com.productos.common.KnownSecrets;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,6 +35,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ProductOsConfig {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /** Executor names as they were, which config.yaml files and environments may still use. */
+    private static final Map<String, String> FORMER_NAMES = Map.of("brand", "firestore");
     private final JsonNode root;
     private final Map<String, String> environment;
 
@@ -75,10 +78,21 @@ public final class ProductOsConfig {
         return Duration.ofSeconds(seconds);
     }
 
-    /** The remote endpoint configured for an executor, or empty when it should run embedded. */
+    /**
+     * The remote endpoint configured for an executor, or empty when it should run embedded. An executor
+     * that was renamed is still found under its former name ({@link #FORMER_NAMES}) when the new one is
+     * not configured.
+     */
     public Optional<ExecutorEndpoint> remoteExecutor(String name) {
-        String prefix = "PRODUCTOS_EXECUTOR_" + name.toUpperCase(Locale.ROOT) + "_";
-        JsonNode node = root.path("executors").path(name);
+        Optional<ExecutorEndpoint> configured = remoteExecutor(name, name);
+        String former = FORMER_NAMES.get(name);
+        return configured.isPresent() || former == null ? configured : remoteExecutor(name, former);
+    }
+
+    /** Reads the settings of executor {@code name} from the config keys and variables of {@code configuredAs}. */
+    private Optional<ExecutorEndpoint> remoteExecutor(String name, String configuredAs) {
+        String prefix = "PRODUCTOS_EXECUTOR_" + configuredAs.toUpperCase(Locale.ROOT) + "_";
+        JsonNode node = root.path("executors").path(configuredAs);
         Optional<String> url = env(prefix + "URL").or(() -> text(node, "url"));
         if (url.isEmpty()) return Optional.empty();
         URI uri;
@@ -99,6 +113,7 @@ public final class ProductOsConfig {
             String tokenVariable = text(node, "token_env").orElse(prefix + "TOKEN");
             token = env(tokenVariable).orElseThrow(() -> new ConfigException(
                     "executor '" + name + "' uses bearer auth but " + tokenVariable + " is not set; set it to the executor's token"));
+            KnownSecrets.add(token);
         }
         return Optional.of(new ExecutorEndpoint(name, uri, auth, token));
     }

@@ -1,10 +1,12 @@
 package com.productos.control;
 
+import com.productos.runs.RunError;
+
 /**
  * The error-code table shared with the TypeScript side through registry/error-codes.json; a test keeps
  * this enum and that file in step.
  */
-public enum ErrorCode {
+public enum ErrorCode implements RunError.Code {
     ParseError(-32700),
     InvalidRequest(-32600),
     MethodNotFound(-32601),
@@ -32,6 +34,7 @@ public enum ErrorCode {
         this.code = code;
     }
 
+    @Override
     public int code() {
         return code;
     }

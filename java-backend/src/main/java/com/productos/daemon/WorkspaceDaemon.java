@@ -1,6 +1,7 @@
 package com.productos.daemon;
 
 import com.productos.app.Backend;
+import com.productos.common.DaemonThreads;
 import com.productos.config.Workspace;
 import com.productos.rpc.RpcServer;
 import com.productos.rpc.RpcServerOptions;
@@ -45,9 +46,9 @@ public final class WorkspaceDaemon {
     private final Backend backend;
     private final ServerSocketChannel server;
     private final Duration idleTimeout;
-    private final ExecutorService blockingWork = Executors.newFixedThreadPool(8, Backend.daemonThreads("productos-backend-work"));
-    private final ExecutorService connectionThreads = Executors.newCachedThreadPool(Backend.daemonThreads("productos-backend-connection"));
-    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(Backend.daemonThreads("productos-backend-idle"));
+    private final ExecutorService blockingWork = Executors.newFixedThreadPool(8, DaemonThreads.named("productos-backend-work"));
+    private final ExecutorService connectionThreads = Executors.newCachedThreadPool(DaemonThreads.named("productos-backend-connection"));
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("productos-backend-idle"));
     private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);

@@ -9,6 +9,9 @@ import com.productos.deploy.local.LocalDeploySettings;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorModule;
+import com.productos.executors.ExecutorModuleFactory;
+import com.productos.executors.RegistryRoutes;
+import com.productos.registry.ToolRegistry;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -19,13 +22,23 @@ import tools.jackson.databind.JsonNode;
  */
 public final class DeployModule implements ExecutorModule {
     public static final String NAME = "deploy";
-    public static final String DEPLOY_PATH = "/execute/cloudrun/deploy";
-    public static final String STATUS_PATH = "/execute/cloudrun/status";
-    public static final String ROLLBACK_PATH = "/execute/cloudrun/rollback";
     private final DeployBackend backend;
+    private final Map<String, ExecutorHandler> routes;
 
-    public DeployModule(DeployBackend backend) {
+    public DeployModule(DeployBackend backend, ToolRegistry registry) {
         this.backend = backend;
+        this.routes = new RegistryRoutes(registry, NAME)
+                .tool("cloudrun.deploy_service", request -> backend.deploy(DeployRequest.fromInput(request.input()), request).toJson())
+                .tool("cloudrun.get_service_status", request -> backend.status(
+                        InputFields.serviceName(request.input(), "service_name"),
+                        InputFields.requiredText(request.input(), "region")).toJson())
+                .tool("cloudrun.rollback_service", request -> backend.rollback(RollbackRequest.fromInput(request.input()), request).toJson())
+                .build();
+    }
+
+    /** The catalog entry: the backend {@code deploy.backend} names. */
+    public static ExecutorModuleFactory factory() {
+        return ExecutorModuleFactory.named(NAME, DeployModule::create);
     }
 
     public static DeployModule create(ExecutorEnvironment environment) {
@@ -38,7 +51,7 @@ public final class DeployModule implements ExecutorModule {
                     CloudSettings.fromConfig(section.path("cloudrun"), environment.config()), environment.clock());
             default -> throw new IllegalStateException(kind);
         };
-        return new DeployModule(backend);
+        return new DeployModule(backend, environment.registry());
     }
 
     public DeployBackend backend() {
@@ -52,12 +65,7 @@ public final class DeployModule implements ExecutorModule {
 
     @Override
     public Map<String, ExecutorHandler> routes() {
-        return Map.of(
-                DEPLOY_PATH, request -> backend.deploy(DeployRequest.fromInput(request.input()), request).toJson(),
-                STATUS_PATH, request -> backend.status(
-                        InputFields.serviceName(request.input(), "service_name"),
-                        InputFields.requiredText(request.input(), "region")).toJson(),
-                ROLLBACK_PATH, request -> backend.rollback(RollbackRequest.fromInput(request.input()), request).toJson());
+        return routes;
     }
 
     @Override

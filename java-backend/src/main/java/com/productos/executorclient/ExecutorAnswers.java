@@ -1,5 +1,6 @@
 package com.productos.executorclient;
 
+import com.productos.common.KnownSecrets;
 import com.productos.control.ErrorCode;
 import com.productos.control.ExecutorCallException;
 import com.productos.control.ExecutorResult;
@@ -24,7 +25,9 @@ final class ExecutorAnswers {
     private ExecutorAnswers() {}
 
     static ExecutorResult read(String executor, String tool, int status, byte[] body, String secret) {
-        JsonNode json = parse(body);
+        // Whatever the executor repeats (a provider's echo, a crash message) loses known secrets here,
+        // before the control plane records or shows any of it.
+        JsonNode json = KnownSecrets.redact(parse(body));
         if (status == 200 && json != null && json.path("output").isObject()) {
             return new ExecutorResult(json.get("output"), logs(json.path("logs")), artifacts(json.path("artifacts")));
         }
@@ -88,7 +91,7 @@ final class ExecutorAnswers {
     }
 
     static String redact(String text, String secret) {
-        String cleaned = text;
+        String cleaned = KnownSecrets.redact(text);
         if (secret != null && !secret.isEmpty()) cleaned = cleaned.replace(secret, "[redacted]");
         cleaned = BEARER.matcher(cleaned).replaceAll("Bearer [redacted]");
         return JWT.matcher(cleaned).replaceAll("[redacted]");

@@ -1,5 +1,7 @@
 package com.productos.executorclient;
 
+import com.productos.common.Futures;
+import com.productos.common.DaemonThreads;
 import com.productos.executors.ExecutorProtocol;
 import com.productos.config.ExecutorAuth;
 import com.productos.config.ExecutorEndpoint;
@@ -23,7 +25,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class ExecutorHttpClient implements ExecutorInvoker, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorHttpClient.class);
     private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private final ExecutorEndpointResolver resolver;
+    /** Completes when the executors are up (embedded ones start in the background). */
+    private final CompletableFuture<ExecutorEndpointResolver> endpoints;
     private final Duration callTimeout;
     private final RetryPolicy retryPolicy;
     private final GoogleIdTokens idTokens;
@@ -52,15 +54,20 @@ public final class ExecutorHttpClient implements ExecutorInvoker, AutoCloseable 
 
     public ExecutorHttpClient(ExecutorEndpointResolver resolver, Duration connectTimeout, Duration callTimeout,
             RetryPolicy retryPolicy, GoogleIdTokens idTokens) {
-        this.resolver = resolver;
+        this(CompletableFuture.completedFuture(resolver), connectTimeout, callTimeout, retryPolicy, idTokens);
+    }
+
+    /**
+     * A client whose endpoints are known once {@code endpoints} completes: calls made before wait for
+     * it, and fail with ExecutorUnavailable and the reason when the executors did not start.
+     */
+    public ExecutorHttpClient(CompletableFuture<ExecutorEndpointResolver> endpoints, Duration connectTimeout,
+            Duration callTimeout, RetryPolicy retryPolicy, GoogleIdTokens idTokens) {
+        this.endpoints = endpoints;
         this.callTimeout = callTimeout;
         this.retryPolicy = retryPolicy;
         this.idTokens = idTokens;
-        this.blockingWork = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "executor-client-auth");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.blockingWork = Executors.newCachedThreadPool(DaemonThreads.named("executor-client-auth"));
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
@@ -70,12 +77,34 @@ public final class ExecutorHttpClient implements ExecutorInvoker, AutoCloseable 
 
     /** The client the backend uses: timeouts from config.yaml, default retries, ID tokens from config. */
     public static ExecutorHttpClient create(ExecutorEndpointResolver resolver, ProductOsConfig config) {
-        return new ExecutorHttpClient(resolver, DEFAULT_CONNECT_TIMEOUT, config.executorTimeout(),
+        return create(CompletableFuture.completedFuture(resolver), config);
+    }
+
+    /** As {@link #create(ExecutorEndpointResolver, ProductOsConfig)}, for executors still starting. */
+    public static ExecutorHttpClient create(CompletableFuture<ExecutorEndpointResolver> endpoints, ProductOsConfig config) {
+        return new ExecutorHttpClient(endpoints, DEFAULT_CONNECT_TIMEOUT, config.executorTimeout(),
                 RetryPolicy.defaults(), new GoogleIdTokens(config));
     }
 
     @Override
     public CompletableFuture<ExecutorResult> invoke(ToolDefinition tool, Run run) {
+        if (endpoints.isDone() && !endpoints.isCompletedExceptionally()) return invoke(tool, run, endpoints.join());
+        CompletableFuture<ExecutorResult> result = new CompletableFuture<>();
+        endpoints.whenComplete((resolver, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(new ExecutorCallException(ErrorCode.ExecutorUnavailable,
+                        "the embedded executors did not start: " + Futures.unwrap(failure).getMessage(), null));
+            } else {
+                invoke(tool, run, resolver).whenComplete((value, error) -> {
+                    if (error != null) result.completeExceptionally(error);
+                    else result.complete(value);
+                });
+            }
+        });
+        return result;
+    }
+
+    private CompletableFuture<ExecutorResult> invoke(ToolDefinition tool, Run run, ExecutorEndpointResolver resolver) {
         CompletableFuture<ExecutorResult> result = new CompletableFuture<>();
         try {
             ExecutorEndpoint endpoint = resolver.resolve(tool.executor().executorName());
@@ -119,7 +148,7 @@ public final class ExecutorHttpClient implements ExecutorInvoker, AutoCloseable 
             return sent;
         }).whenComplete((response, failure) -> {
             if (failure != null) {
-                onFailure(call, attemptNumber, unwrap(failure));
+                onFailure(call, attemptNumber, Futures.unwrap(failure));
             } else {
                 onResponse(call, attemptNumber, response);
             }
@@ -211,12 +240,6 @@ public final class ExecutorHttpClient implements ExecutorInvoker, AutoCloseable 
         String message = failure.getMessage();
         return failure.getClass().getSimpleName() + (message == null || message.isBlank() ? ""
                 : ": " + ExecutorAnswers.redact(message, null));
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) cause = cause.getCause();
-        return cause;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.productos.executorclient;
 
+import com.productos.common.KnownSecrets;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.IdToken;
 import com.google.auth.oauth2.IdTokenCredentials;
@@ -40,6 +41,7 @@ public final class GoogleIdTokens {
             credentials.refreshIfExpired();
             IdToken token = credentials.getIdToken();
             if (token == null) throw new IOException("no ID token was issued");
+            KnownSecrets.add(token.getTokenValue());
             return token.getTokenValue();
         } catch (IOException | RuntimeException e) {
             throw failure("could not get a Google ID token for " + audience + " from " + source() + ": "

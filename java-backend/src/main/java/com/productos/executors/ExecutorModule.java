@@ -3,7 +3,7 @@ package com.productos.executors;
 import java.util.Map;
 
 /**
- * One executor (deploy, observability, firestore, analytics, marketing): the paths it serves. A
+ * One executor (deploy, observability, brand, analytics, marketing): the paths it serves. A
  * module owns its backends and closes them with {@link #close()}.
  */
 public interface ExecutorModule extends AutoCloseable {

@@ -1,9 +1,7 @@
 package com.productos.executors;
 
-import com.productos.json.Json;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 
 /** Reading tool input fields, and the 400 answer for a field the schema cannot check. */
 public final class InputFields {
@@ -37,10 +35,8 @@ public final class InputFields {
         return name;
     }
 
-    /** A 400 naming one failing field by JSON pointer. */
+    /** A 400 naming one failing field by JSON pointer (see {@link InputProblems}). */
     public static ExecutorFailure invalid(String pointer, String message) {
-        ArrayNode details = Json.array();
-        details.addObject().put("pointer", pointer).put("message", message);
-        return ExecutorFailure.badRequest(message, details);
+        return InputProblems.single(pointer, message);
     }
 }

@@ -1,5 +1,6 @@
 package com.productos.executorserver;
 
+import com.productos.common.Futures;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorLog;
@@ -8,12 +9,12 @@ import com.productos.executors.ExecutorRequest;
 import com.productos.json.Json;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -33,11 +34,16 @@ final class ExecutorDispatchHandler extends Handler.Abstract {
     private final Map<String, ExecutorHandler> routes;
     private final TimedWorkerPool pool;
     private final long maxRequestBytes;
+    private final long readIdleTimeoutMillis;
+    private final long handlingIdleTimeoutMillis;
 
-    ExecutorDispatchHandler(Map<String, ExecutorHandler> routes, TimedWorkerPool pool, long maxRequestBytes) {
+    ExecutorDispatchHandler(Map<String, ExecutorHandler> routes, TimedWorkerPool pool, long maxRequestBytes,
+            long readIdleTimeoutMillis, long handlingIdleTimeoutMillis) {
         this.routes = Map.copyOf(routes);
         this.pool = pool;
         this.maxRequestBytes = maxRequestBytes;
+        this.readIdleTimeoutMillis = readIdleTimeoutMillis;
+        this.handlingIdleTimeoutMillis = handlingIdleTimeoutMillis;
     }
 
     @Override
@@ -61,8 +67,14 @@ final class ExecutorDispatchHandler extends Handler.Abstract {
             return true;
         }
         // Bounded read: a chunked body with no declared length is cut off at the limit too.
+        // The connector's short idle timeout applies while the body arrives: a client that declares a
+        // body and sends nothing gets 408 and a closed connection within it.
         Content.Source.asByteArrayAsync(request, (int) maxRequestBytes + 1).whenComplete((bytes, failure) -> {
-            if (failure != null && !isTooLarge(failure)) {
+            if (failure != null && Futures.unwrap(failure) instanceof TimeoutException) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                JsonResponses.sendError(response, callback, 408, "request_timeout", "the request body did not arrive"
+                        + " within " + readIdleTimeoutMillis + " ms of silence; send the whole body at once");
+            } else if (failure != null && !isTooLarge(failure)) {
                 JsonResponses.sendError(response, callback, 400, "bad_request",
                         "the request body could not be read; send it again");
             } else if (failure != null || bytes.length > maxRequestBytes) {
@@ -95,11 +107,14 @@ final class ExecutorDispatchHandler extends Handler.Abstract {
                 request.getHeaders().get(ExecutorProtocol.RUN_ID_HEADER),
                 request.getHeaders().get(ExecutorProtocol.IDEMPOTENCY_KEY_HEADER),
                 request.getHeaders().get(ExecutorProtocol.ACTOR_HEADER), log);
+        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+        endPoint.setIdleTimeout(handlingIdleTimeoutMillis); // the handler may run up to the request timeout
         pool.run(() -> handler.handle(call)).whenComplete((output, failure) -> {
+            endPoint.setIdleTimeout(readIdleTimeoutMillis);
             if (failure == null) {
                 answer(path, output, log, response, callback);
             } else {
-                fail(path, call, unwrap(failure), response, callback);
+                fail(path, call, Futures.unwrap(failure), response, callback);
             }
         });
     }
@@ -142,13 +157,7 @@ final class ExecutorDispatchHandler extends Handler.Abstract {
     }
 
     private static boolean isTooLarge(Throwable failure) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = Futures.unwrap(failure);
         return cause instanceof IllegalArgumentException || cause instanceof IllegalStateException;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) cause = cause.getCause();
-        return cause;
     }
 }

@@ -67,15 +67,18 @@ public final class ExecutorServer implements AutoCloseable {
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false); // no version banner for scanners
+        http.setRequestHeaderSize(ExecutorServerSettings.MAX_REQUEST_HEADER_BYTES); // larger headers get 431
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
-        // The connection must outlive the slowest allowed handler, or Jetty would drop it first.
-        connector.setIdleTimeout(settings.requestTimeout().toMillis() + 30_000);
+        // Short while the server waits for the client (request line, headers, body, keep-alive); the
+        // dispatcher lengthens it for the handler's run, which the connection must outlive.
+        connector.setIdleTimeout(settings.readIdleTimeout().toMillis());
         server.addConnector(connector);
         TimedWorkerPool pool = new TimedWorkerPool(settings.workerThreads(), settings.queueCapacity(),
                 settings.requestTimeout());
-        ExecutorDispatchHandler dispatch = new ExecutorDispatchHandler(routes, pool, settings.maxRequestBytes());
+        ExecutorDispatchHandler dispatch = new ExecutorDispatchHandler(routes, pool, settings.maxRequestBytes(),
+                settings.readIdleTimeout().toMillis(), settings.requestTimeout().toMillis() + 30_000);
         GracefulHandler graceful = new GracefulHandler(new HealthCheckHandler(names,
                 new BearerAuthHandler(settings.auth(), new RequestSizeLimitHandler(settings.maxRequestBytes(), dispatch))));
         server.setHandler(graceful);

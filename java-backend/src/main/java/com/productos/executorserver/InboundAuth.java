@@ -1,5 +1,6 @@
 package com.productos.executorserver;
 
+import com.productos.common.KnownSecrets;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,7 @@ public record InboundAuth(String bearerToken) {
         if (bearerToken != null && bearerToken.isBlank()) {
             throw new IllegalArgumentException("a bearer token must not be blank; use InboundAuth.none() for no auth");
         }
+        KnownSecrets.add(bearerToken);
     }
 
     public static InboundAuth bearer(String token) {

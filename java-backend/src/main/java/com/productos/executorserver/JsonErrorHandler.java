@@ -41,8 +41,10 @@ final class JsonErrorHandler extends ErrorHandler {
             case 401 -> "unauthorized";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 408 -> "request_timeout";
             case 413 -> "payload_too_large";
             case 415 -> "unsupported_media_type";
+            case 431 -> "headers_too_large";
             case 503 -> "unavailable";
             case 504 -> "timeout";
             default -> status >= 500 ? "internal" : "bad_request";

@@ -1,5 +1,6 @@
 package com.productos.executorserver;
 
+import com.productos.common.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -9,11 +10,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs handlers on a bounded pool, each under a deadline. A handler still running at its deadline
@@ -27,9 +26,9 @@ final class TimedWorkerPool {
 
     TimedWorkerPool(int threads, int queueCapacity, Duration timeout) {
         this.workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), daemonThreads("executor-worker-"));
+                new ArrayBlockingQueue<>(queueCapacity), DaemonThreads.named("executor-worker"));
         this.workers.allowCoreThreadTimeOut(true);
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("executor-deadline-"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("executor-deadline"));
         timer.setRemoveOnCancelPolicy(true);
         this.deadlines = timer;
         this.timeoutMillis = timeout.toMillis();
@@ -71,14 +70,5 @@ final class TimedWorkerPool {
             Thread.currentThread().interrupt();
         }
         deadlines.shutdownNow();
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

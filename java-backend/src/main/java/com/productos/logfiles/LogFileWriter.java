@@ -1,5 +1,6 @@
 package com.productos.logfiles;
 
+import com.productos.common.KnownSecrets;
 import com.productos.json.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -38,7 +39,9 @@ public final class LogFileWriter implements AutoCloseable {
 
     public synchronized void write(String severity, String text) {
         if (writer == null) return;
-        String bounded = text.length() > MAX_LINE_CHARS ? text.substring(0, MAX_LINE_CHARS) + "..." : text;
+        // Build and service output is shown to the user (logs.tail, build errors): no known secret in it.
+        String redacted = KnownSecrets.redact(text);
+        String bounded = redacted.length() > MAX_LINE_CHARS ? redacted.substring(0, MAX_LINE_CHARS) + "..." : redacted;
         try {
             writer.write(Json.write(Json.object()
                     .put("timestamp", clock.instant().toString())

@@ -1,6 +1,6 @@
 package com.productos.marketing;
 
-import com.productos.marketing.inputs.InputProblems;
+import com.productos.executors.InputProblems;
 import com.productos.executors.ExecutorFailure;
 import com.productos.json.Json;
 import com.productos.marketing.channels.Channel;

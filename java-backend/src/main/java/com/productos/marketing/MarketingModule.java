@@ -1,18 +1,19 @@
 package com.productos.marketing;
 
-import com.productos.marketing.inputs.InputProblems;
+import com.productos.executors.InputProblems;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorModule;
 import com.productos.executors.ExecutorModuleFactory;
 import com.productos.executors.ExecutorRequest;
+import com.productos.executors.RegistryRoutes;
+import com.productos.registry.ToolRegistry;
 import com.productos.json.Json;
 import com.productos.marketing.drafts.CampaignDraft;
 import com.productos.marketing.plans.CampaignLinks;
 import com.productos.marketing.plans.PlanService;
 import com.productos.marketing.publishing.PublishService;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,20 +22,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The marketing executor: campaign plans, post generation, campaign drafts, publishing and campaign status. The three
- * registry tools are served at their registry paths; the draft routes (get, list, edit, link_insight)
- * and the copy review are plain executor routes for the CLI, the IDE and the approval step.
+ * The marketing executor: campaign plans, post generation, campaign drafts, publishing and campaign
+ * status. Registry tools are served at their registry paths; linking a draft to an insight and the copy
+ * review are plain executor routes for the CLI, the IDE and the approval step.
  */
 public final class MarketingModule implements ExecutorModule {
-    public static final String GENERATE_PATH = "/execute/marketing/generate_channel_posts";
-    public static final String PLAN_PATH = "/execute/marketing/generate_campaign_plan";
-    public static final String CAMPAIGN_LIST_PATH = "/execute/marketing/list_campaigns";
-    public static final String CAMPAIGN_GET_PATH = "/execute/marketing/get_campaign";
-    public static final String PUBLISH_PATH = "/execute/marketing/publish_missinglettr";
-    public static final String STATUS_PATH = "/execute/marketing/get_campaign_status";
-    public static final String DRAFT_GET_PATH = "/execute/marketing/drafts/get";
-    public static final String DRAFT_LIST_PATH = "/execute/marketing/drafts/list";
-    public static final String DRAFT_EDIT_PATH = "/execute/marketing/drafts/edit";
+    public static final String NAME = "marketing";
     public static final String DRAFT_LINK_PATH = "/execute/marketing/drafts/link_insight";
     public static final String REVIEW_COPY_PATH = "/execute/marketing/review_copy";
 
@@ -44,15 +37,17 @@ public final class MarketingModule implements ExecutorModule {
     private final CopyReview copyReview;
     private final PlanService plans;
     private final List<AutoCloseable> resources;
+    private final Map<String, ExecutorHandler> routes;
 
     MarketingModule(GenerationService generation, DraftService drafts, PublishService publishing, CopyReview copyReview,
-            PlanService plans, List<AutoCloseable> resources) {
+            PlanService plans, List<AutoCloseable> resources, ToolRegistry registry) {
         this.copyReview = copyReview;
         this.plans = plans;
         this.generation = generation;
         this.drafts = drafts;
         this.publishing = publishing;
         this.resources = List.copyOf(resources);
+        this.routes = routes(new RegistryRoutes(registry, NAME));
     }
 
     /**
@@ -60,7 +55,7 @@ public final class MarketingModule implements ExecutorModule {
      * Company Brain the generator reads profiles from.
      */
     public static ExecutorModuleFactory factory(Function<com.productos.executors.ExecutorEnvironment, BrandProfiles> brandProfiles) {
-        return ExecutorModuleFactory.named("marketing",
+        return ExecutorModuleFactory.named(NAME,
                 environment -> MarketingModuleBuilder.build(environment, brandProfiles.apply(environment)));
     }
 
@@ -82,31 +77,35 @@ public final class MarketingModule implements ExecutorModule {
 
     @Override
     public String executorName() {
-        return "marketing";
+        return NAME;
     }
 
     @Override
     public Map<String, ExecutorHandler> routes() {
-        Map<String, ExecutorHandler> routes = new LinkedHashMap<>();
-        routes.put(GENERATE_PATH, request -> {
+        return routes;
+    }
+
+    private Map<String, ExecutorHandler> routes(RegistryRoutes routes) {
+        routes.tool("marketing.generate_channel_posts", request -> {
             String planId = plans.linkedPlan(request.input());
             GenerationService.Generated generated = generation.generate(request.input(), request.runId(), request.log());
             plans.link(planId, CampaignLinks.Kind.DRAFT, generated.draft().draftId(), request.runId(), request.log());
             return generated.output();
         });
-        routes.put(PLAN_PATH, request -> plans.generate(request.input(), request.runId(), request.idempotencyKey(), request.log()));
-        routes.put(CAMPAIGN_LIST_PATH, request -> plans.list(request.input()));
-        routes.put(CAMPAIGN_GET_PATH, request -> plans.get(requiredText(request, "plan_id")));
-        routes.put(PUBLISH_PATH, request -> {
+        routes.tool("marketing.generate_campaign_plan",
+                request -> plans.generate(request.input(), request.runId(), request.idempotencyKey(), request.log()));
+        routes.tool("marketing.list_campaigns", request -> plans.list(request.input()));
+        routes.tool("marketing.get_campaign", request -> plans.get(requiredText(request, "plan_id")));
+        routes.tool("marketing.publish_missinglettr", request -> {
             String planId = plans.linkedPlan(request.input());
             JsonNode published = publishing.publish(request.input(), request.idempotencyKey(), request.runId(), request.log());
             plans.link(planId, CampaignLinks.Kind.PUBLICATION, published.path("campaign_id").asString(null), request.runId(),
                     request.log());
             return published;
         });
-        routes.put(STATUS_PATH, request -> publishing.status(requiredText(request, "campaign_id"), request.log()));
-        routes.put(DRAFT_GET_PATH, request -> drafts.get(requiredText(request, "draft_id")).toJson());
-        routes.put(DRAFT_LIST_PATH, request -> {
+        routes.tool("marketing.get_campaign_status", request -> publishing.status(requiredText(request, "campaign_id"), request.log()));
+        routes.tool("marketing.get_draft", request -> drafts.get(requiredText(request, "draft_id")).toJson());
+        routes.tool("marketing.list_drafts", request -> {
             JsonNode insight = request.input().path("insight_id");
             List<CampaignDraft> list = drafts.list(insight.isString() ? insight.asString() : null,
                     request.input().path("limit").asInt(50));
@@ -115,7 +114,7 @@ public final class MarketingModule implements ExecutorModule {
             list.forEach(draft -> items.add(draft.toJson()));
             return output;
         });
-        routes.put(DRAFT_EDIT_PATH, request -> {
+        routes.tool("marketing.edit_draft", request -> {
             JsonNode input = request.input();
             if (!input.path("index").canConvertToInt()) throw InputProblems.single("/index", "give the post's index (0 for the first)");
             JsonNode title = input.path("title");
@@ -124,10 +123,10 @@ public final class MarketingModule implements ExecutorModule {
                     input.path("index").asInt(), input.path("text").isString() ? input.path("text").asString() : null,
                     title.isString() ? title.asString() : null, revision.canConvertToInt() ? revision.asInt() : null).toJson();
         });
-        routes.put(DRAFT_LINK_PATH, request -> drafts.linkInsight(requiredText(request, "draft_id"),
+        routes.path(DRAFT_LINK_PATH, request -> drafts.linkInsight(requiredText(request, "draft_id"),
                 request.input().path("insight_id").asString(null)).toJson());
-        routes.put(REVIEW_COPY_PATH, request -> copyReview.review(request.input()));
-        return routes;
+        routes.path(REVIEW_COPY_PATH, request -> copyReview.review(request.input()));
+        return routes.build();
     }
 
     private static String requiredText(ExecutorRequest request, String field) throws ExecutorFailure {

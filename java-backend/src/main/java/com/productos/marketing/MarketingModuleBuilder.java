@@ -78,7 +78,8 @@ final class MarketingModuleBuilder {
             reconciler.start();
             PlanService plans = new PlanService(brands, new CampaignPlanner(planWriter(section, resources)), new PlanStore(database),
                     new CampaignLinks(database), environment.clock());
-            return new MarketingModule(generation, drafts, publishing, new CopyReview(brands), plans, resources);
+            return new MarketingModule(generation, drafts, publishing, new CopyReview(brands), plans, resources,
+                    environment.registry());
         } catch (RuntimeException e) {
             for (AutoCloseable resource : resources) {
                 try {

@@ -6,6 +6,9 @@ import com.productos.config.DeployTarget;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorModule;
+import com.productos.executors.ExecutorModuleFactory;
+import com.productos.executors.RegistryRoutes;
+import com.productos.registry.ToolRegistry;
 import com.productos.json.Json;
 import com.productos.observability.cloud.CloudLoggingLogSource;
 import com.productos.logfiles.LocalLogLayout;
@@ -21,11 +24,23 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ObservabilityModule implements ExecutorModule {
     public static final String NAME = "observability";
-    public static final String TAIL_PATH = "/execute/logs/tail";
     private final LogSource source;
+    private final Map<String, ExecutorHandler> routes;
 
-    public ObservabilityModule(LogSource source) {
+    public ObservabilityModule(LogSource source, ToolRegistry registry) {
         this.source = source;
+        this.routes = new RegistryRoutes(registry, NAME).tool("logs.tail", request -> {
+            List<LogLine> lines = source.tail(LogQuery.fromInput(request.input()));
+            ObjectNode out = Json.object();
+            lines.forEach(line -> out.withArray("lines").add(line.toJson()));
+            if (lines.isEmpty()) out.putArray("lines");
+            return out;
+        }).build();
+    }
+
+    /** The catalog entry: logs read where {@code deploy.backend} runs services. */
+    public static ExecutorModuleFactory factory() {
+        return ExecutorModuleFactory.named(NAME, ObservabilityModule::create);
     }
 
     public static ObservabilityModule create(ExecutorEnvironment environment) {
@@ -35,7 +50,7 @@ public final class ObservabilityModule implements ExecutorModule {
                 ? CloudLoggingLogSource.create(CloudSettings.fromConfig(section.path("cloudrun"), environment.config()), local,
                         environment.clock())
                 : local;
-        return new ObservabilityModule(source);
+        return new ObservabilityModule(source, environment.registry());
     }
 
     @Override
@@ -45,13 +60,7 @@ public final class ObservabilityModule implements ExecutorModule {
 
     @Override
     public Map<String, ExecutorHandler> routes() {
-        return Map.of(TAIL_PATH, request -> {
-            List<LogLine> lines = source.tail(LogQuery.fromInput(request.input()));
-            ObjectNode out = Json.object();
-            lines.forEach(line -> out.withArray("lines").add(line.toJson()));
-            if (lines.isEmpty()) out.putArray("lines");
-            return out;
-        });
+        return routes;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.productos.rpc;
 
+import com.productos.common.DaemonThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,11 +29,7 @@ public final class ParentProcessWatcher implements AutoCloseable {
         this.pid = pid;
         this.startedAt = ProcessHandle.of(pid).flatMap(process -> process.info().startInstant());
         this.onGone = onGone;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "productos-parent-watch-" + pid);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("productos-parent-watch-" + pid));
         timer.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -1,12 +1,11 @@
 package com.productos.rpc;
 
+import com.productos.common.Futures;
 import com.productos.control.ErrorCode;
 import com.productos.control.ToolCallException;
 import com.productos.rpc.protocol.JsonBridge;
 import java.lang.reflect.InvocationTargetException;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
@@ -52,10 +51,9 @@ final class RpcExceptionHandler implements Function<Throwable, ResponseError> {
     }
 
     static Throwable unwrap(Throwable thrown) {
-        Throwable cause = thrown;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException
-                || cause instanceof InvocationTargetException) && cause.getCause() != null) {
-            cause = cause.getCause();
+        Throwable cause = Futures.unwrap(thrown);
+        while (cause instanceof InvocationTargetException && cause.getCause() != null) {
+            cause = Futures.unwrap(cause.getCause());
         }
         return cause;
     }

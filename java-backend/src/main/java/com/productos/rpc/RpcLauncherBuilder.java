@@ -8,13 +8,13 @@ import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
-import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 
 /**
  * lsp4j's launcher builder with our parts put in: the {@link GuardedRemoteEndpoint} in place of
- * RemoteEndpoint and the size-limited {@link FrameReader} in place of StreamMessageProducer. Output
- * framing (StreamMessageConsumer), JSON handling (MessageJsonHandler) and dispatch stay lsp4j's.
+ * RemoteEndpoint, the size-limited {@link FrameReader} in place of StreamMessageProducer and the
+ * size-keeping {@link FrameWriter} in place of StreamMessageConsumer. JSON handling
+ * (MessageJsonHandler) and dispatch stay lsp4j's.
  */
 final class RpcLauncherBuilder extends Launcher.Builder<ProductOsClient> {
     private final AtomicBoolean shutDown;
@@ -44,7 +44,7 @@ final class RpcLauncherBuilder extends Launcher.Builder<ProductOsClient> {
 
     @Override
     protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
-        MessageConsumer outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, jsonHandler));
+        MessageConsumer outgoing = wrapMessageConsumer(new FrameWriter(output, jsonHandler, maxMessageBytes));
         Endpoint localEndpoint = ServiceEndpoints.toEndpoint(localServices);
         endpoint = new GuardedRemoteEndpoint(outgoing, localEndpoint, exceptionHandler, shutDown);
         jsonHandler.setMethodProvider(endpoint);

@@ -1,5 +1,6 @@
 package com.productos.rpc;
 
+import com.productos.common.DaemonThreads;
 import com.productos.control.ControlPlane;
 import com.productos.rpc.protocol.InitializeResult;
 import com.productos.rpc.protocol.ProductOsClient;
@@ -90,14 +91,11 @@ public final class RpcServer implements AutoCloseable {
                     ParentProcessWatcher.watch(pid, options.parentPollInterval(), exitOnce));
             if (previous != null) previous.close();
         }, exitOnce);
+        RunNotifier notifier = new RunNotifier();
         ProductOsEndpoint endpoint = new ProductOsEndpoint(lifecycle, new RegistryService(controlPlane.thenApply(ControlPlane::registry)),
-                new RunsService(controlPlane, blockingWork), new ApprovalsService(controlPlane, blockingWork));
+                new RunsService(controlPlane, blockingWork, notifier), new ApprovalsService(controlPlane, blockingWork));
 
-        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "productos-rpc-reader");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService reader = Executors.newSingleThreadExecutor(DaemonThreads.named("productos-rpc-reader"));
         Launcher<ProductOsClient> launcher = new RpcLauncherBuilder(shutDown, options.maxMessageBytes())
                 .setLocalService(endpoint)
                 .setRemoteInterface(ProductOsClient.class)
@@ -107,7 +105,7 @@ public final class RpcServer implements AutoCloseable {
                 .setExceptionHandler(new RpcExceptionHandler())
                 .configureGson(gson -> gson.disableHtmlEscaping().registerTypeAdapterFactory(new FieldPathAdapters()))
                 .create();
-        RunNotifier notifier = new RunNotifier(launcher.getRemoteProxy());
+        notifier.connect(launcher.getRemoteProxy());
         controlPlane.thenAccept(plane -> plane.addListener(notifier));
         Future<Void> listening = launcher.startListening();
         LOG.info("serving JSON-RPC (max message {} bytes)", options.maxMessageBytes());

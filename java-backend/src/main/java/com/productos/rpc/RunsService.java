@@ -1,5 +1,6 @@
 package com.productos.rpc;
 
+import com.productos.common.Futures;
 import com.productos.control.CallRequest;
 import com.productos.control.ControlPlane;
 import com.productos.policy.Actor;
@@ -32,10 +33,12 @@ final class RunsService implements RunsProtocol {
 
     private final CompletableFuture<ControlPlane> controlPlane;
     private final Executor blockingWork;
+    private final RunNotifier notifier;
 
-    RunsService(CompletableFuture<ControlPlane> controlPlane, Executor blockingWork) {
+    RunsService(CompletableFuture<ControlPlane> controlPlane, Executor blockingWork, RunNotifier notifier) {
         this.controlPlane = controlPlane;
         this.blockingWork = blockingWork;
+        this.notifier = notifier;
     }
 
     @Override
@@ -45,9 +48,16 @@ final class RunsService implements RunsProtocol {
         Actor actor = clientActor(params.actor());
         String idempotencyKey = Params.optionalText(params.idempotencyKey(), "idempotencyKey");
         String sessionId = Params.optionalText(params.sessionId(), "sessionId");
-        // The input may be megabytes: it is converted off the reader thread.
-        return controlPlane.thenApplyAsync(plane -> WireTypes.run(plane.start(new CallRequest(tool,
-                JsonBridge.fromWire(params.input()), actor, idempotencyKey, sessionId)), false), blockingWork);
+        // The input may be megabytes: it is converted off the reader thread. The answer leaves out the
+        // input (the client has it) and is the run as last notified, never an older state.
+        CompletableFuture<RunInfo> answer = new CompletableFuture<>();
+        controlPlane.thenAcceptAsync(plane -> notifier.answerWithLatest(plane.start(new CallRequest(tool,
+                JsonBridge.fromWire(params.input()), actor, idempotencyKey, sessionId)), answer), blockingWork)
+                .exceptionally(failure -> {
+                    answer.completeExceptionally(Futures.unwrap(failure));
+                    return null;
+                });
+        return answer;
     }
 
     @Override

@@ -32,6 +32,13 @@ public record Run(
         logs = logs == null ? List.of() : List.copyOf(logs);
     }
 
+    /** A new call as it is first recorded: queued, nothing started, nothing produced. */
+    public static Run queued(String id, String tool, String actor, JsonNode input, String inputHash,
+            String idempotencyKey, String sessionId, Instant now) {
+        return new Run(id, tool, actor, input, inputHash, RunStatus.QUEUED, null, null, idempotencyKey, sessionId,
+                null, now, null, null, now, List.of(), List.of());
+    }
+
     public Run withStatus(RunStatus newStatus, Instant now) {
         Instant started = newStatus == RunStatus.RUNNING && startedAt == null ? now : startedAt;
         Instant finished = newStatus.isTerminal() ? now : finishedAt;

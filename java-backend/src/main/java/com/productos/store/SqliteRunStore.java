@@ -1,6 +1,7 @@
 package com.productos.store;
 
 import com.productos.common.SqliteDatabase;
+import com.productos.control.ErrorCode;
 import com.productos.json.Json;
 import com.productos.runs.Run;
 import com.productos.runs.RunArtifact;
@@ -213,8 +214,8 @@ public final class SqliteRunStore implements RunStore {
                 }
             }
             long now = clock.instant().toEpochMilli();
-            RunError why = new RunError("InternalError", -32603,
-                    "the backend stopped while this run was in flight; check the tool's target and run it again", null);
+            RunError why = RunError.of(ErrorCode.InternalError,
+                    "the backend stopped while this run was in flight; check the tool's target and run it again");
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE runs SET status='interrupted', error=?, finished_at=?, updated_at=? WHERE id=?")) {
                 for (String id : orphans) {

@@ -70,6 +70,15 @@ class AnalyticsOverHttpTest {
             assertEquals(3, funnel.output().path("steps").get(0).path("users").asInt());
             assertEquals(1, funnel.output().path("steps").get(1).path("users").asInt());
 
+            ExecutorResult retention = client.invoke(ExecutorTestSupport.tool("analytics.cohort_retention"), ExecutorTestSupport.run(
+                    "analytics.cohort_retention", """
+                    {"range_days": 30, "period": "day", "start_event": "visit", "return_event": "visit"}""")).get(30, TimeUnit.SECONDS);
+            assertEquals(3, retention.output().path("cohorts").size(), retention.output().toString());
+            ExecutorResult anomalies = client.invoke(ExecutorTestSupport.tool("analytics.anomaly_detect"), ExecutorTestSupport.run(
+                    "analytics.anomaly_detect", """
+                    {"range_days": 30, "kpi": {"type": "event_count", "event_name": "visit"}}""")).get(30, TimeUnit.SECONDS);
+            assertEquals(30, anomalies.output().path("points").asInt(), anomalies.output().toString());
+
             ExecutorResult insight = client.invoke(ExecutorTestSupport.tool("analytics.write_insight"), ExecutorTestSupport.run(
                     "analytics.write_insight", Json.parse("""
                     {"insight": {"type": "funnel_drop", "title": "Most visitors do not sign up", "summary": "1 of 3 signed up.",

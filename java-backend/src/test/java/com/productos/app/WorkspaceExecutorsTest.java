@@ -48,14 +48,14 @@ class WorkspaceExecutorsTest {
     void executorsOfAStoppedBackendShouldBeReplaced() throws Exception {
         String firstUrl;
         try (WorkspaceExecutors first = WorkspaceExecutors.attachOrStart(environment())) {
-            firstUrl = first.endpointFor("firestore").baseUrl().toString();
+            firstUrl = first.endpointFor("brand").baseUrl().toString();
             Files.copy(published(), dir.resolve("stale.json"));
         }
         // As if the owner had crashed: its file is left behind, its server is gone.
         Files.copy(dir.resolve("stale.json"), published());
         try (WorkspaceExecutors next = WorkspaceExecutors.attachOrStart(environment())) {
             assertTrue(next.ownsExecutors());
-            assertNotEquals(firstUrl, next.endpointFor("firestore").baseUrl().toString());
+            assertNotEquals(firstUrl, next.endpointFor("brand").baseUrl().toString());
         }
     }
 

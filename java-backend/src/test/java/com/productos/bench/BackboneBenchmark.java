@@ -130,7 +130,7 @@ public final class BackboneBenchmark {
                     .get(30, TimeUnit.SECONDS);
             if (seeded.status() != RunStatus.SUCCEEDED) throw new IllegalStateException("seed failed: " + seeded.error());
             JsonNode input = Json.parse("{\"profile_id\":\"default\"}");
-            ExecutorEndpoint endpoint = backend.executorEndpoint("firestore");
+            ExecutorEndpoint endpoint = backend.executorEndpoint("brand");
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest direct = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + "/execute/brand/get_profile"))
                     .header("Authorization", "Bearer " + endpoint.bearerToken())

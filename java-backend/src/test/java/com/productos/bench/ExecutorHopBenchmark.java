@@ -73,8 +73,8 @@ public final class ExecutorHopBenchmark {
 
     private static Run run(String tool, JsonNode input) {
         Instant now = Instant.now();
-        return new Run("bench-run", tool, "user", input, Json.canonicalHash(input), RunStatus.RUNNING, null, null, null,
-                null, null, now, now, null, now, null, null);
+        return Run.queued("bench-run", tool, "user", input, Json.canonicalHash(input), null, null, now)
+                .withStatus(RunStatus.RUNNING, now);
     }
 
     private interface Call {

@@ -336,6 +336,29 @@ class ControlPlaneTest {
         }
 
         @Test
+        void repeatedKeyOfARunInFlightInAnotherProcessShouldWaitForItThroughTheStoreAndReturnItsResult() throws Exception {
+            CompletableFuture<ExecutorResult> held = new CompletableFuture<>();
+            invoker.answer("brand.update_profile", run -> held);
+            CallRequest request = new CallRequest("brand.update_profile", patch, Actor.USER, "key-elsewhere", null);
+            Run first = plane.start(request);
+            try (SqliteDatabase other = SqliteDatabase.open(folder.resolve("productos.db"))) {
+                ControlPlane otherProcess = newControlPlane(other, "owner-b");
+                Run repeat = otherProcess.start(request);
+                assertEquals(first.id(), repeat.id());
+                assertEquals(RunStatus.RUNNING, repeat.status());
+                CompletableFuture<Run> waiting = otherProcess.settle(repeat.id());
+                assertTrue(!waiting.isDone(), "the run has not ended yet");
+                held.complete(new ExecutorResult(Json.parse("{\"ok\":true,\"updated_at\":\"2026-11-25T12:00:00Z\"}"),
+                        List.of(), List.of()));
+                Run done = waiting.get(10, TimeUnit.SECONDS);
+                assertEquals(RunStatus.SUCCEEDED, done.status());
+                assertEquals(first.id(), done.id());
+                assertEquals(Json.parse("{\"ok\":true,\"updated_at\":\"2026-11-25T12:00:00Z\"}"), done.output());
+            }
+            assertEquals(1, invoker.calls("brand.update_profile"));
+        }
+
+        @Test
         void sideEffectingCallsWithoutKeyShouldGetOneGenerated() throws Exception {
             Run run = settle(plane.start(CallRequest.byUser("brand.update_profile", patch)));
             assertTrue(run.idempotencyKey().startsWith("auto-"), run.idempotencyKey());
@@ -399,5 +422,22 @@ class ControlPlaneTest {
         void unknownRunShouldBeRunNotFound() {
             assertEquals(ErrorCode.RunNotFound, assertThrows(ToolCallException.class, () -> plane.get("run_nope")).code());
         }
+    }
+
+    @Test
+    void gracefulStopShouldRecordRunsInFlightAsInterruptedWithATrueMessage() throws Exception {
+        invoker.answer("brand.get_profile", run -> new CompletableFuture<>()); // the executor never answers
+        Run started = plane.start(CallRequest.byUser("brand.get_profile", PROFILE_INPUT));
+        CompletableFuture<Run> waiting = plane.settle(started.id());
+        assertEquals(1, plane.interruptInFlight());
+        Run stopped = waiting.get(10, TimeUnit.SECONDS);
+        assertEquals(RunStatus.INTERRUPTED, stopped.status());
+        Run stored = plane.get(started.id());
+        assertEquals(RunStatus.INTERRUPTED, stored.status());
+        assertEquals("InternalError", stored.error().code());
+        assertTrue(stored.error().message().startsWith("the backend was stopped while brand.get_profile was in flight"),
+                stored.error().message());
+        assertTrue(!stored.error().message().contains("config.yaml"), stored.error().message());
+        assertEquals(0, plane.interruptInFlight(), "nothing is left in flight");
     }
 }

@@ -243,7 +243,7 @@ class ExecutorHttpClientTest {
                 throw new ExecutorCallException(ErrorCode.ExecutorUnavailable, "set executors." + name + ".url", null);
             }, Duration.ofSeconds(1), Duration.ofSeconds(1), QUICK_RETRIES, new GoogleIdTokens(ProductOsConfig.empty()));
             ExecutorCallException e = failure(client, LOW_RISK, lowRiskRun());
-            assertEquals("set executors.firestore.url", e.getMessage());
+            assertEquals("set executors.brand.url", e.getMessage());
         }
     }
 

@@ -27,8 +27,8 @@ public final class ExecutorTestSupport {
 
     public static Run run(String tool, JsonNode input, String idempotencyKey) {
         Instant now = Instant.now();
-        return new Run("run-" + UUID.randomUUID(), tool, "user", input, Json.canonicalHash(input), RunStatus.RUNNING,
-                null, null, idempotencyKey, null, null, now, now, null, now, null, null);
+        return Run.queued("run-" + UUID.randomUUID(), tool, "user", input, Json.canonicalHash(input), idempotencyKey,
+                null, now).withStatus(RunStatus.RUNNING, now);
     }
 
     public static Run run(String tool, String inputJson) {

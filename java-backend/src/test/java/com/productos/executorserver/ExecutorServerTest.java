@@ -68,6 +68,15 @@ class ExecutorServerTest {
                     }
                     return Json.object().put("released", true);
                 },
+                "/execute/test/pause", request -> {
+                    // Longer than the read idle timeout of the test that calls it.
+                    try {
+                        Thread.sleep(1_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Json.object().put("paused", true);
+                },
                 "/execute/test/crash", request -> {
                     throw new IllegalStateException("database password=hunter2 rejected");
                 },
@@ -352,6 +361,59 @@ class ExecutorServerTest {
             String answer = new String(socket.getInputStream().readAllBytes());
             assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
             assertTrue(answer.contains("{\"error\":{\"code\":\"bad_request\""), answer);
+        }
+    }
+
+    @Nested
+    class SlowClients {
+        private static final Duration READ_IDLE = Duration.ofMillis(300);
+
+        @BeforeEach
+        void startServer() throws Exception {
+            start(defaults().withReadIdleTimeout(READ_IDLE));
+        }
+
+        private String exchange(String head) throws Exception {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+                // Far past the read idle timeout: a connection still open then makes readAllBytes throw.
+                socket.setSoTimeout(20_000);
+                socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+
+        @Test
+        void declaredBodyThatNeverArrivesShouldGet408AndACloseAndTheServerKeepsServing() throws Exception {
+            String answer = exchange("POST /execute/test/echo HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + TOKEN + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000000\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+            assertTrue(answer.contains("\"request_timeout\""), answer);
+            HttpResponse<String> health = send(HttpRequest.newBuilder(server.uri().resolve("/healthz")).GET());
+            assertEquals(200, health.statusCode());
+            assertEquals(200, send(post("/execute/test/echo", "{}")).statusCode());
+        }
+
+        @Test
+        void headersThatStopHalfwayShouldBeClosedWithinTheTimeout() throws Exception {
+            String answer = exchange("POST /execute/test/echo HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+            assertFalse(answer.startsWith("HTTP/1.1 200"), answer);
+            assertEquals(200, send(HttpRequest.newBuilder(server.uri().resolve("/healthz")).GET()).statusCode());
+        }
+
+        @Test
+        void headersOverTheLimitShouldGet431() throws Exception {
+            HttpResponse<String> response = send(post("/execute/test/echo", "{}")
+                    .header("X-Padding", "a".repeat(ExecutorServerSettings.MAX_REQUEST_HEADER_BYTES)));
+            assertEquals(431, response.statusCode());
+        }
+
+        @Test
+        void handlerRunningPastTheReadIdleTimeoutShouldStillBeAnswered() throws Exception {
+            HttpResponse<String> response = send(post("/execute/test/pause", "{}"));
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals(200, send(post("/execute/test/pause", "{}")).statusCode(), "same connection, kept alive");
         }
     }
 }

@@ -24,9 +24,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 class MarketingModuleTest {
-    static final String GENERATE = MarketingModule.GENERATE_PATH;
-    static final String PUBLISH = MarketingModule.PUBLISH_PATH;
-    static final String STATUS = MarketingModule.STATUS_PATH;
+    static final String GENERATE = ModuleHarness.pathOf("marketing.generate_channel_posts");
+    static final String PUBLISH = ModuleHarness.pathOf("marketing.publish_missinglettr");
+    static final String STATUS = ModuleHarness.pathOf("marketing.get_campaign_status");
     static final String OUTBOX_CONFIG = "marketing:\n  outbox:\n    poll_interval_millis: 20\n";
 
     @TempDir
@@ -127,7 +127,7 @@ class MarketingModuleTest {
 
         @Test
         void anEditWithinTheRulesShouldBeSavedAsANewRevision() throws Exception {
-            JsonNode edited = harness.call(MarketingModule.DRAFT_EDIT_PATH, """
+            JsonNode edited = harness.call(ModuleHarness.pathOf("marketing.edit_draft"), """
                     {"draft_id": "%s", "channel": "x", "index": 1, "text": "See every drop-off. Terms apply.", "expected_revision": 1}
                     """.formatted(draftId));
             assertEquals(2, edited.path("revision").asInt());
@@ -142,7 +142,7 @@ class MarketingModuleTest {
                 "See every drop-off.|/text|required disclaimer",
                 "Wow! Terms apply.|/text|exclamation"})
         void anEditThatBreaksTheClaimsPolicyShouldBeRefusedAndTheDraftKept(String text, String pointer, String message) throws Exception {
-            ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(MarketingModule.DRAFT_EDIT_PATH,
+            ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(ModuleHarness.pathOf("marketing.edit_draft"),
                     Json.parse("{\"draft_id\": \"" + draftId + "\", \"channel\": \"x\", \"index\": 0, \"text\": " + Json.write(text) + "}"), null));
             assertEquals(400, failure.httpStatus());
             assertEquals(pointer, failure.details().get(0).path("pointer").asString());
@@ -186,7 +186,7 @@ class MarketingModuleTest {
             harness.call(MarketingModule.DRAFT_LINK_PATH, "{\"draft_id\": \"" + draftId + "\", \"insight_id\": \"ins_42\"}");
             assertEquals(draftId, harness.module.drafts().list("ins_42", 5).get(0).draftId());
             assertEquals(404, assertThrows(ExecutorFailure.class,
-                    () -> harness.call(MarketingModule.DRAFT_GET_PATH, "{\"draft_id\": \"draft_missing\"}")).httpStatus());
+                    () -> harness.call(ModuleHarness.pathOf("marketing.get_draft"), "{\"draft_id\": \"draft_missing\"}")).httpStatus());
         }
     }
 

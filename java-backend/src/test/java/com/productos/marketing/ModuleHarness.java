@@ -45,6 +45,11 @@ public final class ModuleHarness implements AutoCloseable {
         return module.routes().get(path).handle(new ExecutorRequest(path, input, "run-test", idempotencyKey, "user", lastLog));
     }
 
+    /** The registry path of a marketing tool, where the module serves it. */
+    public static String pathOf(String tool) {
+        return REGISTRY.find(tool).orElseThrow().executor().path();
+    }
+
     /** Output-schema errors of a registry tool's answer (the control plane rejects any). */
     public static List<FieldError> outputErrors(String tool, JsonNode output) {
         return REGISTRY.find(tool).orElseThrow().outputSchema().validate(output);

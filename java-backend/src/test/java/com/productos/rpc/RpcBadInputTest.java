@@ -31,7 +31,7 @@ class RpcBadInputTest {
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new RpcFixture(folder, Set.of("logs.tail"), Duration.ofMillis(500), RpcFixture.testOptions());
+        fixture = new RpcFixture(folder, Set.of("logs.tail"), Duration.ofSeconds(2), RpcFixture.testOptions());
         client = fixture.client;
     }
 

@@ -1,5 +1,11 @@
 package com.productos.rpc;
 
+import com.productos.config.ExecutorAuth;
+import com.productos.config.ExecutorEndpoint;
+import com.productos.config.ProductOsConfig;
+import com.productos.executorclient.ExecutorHttpClient;
+import com.productos.executorclient.GoogleIdTokens;
+import com.productos.executorclient.RetryPolicy;
 import com.productos.testing.MutableClock;
 import com.productos.control.ControlPlane;
 import com.productos.policy.Policy;
@@ -18,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real backend behind a real RPC server on piped streams: SQLite run and approval stores in a temp
  * workspace, the bundled registry and policy, the control plane, and executors reached over HTTP on
- * loopback. The clock stands still until a test moves it, so every timestamp on the wire is known.
+ * loopback by the backend's own {@link ExecutorHttpClient}. The clock stands still until a test moves it, so every timestamp on the wire is known.
  */
 final class RpcFixture implements AutoCloseable {
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
@@ -34,6 +41,8 @@ final class RpcFixture implements AutoCloseable {
     static final Policy POLICY = new PolicyLoader().loadBundled();
 
     final LoopbackExecutor executor;
+    /** The backend's own executor client, on loopback. */
+    final ExecutorHttpClient invoker;
     final SqliteDatabase database;
     final ControlPlane controlPlane;
     final RpcServer server;
@@ -48,8 +57,11 @@ final class RpcFixture implements AutoCloseable {
         executor = new LoopbackExecutor();
         URI deadPort = deadPort();
         database = SqliteDatabase.open(folder.resolve("productos.db"));
-        HttpExecutorInvoker invoker = new HttpExecutorInvoker(
-                tool -> unreachable.contains(tool.name()) ? deadPort : executor.base(), executorTimeout);
+        Set<String> deadExecutors = unreachable.stream()
+                .map(tool -> REGISTRY.find(tool).orElseThrow().executor().executorName()).collect(Collectors.toSet());
+        invoker = new ExecutorHttpClient(name -> new ExecutorEndpoint(name, deadExecutors.contains(name) ? deadPort : executor.base(),
+                ExecutorAuth.NONE, null), Duration.ofSeconds(2), executorTimeout, RetryPolicy.none(),
+                new GoogleIdTokens(ProductOsConfig.empty()));
         controlPlane = new ControlPlane(REGISTRY, POLICY, new SqliteRunStore(database, clock),
                 new SqliteApprovalStore(database), invoker, clock, "test-owner", worker);
         PipedOutputStream clientOut = new PipedOutputStream();
@@ -78,6 +90,7 @@ final class RpcFixture implements AutoCloseable {
     public void close() throws Exception {
         server.close();
         executor.close();
+        invoker.close();
         client.close();
         worker.shutdown();
         blockingWork.shutdown();

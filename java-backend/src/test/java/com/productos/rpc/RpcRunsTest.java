@@ -2,6 +2,7 @@ package com.productos.rpc;
 
 import static com.productos.rpc.RawFrameClient.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,31 +74,70 @@ class RpcRunsTest {
     }
 
     @Test
-    void startShouldAnswerAtOnceThenReportProgressInOrder() throws Exception {
-        RawFrameClient.Frame started = client.call(2, "runs/start",
-                "{\"tool\":\"brand.get_profile\",\"input\":" + PROFILE_INPUT + ",\"sessionId\":\"s-1\"}");
+    void startShouldAnswerAtOnceThenReportProgressInOrderWithoutRepeatingTheInput() throws Exception {
+        List<RawFrameClient.Frame> wire = startAndReadInWireOrder(2, "{\"tool\":\"brand.get_profile\",\"input\":"
+                + PROFILE_INPUT + ",\"sessionId\":\"s-1\"}");
+        RawFrameClient.Frame started = wire.stream().filter(f -> f.isResponseTo(2)).findFirst().orElseThrow();
         String id = runIdOf(started);
         String common = "\"id\":\"" + id + "\",\"tool\":\"brand.get_profile\",\"actor\":\"user\",";
-        String input = "\"input\":" + PROFILE_INPUT + ",\"inputHash\":\"" + hash(PROFILE_INPUT) + "\",";
-        assertEquals(frame("{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{" + common + "\"status\":\"queued\"," + input
-                + "\"sessionId\":\"s-1\",\"createdAt\":\"" + T + "\",\"updatedAt\":\"" + T + "\",\"artifacts\":[]}}"), started.raw());
-
-        List<String> progress = new ArrayList<>();
-        for (int i = 0; i < 5; i++) progress.add(nextAbout(id).raw());
+        String hashed = "\"inputHash\":\"" + hash(PROFILE_INPUT) + "\",";
+        List<String> progress = wire.stream().filter(f -> !f.isResponseTo(2)).map(RawFrameClient.Frame::raw).toList();
         assertEquals(List.of(
                 frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/log\",\"params\":{\"runId\":\"" + id + "\",\"sequence\":1,"
                         + "\"time\":\"" + T + "\",\"severity\":\"INFO\",\"text\":\"policy: default for low risk and actor user: allow\"}}"),
-                frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/updated\",\"params\":{" + common + "\"status\":\"queued\"," + input
+                frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/updated\",\"params\":{" + common + "\"status\":\"queued\"," + hashed
                         + "\"sessionId\":\"s-1\",\"createdAt\":\"" + T + "\",\"updatedAt\":\"" + T + "\",\"artifacts\":[]}}"),
-                frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/updated\",\"params\":{" + common + "\"status\":\"running\"," + input
+                frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/updated\",\"params\":{" + common + "\"status\":\"running\"," + hashed
                         + "\"sessionId\":\"s-1\",\"createdAt\":\"" + T + "\",\"startedAt\":\"" + T + "\",\"updatedAt\":\"" + T
                         + "\",\"artifacts\":[]}}"),
                 frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/log\",\"params\":{\"runId\":\"" + id + "\",\"sequence\":2,"
                         + "\"time\":\"" + T + "\",\"severity\":\"INFO\",\"text\":\"read profile default\"}}"),
                 frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/updated\",\"params\":{" + common + "\"status\":\"succeeded\","
-                        + input + "\"output\":" + PROFILE_OUTPUT + ",\"sessionId\":\"s-1\",\"createdAt\":\"" + T
+                        + hashed + "\"output\":" + PROFILE_OUTPUT + ",\"sessionId\":\"s-1\",\"createdAt\":\"" + T
                         + "\",\"startedAt\":\"" + T + "\",\"finishedAt\":\"" + T + "\",\"updatedAt\":\"" + T + "\",\"artifacts\":[]}}")),
                 progress);
+        assertFalse(started.json().get("result").has("input"), "the answer does not send the input back: " + started.raw());
+        assertEquals(lastUpdateBefore(wire, started), started.json().get("result"),
+                "the answer is the run as last notified before it");
+    }
+
+    @Test
+    void startAnswerShouldNeverBeOlderThanANotificationSentBeforeIt() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            long requestId = 100 + i;
+            List<RawFrameClient.Frame> wire = startAndReadInWireOrder(requestId,
+                    "{\"tool\":\"brand.get_profile\",\"input\":" + PROFILE_INPUT + "}");
+            RawFrameClient.Frame answer = wire.stream().filter(f -> f.isResponseTo(requestId)).findFirst().orElseThrow();
+            JsonNode before = lastUpdateBefore(wire, answer);
+            assertNotNull(before, "queued and running are notified before start returns");
+            assertEquals(before, answer.json().get("result"), "call " + i + ": " + wire);
+        }
+    }
+
+    /** Sends runs/start and returns every frame about it, in the order the server wrote them, up to its end. */
+    private List<RawFrameClient.Frame> startAndReadInWireOrder(long requestId, String params) throws Exception {
+        client.send("{\"jsonrpc\":\"2.0\",\"id\":" + requestId + ",\"method\":\"runs/start\",\"params\":" + params + "}");
+        List<RawFrameClient.Frame> wire = new ArrayList<>();
+        boolean answered = false;
+        boolean ended = false;
+        while (!answered || !ended) {
+            RawFrameClient.Frame frame = client.next(f -> true);
+            wire.add(frame);
+            if (frame.isResponseTo(requestId)) answered = true;
+            if (frame.isNotification("runs/updated") && frame.json().get("params").get("status").asString().equals("succeeded")) {
+                ended = true;
+            }
+        }
+        return wire;
+    }
+
+    private static JsonNode lastUpdateBefore(List<RawFrameClient.Frame> wire, RawFrameClient.Frame answer) {
+        JsonNode last = null;
+        for (RawFrameClient.Frame frame : wire) {
+            if (frame == answer) return last;
+            if (frame.isNotification("runs/updated")) last = frame.json().get("params");
+        }
+        throw new AssertionError("no answer on the wire");
     }
 
     @Test

@@ -40,6 +40,12 @@ final class BigQueryDialect implements SqlDialect {
         return "user_id";
     }
 
+    /** Pub/Sub and load-job retries can land an event twice: every query keeps one row per insert_id. */
+    @Override
+    public boolean deduplicatesOnRead() {
+        return true;
+    }
+
     @Override
     public String placeholder(int index) {
         return "@p" + index;

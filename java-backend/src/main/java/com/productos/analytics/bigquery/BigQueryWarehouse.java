@@ -8,6 +8,15 @@ import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.TableResult;
 import com.productos.analytics.AnalyticsSettings.BigQuerySettings;
 import com.productos.analytics.AnalyticsWarehouse;
+import com.productos.analytics.growth.DropoffCounts;
+import com.productos.analytics.growth.DropoffQuery;
+import com.productos.analytics.growth.DropoffSql;
+import com.productos.analytics.anomaly.KpiQuery;
+import com.productos.analytics.anomaly.KpiSeries;
+import com.productos.analytics.anomaly.KpiSql;
+import com.productos.analytics.retention.RetentionQuery;
+import com.productos.analytics.retention.RetentionSql;
+import com.productos.analytics.retention.RetentionTable;
 import com.productos.analytics.WarehouseException;
 import com.productos.analytics.drivers.DriverCounts;
 import com.productos.analytics.drivers.DriverQuery;
@@ -78,6 +87,42 @@ public final class BigQueryWarehouse implements AnalyticsWarehouse {
                     row.get(2).getLongValue(), row.get(3).getLongValue()));
         }
         return new DriverCounts(users, converted, features);
+    }
+
+    @Override
+    public RetentionTable retention(RetentionQuery query) {
+        return RetentionTable.fromRows(query, longRows(RetentionSql.build(query, dialect), 3));
+    }
+
+    @Override
+    public KpiSeries kpiSeries(KpiQuery query) {
+        return KpiSeries.fromRows(query, longRows(KpiSql.build(query, dialect), 3));
+    }
+
+    private List<long[]> longRows(SqlStatement sql, int columns) {
+        List<long[]> rows = new ArrayList<>();
+        for (FieldValueList row : run(sql).iterateAll()) {
+            long[] values = new long[columns];
+            for (int i = 0; i < columns; i++) values[i] = row.get(i).isNull() ? 0 : row.get(i).getLongValue();
+            rows.add(values);
+        }
+        return rows;
+    }
+
+    @Override
+    public DropoffCounts dropoffs(DropoffQuery query, int step) {
+        List<DropoffCounts.Segment> segments = new ArrayList<>();
+        if (!query.segmentBy().isEmpty()) {
+            for (FieldValueList row : run(DropoffSql.segments(query, step, dialect)).iterateAll()) {
+                segments.add(new DropoffCounts.Segment(query.segmentBy().get((int) row.get(0).getLongValue()), row.get(1).getStringValue(),
+                        row.get(2).getLongValue(), row.get(3).getLongValue()));
+            }
+        }
+        List<DropoffCounts.Alternative> alternatives = new ArrayList<>();
+        for (FieldValueList row : run(DropoffSql.alternatives(query, step, dialect)).iterateAll()) {
+            alternatives.add(new DropoffCounts.Alternative(row.get(0).getStringValue(), row.get(1).getLongValue(), row.get(2).getLongValue()));
+        }
+        return new DropoffCounts(segments, alternatives);
     }
 
     @Override

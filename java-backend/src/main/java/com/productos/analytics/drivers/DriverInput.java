@@ -1,6 +1,6 @@
 package com.productos.analytics.drivers;
 
-import com.productos.analytics.InputErrors;
+import com.productos.executors.InputProblems;
 import com.productos.analytics.TimeRange;
 import com.productos.analytics.sql.PropertyFilter;
 import com.productos.analytics.sql.PropertyKeys;
@@ -45,7 +45,7 @@ public final class DriverInput {
             }
         }
         PropertyFilter segment = PropertyFilter.parse(input.path("segment"), "/segment", errors);
-        InputErrors.throwIfAny("analytics.top_drivers", errors);
+        new InputProblems().addAll(errors).throwIfAny("analytics.top_drivers");
         return new DriverQuery(metric, event, events, properties, segment, range, minSupportUsers);
     }
 }

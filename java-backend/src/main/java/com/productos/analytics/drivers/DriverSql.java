@@ -50,8 +50,7 @@ public final class DriverSql {
     private static void appendCommon(SqlStatement sql, DriverQuery query) {
         String t = sql.dialect().epochMicros("ts");
         String events = sql.dialect().eventsTable();
-        sql.sql("WITH scoped AS (SELECT user_id, event_name, properties, ").sql(t).sql(" AS t FROM ").sql(events)
-                .sql(" WHERE ").timestampBetween("ts", query.range().fromMicros(), query.range().toMicros());
+        sql.sql("WITH scoped AS (SELECT user_id, event_name, properties, ").sql(t).sql(" AS t FROM ").eventsInRange(query.range().fromMicros(), query.range().toMicros());
         if (!query.segment().isEmpty()) {
             sql.sql(" AND user_id IN (SELECT user_id FROM ").sql(events).sql(" WHERE ")
                     .timestampBetween("ts", query.range().fromMicros(), query.range().toMicros()).sql(" AND ");

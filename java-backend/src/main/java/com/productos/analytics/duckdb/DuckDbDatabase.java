@@ -45,9 +45,24 @@ public final class DuckDbDatabase implements AutoCloseable {
             addUserKeys(connection);
             return new DuckDbDatabase(file, connection);
         } catch (SQLException e) {
-            throw new WarehouseException("cannot open the events warehouse " + file + ": " + e.getMessage()
-                    + "; if another Product OS process has it open, stop that process or import through it", e);
+            throw new WarehouseException(cannotOpen(file, e), e);
         }
+    }
+
+    /** Why the file cannot be opened and what to do, in words (DuckDB's own text names its internals). */
+    private static String cannotOpen(Path file, SQLException e) {
+        String said = String.valueOf(e.getMessage());
+        if (said.contains("lock")) {
+            return "cannot open the events warehouse " + file + ": another process holds it open; stop that process,"
+                    + " or import and query through the Product OS backend that has it";
+        }
+        if (said.contains("not a valid DuckDB database") || said.contains("orrupt") || said.contains("checksum")) {
+            return "the events warehouse " + file + " is damaged or is not a DuckDB database; move it aside (for example"
+                    + " mv " + file + " " + file + ".broken) and restart Product OS: a new, empty warehouse is created"
+                    + " there, then import the events again";
+        }
+        return "cannot open the events warehouse " + file + "; if it is damaged, move it aside (for example mv " + file
+                + " " + file + ".broken) and restart Product OS, then import the events again";
     }
 
     /**

@@ -2,9 +2,9 @@ package com.productos.analytics.events;
 
 import com.productos.analytics.WarehouseException;
 import com.productos.executors.ExecutorFailure;
+import com.productos.executors.InputProblems;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorRequest;
-import com.productos.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +58,6 @@ public final class ImportFileHandler implements ExecutorHandler {
     }
 
     private static ExecutorFailure badField(String pointer, String message) {
-        return ExecutorFailure.badRequest(message, Json.array().add(Json.object().put("pointer", pointer).put("message", message)));
+        return InputProblems.single(pointer, message);
     }
 }

@@ -2,6 +2,7 @@ package com.productos.analytics.events;
 
 import com.productos.analytics.WarehouseException;
 import com.productos.executors.ExecutorFailure;
+import com.productos.executors.InputProblems;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorRequest;
 import com.productos.json.Json;
@@ -34,8 +35,7 @@ public final class IngestHandler implements ExecutorHandler {
     public JsonNode handle(ExecutorRequest request) throws ExecutorFailure {
         JsonNode events = request.input().path("events");
         if (!events.isArray() || events.isEmpty()) {
-            throw ExecutorFailure.badRequest("events must be a non-empty array of events",
-                    Json.array().add(Json.object().put("pointer", "/events").put("message", "must be a non-empty array")));
+            throw InputProblems.single("/events", "must be a non-empty array", "events must be a non-empty array of events");
         }
         if (events.size() > maxEventsPerBatch) {
             throw new ExecutorFailure(413, "too_large", "the batch holds " + events.size() + " events, more than the limit of "

@@ -1,6 +1,6 @@
 package com.productos.analytics.funnel;
 
-import com.productos.analytics.InputErrors;
+import com.productos.executors.InputProblems;
 import com.productos.analytics.TimeRange;
 import com.productos.analytics.sql.PropertyFilter;
 import com.productos.executors.ExecutorFailure;
@@ -19,13 +19,19 @@ public final class FunnelInput {
 
     public static FunnelQuery parse(JsonNode input, Clock clock) throws ExecutorFailure {
         List<FieldError> errors = new ArrayList<>();
+        FunnelQuery query = parse(input, clock, errors);
+        new InputProblems().addAll(errors).throwIfAny("analytics.funnel_summary");
+        return query;
+    }
+
+    /** Reads a funnel input, adding one error per problem to {@code errors}; the query is only usable when none were added. */
+    public static FunnelQuery parse(JsonNode input, Clock clock, List<FieldError> errors) {
         TimeRange range = TimeRange.parse(input, clock, errors);
         JsonNode funnel = input.path("funnel");
         String name = name(funnel, errors);
         List<FunnelStep> steps = steps(funnel, errors);
         PropertyFilter segment = PropertyFilter.parse(input.path("segment"), "/segment", errors);
         int windowDays = conversionWindowDays(input, errors);
-        InputErrors.throwIfAny("analytics.funnel_summary", errors);
         return new FunnelQuery(name, steps, segment, windowDays, range);
     }
 

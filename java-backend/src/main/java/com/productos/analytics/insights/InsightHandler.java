@@ -1,7 +1,7 @@
 package com.productos.analytics.insights;
 
 import com.productos.analytics.AnalyticsWarehouse;
-import com.productos.analytics.InputErrors;
+import com.productos.executors.InputProblems;
 import com.productos.analytics.WarehouseException;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorHandler;
@@ -149,7 +149,7 @@ public final class InsightHandler implements ExecutorHandler {
         }
         int days = insight.path("window").path("range_days").asInt(0);
         if (days < 1 || days > 365) errors.add(new FieldError("/insight/window/range_days", "must be a whole number of days from 1 to 365"));
-        InputErrors.throwIfAny("analytics.write_insight", errors);
+        new InputProblems().addAll(errors).throwIfAny("analytics.write_insight");
     }
 
     private static JsonNode nullable(JsonNode node) {

@@ -4,9 +4,7 @@ import com.productos.analytics.measure.MeasurementStore;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorHandler;
 import com.productos.json.Json;
-import com.productos.analytics.InputErrors;
-import com.productos.registry.FieldError;
-import java.util.List;
+import com.productos.executors.InputProblems;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -60,7 +58,7 @@ public final class InsightLinksHandlers {
     private static String required(JsonNode input, String field) throws ExecutorFailure {
         JsonNode value = input.path(field);
         if (!value.isString() || value.asString().isBlank()) {
-            InputErrors.throwIfAny("this tool's", List.of(new FieldError("/" + field, "give the " + field)));
+            new InputProblems().add("/" + field, "give the " + field).throwIfAny("this tool's");
         }
         return value.asString();
     }

@@ -1,6 +1,6 @@
 package com.productos.analytics.measure;
 
-import com.productos.analytics.InputErrors;
+import com.productos.executors.InputProblems;
 import com.productos.analytics.funnel.FunnelInput;
 import com.productos.analytics.funnel.FunnelStep;
 import com.productos.analytics.sql.PropertyKeys;
@@ -55,7 +55,7 @@ public final class CampaignMeasureInput {
             confidence = confidenceNode.isNumber() ? Confidence.of(confidenceNode.asDouble()) : null;
             if (confidence == null) errors.add(new FieldError("/confidence", "must be one of 0.8, 0.9, 0.95 or 0.99"));
         }
-        InputErrors.throwIfAny(TOOL, errors);
+        new InputProblems().addAll(errors).throwIfAny(TOOL);
         return new CampaignMeasureQuery(campaignId, property, tag, insightId, started, ended, funnelName, steps, window,
                 minUsers, confidence);
     }

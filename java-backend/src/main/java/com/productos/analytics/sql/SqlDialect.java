@@ -14,6 +14,14 @@ public interface SqlDialect {
      */
     String userKey();
 
+    /**
+     * Whether queries must keep one event per insert_id themselves: true where events arrive by
+     * at-least-once pipelines (BigQuery); DuckDB stores each insert_id once.
+     */
+    default boolean deduplicatesOnRead() {
+        return false;
+    }
+
     /** Placeholder for the parameter at {@code index} (0-based). */
     String placeholder(int index);
 

@@ -41,6 +41,17 @@ public final class SqlStatement {
         return sql(column + " BETWEEN " + function + "(").param(fromMicros).sql(") AND " + function + "(").param(toMicros).sql(")");
     }
 
+    /**
+     * Appends the events of a time range as a FROM source followed by an open WHERE (the caller may add
+     * {@code AND ...}). Where the table can hold an event twice ({@link SqlDialect#deduplicatesOnRead()}),
+     * the source keeps one row per insert_id, as the embedded warehouse does when it stores events.
+     */
+    public SqlStatement eventsInRange(long fromMicros, long toMicros) {
+        if (!dialect.deduplicatesOnRead()) return sql(dialect.eventsTable() + " WHERE ").timestampBetween("ts", fromMicros, toMicros);
+        sql("(SELECT * FROM " + dialect.eventsTable() + " WHERE ").timestampBetween("ts", fromMicros, toMicros);
+        return sql(" QUALIFY ROW_NUMBER() OVER (PARTITION BY insert_id ORDER BY ts) = 1) AS unique_events WHERE TRUE");
+    }
+
     public String text() {
         return text.toString();
     }

@@ -1,5 +1,6 @@
 package com.productos.deploy.local;
 
+import com.productos.common.KnownSecrets;
 import com.productos.executors.ExecutorFailure;
 import com.productos.json.Json;
 import com.productos.logfiles.LogLine;
@@ -77,7 +78,7 @@ final class RevisionLauncher {
             log.info("build of " + revision + " succeeded");
             return;
         }
-        List<String> tail = lastLines(result.output(), LOG_TAIL_LINES);
+        List<String> tail = lastLines(KnownSecrets.redact(result.output()), LOG_TAIL_LINES);
         String why = result.timedOut()
                 ? "took longer than " + manifest.buildTimeout().toSeconds() + " s (build_timeout_seconds) and was stopped"
                 : "exited with code " + result.exitCode();
@@ -85,7 +86,7 @@ final class RevisionLauncher {
                 .put("build_log_file", buildLog.toString());
         tail.forEach(details.putArray("build_log")::add);
         throw new ExecutorFailure(422, "build_failed", "build of " + revision + " (" + manifest.buildCommand() + ") " + why
-                + "; the serving revision is unchanged. Last build output: " + String.join(" | ", lastLines(result.output(), 5)),
+                + "; the serving revision is unchanged. Last build output: " + String.join(" | ", lastLines(KnownSecrets.redact(result.output()), 5)),
                 details);
     }
 
@@ -140,7 +141,11 @@ final class RevisionLauncher {
         for (String name : passEnv) {
             String value = hostEnvironment.getOrDefault(name, System.getenv(name));
             if (value == null) log.warn("pass_env variable " + name + " is not set in the backend's environment; " + revision + " runs without it");
-            else all.put(name, value);
+            else {
+                // Passed by name because it is a secret: cut out of build and revision output wherever it shows.
+                KnownSecrets.add(value);
+                all.put(name, value);
+            }
         }
         all.putAll(env);
         all.put("K_SERVICE", service);

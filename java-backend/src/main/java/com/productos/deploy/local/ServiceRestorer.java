@@ -1,5 +1,6 @@
 package com.productos.deploy.local;
 
+import com.productos.common.DaemonThreads;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorLog;
 import com.productos.executors.ExecutorRequest;
@@ -40,11 +41,7 @@ final class ServiceRestorer {
         this.traffic = traffic;
         this.stopGrace = stopGrace;
         this.clock = clock;
-        this.worker = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "local-deploy-restore");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.worker = Executors.newSingleThreadExecutor(DaemonThreads.named("local-deploy-restore"));
     }
 
     /** Queues a restart; the service stays busy ("deploying") until it is done. */

@@ -1,5 +1,6 @@
 package com.productos.deploy.local;
 
+import com.productos.common.DaemonThreads;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -70,12 +71,7 @@ final class TrafficProxy implements AutoCloseable {
     /** Binds 127.0.0.1:{@code port} (0 picks a free one); a port in use throws {@link java.net.BindException}. */
     static TrafficProxy open(int port, String serviceName) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "proxy-" + serviceName + "-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named("proxy-" + serviceName));
         TrafficProxy proxy = new TrafficProxy(server, workers);
         server.setExecutor(workers);
         server.createContext("/", proxy::forward);

@@ -1,5 +1,6 @@
 package com.productos.marketing.missinglettr;
 
+import com.productos.common.KnownSecrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ public final class FileApiKeySource implements ApiKeySource {
         if (key.isEmpty()) {
             throw new ApiKeyUnavailable("the Missinglettr API key file " + file + " is empty; put the key on its first line", null);
         }
+        KnownSecrets.add(key);
         cached = key;
         return key;
     }

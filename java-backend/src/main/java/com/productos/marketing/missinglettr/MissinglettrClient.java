@@ -1,5 +1,6 @@
 package com.productos.marketing.missinglettr;
 
+import com.productos.common.KnownSecrets;
 import com.productos.json.Json;
 import com.productos.json.JsonParseFailure;
 import com.productos.marketing.publishing.ProviderUnavailable;
@@ -50,7 +51,10 @@ public final class MissinglettrClient {
             throws ProviderUnavailable {
         String authorization;
         try {
-            authorization = settings.authScheme().header(keys.apiKey());
+            String key = keys.apiKey();
+            // A provider may echo the key (in an error text, a 5xx page): it is cut out of every answer below.
+            KnownSecrets.add(key);
+            authorization = settings.authScheme().header(key);
         } catch (ApiKeySource.ApiKeyUnavailable e) {
             throw new ProviderUnavailable(e.getMessage(), null);
         }
@@ -74,11 +78,13 @@ public final class MissinglettrClient {
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
-                if (status != 429 && status < 500) return new Answer(status, parse(response.body()), response.body());
-                lastProblem = "HTTP " + status + (messageOf(parse(response.body()), "").isEmpty() ? "" : ": " + messageOf(parse(response.body()), ""));
+                String answered = KnownSecrets.redact(response.body());
+                if (status != 429 && status < 500) return new Answer(status, parse(answered), answered);
+                String message = messageOf(parse(answered), "");
+                lastProblem = "HTTP " + status + (message.isEmpty() ? "" : ": " + message);
                 wait = retryAfter(response).filter(value -> value.compareTo(settings.maxBackoff()) <= 0).orElse(backoff);
             } catch (IOException e) {
-                lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + KnownSecrets.redact(e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ProviderUnavailable("interrupted while calling Missinglettr", e);

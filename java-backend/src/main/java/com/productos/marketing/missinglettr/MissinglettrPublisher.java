@@ -1,5 +1,6 @@
 package com.productos.marketing.missinglettr;
 
+import com.productos.common.KnownSecrets;
 import com.productos.json.Json;
 import com.productos.marketing.publishing.CampaignPublisher;
 import com.productos.marketing.publishing.CampaignRecord;
@@ -182,12 +183,15 @@ public final class MissinglettrPublisher implements CampaignPublisher {
         return new ProviderOutcome(null, updates, response);
     }
 
-    /** A copy of a provider answer with anything that looks like a credential removed. */
+    /**
+     * A copy of a provider answer with credential-named fields and every known secret value removed
+     * (the client already cut the key out of the text; this also covers answers built elsewhere).
+     */
     static JsonNode redact(JsonNode node) {
         if (node == null) return null;
         JsonNode copy = node.deepCopy();
         redactInPlace(copy);
-        return copy;
+        return KnownSecrets.redact(copy);
     }
 
     private static void redactInPlace(JsonNode node) {

@@ -1,5 +1,6 @@
 package com.productos.marketing.missinglettr;
 
+import com.productos.common.KnownSecrets;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.cloud.secretmanager.v1.AccessSecretVersionResponse;
 import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;
@@ -35,6 +36,7 @@ public final class SecretManagerApiKeySource implements ApiKeySource {
                     + " (" + e.getClass().getSimpleName() + "); check the name and that the runtime account can access it", null);
         }
         if (key.isEmpty()) throw new ApiKeyUnavailable("Secret Manager secret " + secretVersion + " is empty", null);
+        KnownSecrets.add(key);
         cached = key;
         return key;
     }

@@ -2,7 +2,7 @@ package com.productos.marketing.plans;
 
 import com.productos.executors.ExecutorFailure;
 import com.productos.marketing.channels.Channel;
-import com.productos.marketing.inputs.InputProblems;
+import com.productos.executors.InputProblems;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -38,7 +38,7 @@ public final class PlanService {
         JsonNode planId = input.path("plan_id");
         if (planId.isMissingNode() || planId.isNull()) return null;
         if (!planId.isString() || plans.find(planId.asString()).isEmpty()) {
-            throw com.productos.marketing.inputs.InputProblems.single("/plan_id", "campaign plan '" + planId.asString("")
+            throw com.productos.executors.InputProblems.single("/plan_id", "campaign plan '" + planId.asString("")
                     + "' does not exist; make one with marketing.generate_campaign_plan or leave plan_id out");
         }
         return planId.asString();

@@ -1,5 +1,6 @@
 package com.productos.marketing.publishing;
 
+import com.productos.common.DaemonThreads;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,11 +21,7 @@ public final class OutboxScheduler implements AutoCloseable {
     public OutboxScheduler(PublicationStore store, Clock clock, long pollIntervalMillis) {
         this.store = store;
         this.clock = clock;
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "marketing-outbox-scheduler");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("marketing-outbox-scheduler"));
         executor.scheduleWithFixedDelay(this::tickSafely, 0, pollIntervalMillis, TimeUnit.MILLISECONDS);
     }
 

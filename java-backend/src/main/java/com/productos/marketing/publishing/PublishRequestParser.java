@@ -2,7 +2,7 @@ package com.productos.marketing.publishing;
 
 import com.productos.executors.ExecutorFailure;
 import com.productos.json.Json;
-import com.productos.marketing.inputs.InputProblems;
+import com.productos.executors.InputProblems;
 import com.productos.marketing.channels.Channel;
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package com.productos.marketing.publishing;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorLog;
 import com.productos.json.Json;
-import com.productos.marketing.inputs.InputProblems;
+import com.productos.executors.InputProblems;
 import com.productos.marketing.claims.ClaimFlag;
 import com.productos.marketing.claims.ClaimRiskDetector;
 import java.time.Clock;

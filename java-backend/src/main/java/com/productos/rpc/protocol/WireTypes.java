@@ -12,12 +12,24 @@ import java.time.Instant;
 public final class WireTypes {
     private WireTypes() {}
 
+    /** The whole run, input included (runs/get, runs/list, approvals). */
     public static RunInfo run(Run run, boolean withLogs) {
         return new RunInfo(run.id(), run.tool(), run.actor(), run.status().wireName(), JsonBridge.toWire(run.input()),
                 run.inputHash(), JsonBridge.toWire(run.output()), error(run.error()), run.idempotencyKey(),
                 run.sessionId(), run.approvalId(), time(run.createdAt()), time(run.startedAt()), time(run.finishedAt()),
                 time(run.updatedAt()), run.artifacts().stream().map(WireTypes::artifact).toList(),
-                withLogs ? run.logs().stream().map(WireTypes::log).toList() : null);
+                withLogs ? run.logs().stream().map(WireTypes::log).toList() : null, null);
+    }
+
+    /**
+     * The run without its input, which the client sent and can read with runs/get: what runs/start
+     * answers and runs/updated carries (status, output, error, timestamps and the run's small fields).
+     */
+    public static RunInfo update(Run run) {
+        return new RunInfo(run.id(), run.tool(), run.actor(), run.status().wireName(), null, run.inputHash(),
+                JsonBridge.toWire(run.output()), error(run.error()), run.idempotencyKey(), run.sessionId(),
+                run.approvalId(), time(run.createdAt()), time(run.startedAt()), time(run.finishedAt()),
+                time(run.updatedAt()), run.artifacts().stream().map(WireTypes::artifact).toList(), null, null);
     }
 
     public static RunLogInfo log(RunLogLine line) {

@@ -12,11 +12,18 @@ import com.productos.analytics.AnalyticsModule;
 import com.productos.analytics.AnalyticsSettings;
 import com.productos.analytics.TimeRange;
 import com.productos.analytics.WarehouseException;
+import com.productos.analytics.anomaly.KpiQuery;
+import com.productos.analytics.growth.DropoffCounts;
+import com.productos.analytics.growth.DropoffQuery;
+import com.productos.analytics.anomaly.KpiSeries;
+import com.productos.analytics.retention.RetentionQuery;
+import com.productos.analytics.sql.TimeBucket;
 import com.productos.analytics.drivers.DriverCounts;
 import com.productos.analytics.drivers.DriverQuery;
 import com.productos.analytics.drivers.FeatureCount;
 import com.productos.analytics.duckdb.DuckDbDatabase;
 import com.productos.analytics.duckdb.DuckDbWarehouse;
+import com.productos.analytics.events.Event;
 import com.productos.analytics.fixtures.SyntheticEvents;
 import com.productos.analytics.funnel.FunnelCounts;
 import com.productos.analytics.funnel.FunnelQuery;
@@ -61,6 +68,18 @@ class BigQueryWarehouseTest {
     FunnelQuery funnel;
     DriverQuery drivers;
     FunnelCounts duckFunnel;
+    FunnelQuery repeated;
+    final RetentionQuery retention = new RetentionQuery(TimeBucket.WEEK, "visit", "purchase", 12, new TimeRange(90, AS_OF));
+    final List<KpiQuery> kpis = List.of(
+            new KpiQuery(KpiQuery.Kind.EVENT_COUNT, "visit", null, null, TimeBucket.DAY, new TimeRange(90, AS_OF), 4),
+            new KpiQuery(KpiQuery.Kind.DISTINCT_USERS, "view_docs", null, null, TimeBucket.HOUR, new TimeRange(20, AS_OF.minusSeconds(40L * 86400)), 4),
+            new KpiQuery(KpiQuery.Kind.CONVERSION, null, "visit", "signup", TimeBucket.DAY, new TimeRange(90, AS_OF), 4));
+    JsonNode duckRetention;
+    DropoffQuery dropoffs;
+    DropoffCounts duckDropoffs;
+    final List<KpiSeries> duckKpis = new java.util.ArrayList<>();
+    FunnelQuery tiedOnly;
+    FunnelCounts duckRepeated;
     DriverCounts duckDrivers;
     Connection connection;
     FakeBigQueryServer fake;
@@ -77,10 +96,29 @@ class BigQueryWarehouseTest {
                 List.of("utm_campaign"), PropertyFilter.NONE, new TimeRange(90, AS_OF), 30);
         try (DuckDbWarehouse duck = new DuckDbWarehouse(DuckDbDatabase.open(file))) {
             duck.insert(new SyntheticEvents(11, 1500, 0).all());
+            // One instant where two visits and a signup must be split by step to reach step 3 of visit, signup, visit.
+            Instant tie = AS_OF.minusSeconds(86400);
+            duck.insert(List.of(new Event("tied", "visit", tie, null, "tied-1"), new Event("tied", "visit", tie, null, "tied-2"),
+                    new Event("tied", "signup", tie, null, "tied-3")));
+            repeated = new FunnelQuery("r", List.of(new FunnelStep("visit", PropertyFilter.NONE), new FunnelStep("signup", PropertyFilter.NONE),
+                    new FunnelStep("visit", PropertyFilter.NONE)), PropertyFilter.NONE, 1, new TimeRange(90, AS_OF));
+            duckRepeated = duck.funnel(repeated);
+            tiedOnly = new FunnelQuery("t", repeated.steps(), PropertyFilter.NONE, 1, new TimeRange(2, AS_OF));
+            assertEquals(List.of(1L, 1L, 1L), duck.funnel(tiedOnly).usersPerStep());
             duckFunnel = duck.funnel(funnel);
             duckDrivers = duck.driverCounts(drivers);
+            duckRetention = duck.retention(retention).toOutput(retention);
+            for (KpiQuery kpi : kpis) duckKpis.add(duck.kpiSeries(kpi));
+            dropoffs = new DropoffQuery(funnel, List.of("plan", "country"), 30);
+            duckDropoffs = duck.dropoffs(dropoffs, 2);
         }
         connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+        // BigQuery tables fed at least once can hold an event twice: the same insert_id again. Every
+        // answer below must still equal DuckDB's, computed before these rows were added.
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO events SELECT * FROM events WHERE user_id IN ('u1', 'u2', 'u3', 'u5', 'u8', 'tied')");
+            statement.execute("INSERT INTO events SELECT * FROM events WHERE event_name IN ('purchase', 'signup')");
+        }
         fake = new FakeBigQueryServer(connection);
         BigQuery client = BigQueryOptions.newBuilder().setHost(fake.host()).setProjectId("p")
                 .setCredentials(NoCredentials.getInstance()).build().getService();
@@ -94,7 +132,12 @@ class BigQueryWarehouseTest {
     }
 
     @Test
-    void theFunnelShouldEqualDuckDbsOverTheWire() {
+    void theFunnelShouldEqualDuckDbsOverTheWire() throws Exception {
+        try (java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SELECT COUNT(*) - COUNT(DISTINCT insert_id) FROM events")) {
+            rs.next();
+            assertTrue(rs.getLong(1) > 500, "the BigQuery table should hold duplicate events: " + rs.getLong(1));
+        }
         int before = fake.queryRequests.size();
         assertEquals(duckFunnel, warehouse.funnel(funnel));
         assertTrue(duckFunnel.usersPerStep().get(3) > 0);
@@ -105,6 +148,34 @@ class BigQueryWarehouseTest {
         for (String value : List.of("visit", "signup", "brand", "pro")) assertFalse(sql.contains("'" + value + "'"), "value in SQL text: " + value);
         assertTrue(Json.write(request.path("queryParameters")).contains("\"value\":\"visit\""));
         assertTrue(fake.contentEncodings.stream().allMatch("gzip"::equals), fake.contentEncodings.toString());
+    }
+
+    @Test
+    void aFunnelWithRepeatedStepsAndTiedEventsShouldEqualDuckDbs() {
+        assertEquals(duckRepeated, warehouse.funnel(repeated));
+        assertEquals(List.of(1L, 1L, 1L), warehouse.funnel(tiedOnly).usersPerStep());
+    }
+
+    @Test
+    void retentionAndKpiSeriesShouldEqualDuckDbs() {
+        assertEquals(duckRetention, warehouse.retention(retention).toOutput(retention));
+        assertTrue(duckRetention.path("cohorts").size() >= 8, duckRetention.toString());
+        for (int i = 0; i < kpis.size(); i++) {
+            KpiSeries series = warehouse.kpiSeries(kpis.get(i));
+            assertEquals(duckKpis.get(i).firstBucket(), series.firstBucket());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(duckKpis.get(i).values(), series.values(), kpis.get(i).toString());
+            assertTrue(java.util.Arrays.stream(series.values()).filter(v -> v > 0).count() > 10, kpis.get(i).toString());
+        }
+    }
+
+    @Test
+    void dropoffCountsShouldEqualDuckDbs() {
+        DropoffCounts counts = warehouse.dropoffs(dropoffs, 2);
+        Comparator<DropoffCounts.Segment> bySegment = Comparator.comparing(DropoffCounts.Segment::property).thenComparing(DropoffCounts.Segment::value);
+        assertEquals(duckDropoffs.segments().stream().sorted(bySegment).toList(), counts.segments().stream().sorted(bySegment).toList());
+        Comparator<DropoffCounts.Alternative> byName = Comparator.comparing(DropoffCounts.Alternative::eventName);
+        assertEquals(duckDropoffs.alternatives().stream().sorted(byName).toList(), counts.alternatives().stream().sorted(byName).toList());
+        assertTrue(counts.segments().size() >= 7 && counts.alternatives().size() >= 2, counts.toString());
     }
 
     @Test
@@ -147,7 +218,7 @@ class BigQueryWarehouseTest {
         Workspace workspace = Workspace.open(root);
         Files.writeString(workspace.configFile(), "analytics:\n  backend: bigquery\n  bigquery:\n    project: p\n    dataset: analytics\n"
                 + "    host: " + fake.host() + "\n    credentials: none\n");
-        ExecutorEnvironment environment = new ExecutorEnvironment(workspace, null, ProductOsConfig.load(workspace, Map.of()),
+        ExecutorEnvironment environment = new ExecutorEnvironment(workspace, com.productos.executors.ExecutorTestSupport.REGISTRY, ProductOsConfig.load(workspace, Map.of()),
                 Clock.fixed(AS_OF, ZoneOffset.UTC));
         try (AnalyticsModule module = AnalyticsModule.create(environment)) {
             JsonNode output = module.routes().get("/execute/analytics/funnel_summary").handle(new ExecutorRequest(

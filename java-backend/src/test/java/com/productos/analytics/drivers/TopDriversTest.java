@@ -45,7 +45,7 @@ class TopDriversTest {
     @BeforeAll
     void load() {
         Workspace workspace = Workspace.open(dir);
-        ExecutorEnvironment environment = new ExecutorEnvironment(workspace, null, ProductOsConfig.empty(),
+        ExecutorEnvironment environment = new ExecutorEnvironment(workspace, com.productos.executors.ExecutorTestSupport.REGISTRY, ProductOsConfig.empty(),
                 Clock.fixed(AS_OF, ZoneOffset.UTC));
         AnalyticsSettings settings = AnalyticsSettings.from(Json.object(), workspace);
         DuckDbWarehouse warehouse = new DuckDbWarehouse(DuckDbDatabase.open(settings.duckDbFile()));

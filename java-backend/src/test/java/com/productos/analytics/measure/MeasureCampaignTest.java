@@ -55,7 +55,7 @@ class MeasureCampaignTest {
     @BeforeAll
     void load() {
         Workspace workspace = Workspace.open(dir);
-        ExecutorEnvironment environment = new ExecutorEnvironment(workspace, null, ProductOsConfig.empty(),
+        ExecutorEnvironment environment = new ExecutorEnvironment(workspace, com.productos.executors.ExecutorTestSupport.REGISTRY, ProductOsConfig.empty(),
                 Clock.fixed(EPOCH.plus(Duration.ofDays(2000)), ZoneOffset.UTC));
         AnalyticsSettings settings = AnalyticsSettings.from(Json.object(), workspace);
         DuckDbWarehouse warehouse = new DuckDbWarehouse(DuckDbDatabase.open(settings.duckDbFile()));

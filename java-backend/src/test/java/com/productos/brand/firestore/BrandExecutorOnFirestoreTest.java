@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.productos.config.ConfigException;
 import com.productos.config.ProductOsConfig;
 import com.productos.config.Workspace;
 import com.productos.control.ExecutorCallException;
@@ -90,15 +89,20 @@ class BrandExecutorOnFirestoreTest {
     }
 
     @Test
-    void firestoreWithoutProjectShouldBeAClearConfigurationError() {
+    void firestoreWithoutProjectShouldBeAClearConfigurationError() throws Exception {
         ObjectNode root = Json.object();
         root.putObject("brand").put("backend", "firestore");
         ProductOsConfig config = ProductOsConfig.of(root, Map.of());
-        RuntimeException e = assertThrows(RuntimeException.class, () -> EmbeddedExecutors.start(new ExecutorEnvironment(
-                Workspace.open(dir), ExecutorTestSupport.REGISTRY, config, Clock.systemUTC())));
-        Throwable cause = e;
-        while (!(cause instanceof ConfigException) && cause.getCause() != null) cause = cause.getCause();
-        assertInstanceOf(ConfigException.class, cause, e.toString());
-        assertTrue(cause.getMessage().contains("brand.firestore.project_id"), cause.getMessage());
+        // The other executors still start; calls to the brand executor say what to set.
+        try (EmbeddedExecutors executors = EmbeddedExecutors.start(new ExecutorEnvironment(
+                Workspace.open(dir), ExecutorTestSupport.REGISTRY, config, Clock.systemUTC()));
+             ExecutorHttpClient client = ExecutorHttpClient.create(executors.resolver(), config)) {
+            ExecutionException e = assertThrows(ExecutionException.class, () -> client.invoke(GET,
+                    ExecutorTestSupport.run(GET.name(), "{\"profile_id\": \"default\"}")).get(60, TimeUnit.SECONDS));
+            String message = e.getCause().getMessage();
+            assertInstanceOf(ExecutorCallException.class, e.getCause());
+            assertTrue(message.contains("executor 'brand' did not start") && message.contains("brand.firestore.project_id"),
+                    message);
+        }
     }
 }

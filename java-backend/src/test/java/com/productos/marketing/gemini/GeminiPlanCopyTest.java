@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.productos.executors.ExecutorFailure;
 import com.productos.marketing.Brands;
 import com.productos.marketing.InMemoryBrandProfiles;
-import com.productos.marketing.MarketingModule;
 import com.productos.marketing.ModuleHarness;
 import com.productos.testing.MutableClock;
 import java.nio.file.Path;
@@ -62,7 +61,7 @@ class GeminiPlanCopyTest {
         vertex.reply("""
                 {"name": "Funnels where you code", "key_messages": ["See drop-offs without leaving the editor",
                  "The number one analytics tool"], "call_to_action": "Start a trial"}""");
-        JsonNode plan = harness.call(MarketingModule.PLAN_PATH, INPUT);
+        JsonNode plan = harness.call(ModuleHarness.pathOf("marketing.generate_campaign_plan"), INPUT);
         assertEquals(List.of(), ModuleHarness.outputErrors("marketing.generate_campaign_plan", plan));
         assertEquals("gemini", plan.path("generator").asString());
         assertEquals("Funnels where you code", plan.path("name").asString());
@@ -79,7 +78,7 @@ class GeminiPlanCopyTest {
     void anUnusableReplyShouldBeRetriedAndTwoShouldFailClearly() throws Exception {
         vertex.reply("not json");
         vertex.reply("{\"name\": \"Ok\", \"key_messages\": [\"Guaranteed results\"], \"call_to_action\": \"Go\"}");
-        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(MarketingModule.PLAN_PATH, INPUT));
+        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(ModuleHarness.pathOf("marketing.generate_campaign_plan"), INPUT));
         assertEquals(503, failure.httpStatus());
         assertTrue(failure.getMessage().contains("2 times") && failure.getMessage().contains("no key message"), failure.getMessage());
         String repair = vertex.requests.get(1).path("contents").get(2).path("parts").get(0).path("text").asString();
@@ -89,7 +88,7 @@ class GeminiPlanCopyTest {
     @Test
     void aVertexErrorShouldBeReportedWithItsStatus() {
         vertex.failStatus = 403;
-        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(MarketingModule.PLAN_PATH, INPUT));
+        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(ModuleHarness.pathOf("marketing.generate_campaign_plan"), INPUT));
         assertEquals(503, failure.httpStatus());
         assertTrue(failure.getMessage().contains("403"), failure.getMessage());
     }

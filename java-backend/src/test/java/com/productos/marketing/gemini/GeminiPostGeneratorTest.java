@@ -70,7 +70,7 @@ class GeminiPostGeneratorTest {
     @Test
     void aGoodReplyShouldBecomeTheOutputAndTheRequestShouldAskForSchemaJson() throws Exception {
         vertex.reply(GOOD_REPLY);
-        JsonNode output = harness.call(MarketingModule.GENERATE_PATH, INPUT);
+        JsonNode output = harness.call(ModuleHarness.pathOf("marketing.generate_channel_posts"), INPUT);
         assertEquals(List.of(), ModuleHarness.outputErrors("marketing.generate_channel_posts", output));
         assertTrue(output.path("channels").get(0).path("posts").get(0).path("text").asString().startsWith("See where users drop off"));
         assertEquals("/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.5-flash:generateContent", vertex.paths.get(0));
@@ -88,7 +88,7 @@ class GeminiPostGeneratorTest {
     void aReplyThatBreaksTheSchemaShouldBeRetriedWithTheProblems() throws Exception {
         vertex.reply("{\"channels\": [{\"channel\": \"x\", \"posts\": [{\"body\": \"wrong field\"}]}]}");
         vertex.reply(GOOD_REPLY);
-        JsonNode output = harness.call(MarketingModule.GENERATE_PATH, INPUT);
+        JsonNode output = harness.call(ModuleHarness.pathOf("marketing.generate_channel_posts"), INPUT);
         assertEquals(2, vertex.requests.size());
         JsonNode retry = vertex.requests.get(1).path("contents");
         assertEquals(3, retry.size(), "user prompt, the model's bad reply, and the repair request");
@@ -104,7 +104,7 @@ class GeminiPostGeneratorTest {
                   {"channel": "x", "posts": [{"text": "Acme Analytics is the number one analytics tool. See where users drop off. Start your trial: https://acme.example/trial"}]},
                   {"channel": "linkedin", "posts": [{"text": "We guarantee results for every founder. See where users drop off."}]}]}
                 """);
-        JsonNode output = harness.call(MarketingModule.GENERATE_PATH, INPUT);
+        JsonNode output = harness.call(ModuleHarness.pathOf("marketing.generate_channel_posts"), INPUT);
         String x = output.path("channels").get(0).path("posts").get(0).path("text").asString();
         String linkedin = output.path("channels").get(1).path("posts").get(0).path("text").asString();
         assertFalse(x.toLowerCase().contains("number one"), x);
@@ -124,7 +124,7 @@ class GeminiPostGeneratorTest {
         String longSentence = "See where users drop off in every step of your signup funnel and fix it fast. ";
         vertex.reply("{\"channels\": [{\"channel\": \"x\", \"posts\": [{\"text\": \"" + longSentence.repeat(6) + "\"}]},"
                 + " {\"channel\": \"linkedin\", \"posts\": [{\"text\": \"Short one.\"}]}]}");
-        JsonNode output = harness.call(MarketingModule.GENERATE_PATH, INPUT);
+        JsonNode output = harness.call(ModuleHarness.pathOf("marketing.generate_channel_posts"), INPUT);
         String x = output.path("channels").get(0).path("posts").get(0).path("text").asString();
         assertTrue(Channel.X.length(x) <= 280, x);
         assertTrue(x.endsWith("Terms apply."), x);
@@ -135,7 +135,7 @@ class GeminiPostGeneratorTest {
         vertex.reply("not json at all");
         vertex.reply("{\"channels\": []}");
         vertex.reply("```json\n{\"channels\": [{\"channel\": \"x\", \"posts\": [{\"text\": \"only x\"}]}]}\n```");
-        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(MarketingModule.GENERATE_PATH, INPUT));
+        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(ModuleHarness.pathOf("marketing.generate_channel_posts"), INPUT));
         assertEquals(503, failure.httpStatus());
         assertTrue(failure.getMessage().contains("3 times") && failure.getMessage().contains("no posts for channel 'linkedin'"),
                 failure.getMessage());
@@ -146,7 +146,7 @@ class GeminiPostGeneratorTest {
     @Test
     void aVertexErrorShouldBeReportedWithItsStatus() {
         vertex.failStatus = 403;
-        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(MarketingModule.GENERATE_PATH, INPUT));
+        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(ModuleHarness.pathOf("marketing.generate_channel_posts"), INPUT));
         assertEquals(503, failure.httpStatus());
         assertTrue(failure.getMessage().contains("403"), failure.getMessage());
     }

@@ -34,6 +34,8 @@ final class FakeMissinglettr implements AutoCloseable {
     final Deque<Integer> failures = new ArrayDeque<>();
     final List<String> idempotencyKeys = new ArrayList<>();
     volatile boolean storeThenFailNextCreate;
+    /** Errors repeat the Authorization header they got, as a careless provider or gateway does. */
+    volatile boolean echoCredentials;
 
     FakeMissinglettr(String expectedAuthorization) throws IOException {
         this.expectedAuthorization = expectedAuthorization;
@@ -62,7 +64,10 @@ final class FakeMissinglettr implements AutoCloseable {
             }
             if (failure != null) {
                 if (failure == 429) exchange.getResponseHeaders().add("Retry-After", "0");
-                answer(exchange, failure, "{\"detail\": \"temporarily unavailable\"}");
+                answer(exchange, failure, echoCredentials
+                        ? Json.write(Json.object().put("detail", "temporarily unavailable for "
+                                + exchange.getRequestHeaders().getFirst("Authorization")))
+                        : "{\"detail\": \"temporarily unavailable\"}");
                 return;
             }
             if (!expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -100,7 +105,11 @@ final class FakeMissinglettr implements AutoCloseable {
             idempotencyKeys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
         }
         if (body.path("name").asString("").contains("REFUSE")) {
-            answer(exchange, 400, "{\"detail\": \"Platform 'tiktok' is not connected to this workspace.\"}");
+            answer(exchange, 400, echoCredentials
+                    ? Json.write(Json.object().put("detail", "Platform 'tiktok' is not connected for "
+                            + exchange.getRequestHeaders().getFirst("Authorization")).set("echo", Json.object()
+                            .put("header", exchange.getRequestHeaders().getFirst("Authorization"))))
+                    : "{\"detail\": \"Platform 'tiktok' is not connected to this workspace.\"}");
             return;
         }
         boolean now = body.path("publish_now").asBoolean(false);

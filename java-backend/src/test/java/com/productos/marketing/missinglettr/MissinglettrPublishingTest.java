@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 class MissinglettrPublishingTest {
     static final String API_KEY = "ml_live_s3cr3t_value_123";
-    static final String PUBLISH = MarketingModule.PUBLISH_PATH;
+    static final String PUBLISH = ModuleHarness.pathOf("marketing.publish_missinglettr");
 
     @TempDir
     Path root;
@@ -81,7 +81,7 @@ class MissinglettrPublishingTest {
         assertEquals("mlc_1", output.path("provider_response").path("provider_campaign_id").asString());
         assertEquals(1, fake.creates.get());
         assertEquals("key-1", fake.idempotencyKeys.get(0));
-        JsonNode status = harness.call(MarketingModule.STATUS_PATH, Json.parse("{\"campaign_id\": \"" + output.path("campaign_id").asString() + "\"}"), null);
+        JsonNode status = harness.call(ModuleHarness.pathOf("marketing.get_campaign_status"), Json.parse("{\"campaign_id\": \"" + output.path("campaign_id").asString() + "\"}"), null);
         assertEquals(List.of(), ModuleHarness.outputErrors("marketing.get_campaign_status", status));
         assertEquals("mlc_1_p2", status.path("posts").get(1).path("provider_post_id").asString());
     }
@@ -159,6 +159,25 @@ class MissinglettrPublishingTest {
         JsonNode output = harness.call(PUBLISH, input("Secret", "now", null), "key-secret");
         assertFalse(Json.write(output).contains(API_KEY));
         harness.lastLog.lines().forEach(line -> assertFalse(line.text().contains(API_KEY)));
+        harness.close();
+        for (Path file : Files.list(harness.workspace.dataDir()).filter(Files::isRegularFile).toList()) {
+            assertFalse(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(API_KEY), file.toString());
+        }
+        harness = new ModuleHarness(root, clock, brands, config("api_key", "api_key_file: missinglettr.key"));
+    }
+
+    @Test
+    void aKeyEchoedInARefusalOrAFiveHundredShouldReachNeitherOutputLogsNorTheStore() throws Exception {
+        fake.echoCredentials = true;
+        JsonNode refused = harness.call(PUBLISH, input("REFUSE echo", "now", null), "key-echo-400");
+        assertEquals("failed", refused.path("status").asString(), refused.toString());
+        assertTrue(Json.write(refused).contains("not connected for Api-Key [redacted]"), refused.toString());
+        fake.failNext(10, 503);
+        ExecutorFailure outage = assertThrows(ExecutorFailure.class,
+                () -> harness.call(PUBLISH, input("Outage echo", "now", null), "key-echo-503"));
+        assertTrue(outage.getMessage().contains("temporarily unavailable for Api-Key [redacted]"), outage.getMessage());
+        assertFalse(Json.write(refused).contains(API_KEY));
+        harness.lastLog.lines().forEach(line -> assertFalse(line.text().contains(API_KEY), line.text()));
         harness.close();
         for (Path file : Files.list(harness.workspace.dataDir()).filter(Files::isRegularFile).toList()) {
             assertFalse(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(API_KEY), file.toString());
@@ -264,7 +283,7 @@ class MissinglettrPublishingTest {
             ((tools.jackson.databind.node.ObjectNode) posts.get(0)).put("status", "published").put("published_at", "2026-11-26T14:00:05Z");
             ((tools.jackson.databind.node.ObjectNode) posts.get(1)).put("status", "failed").put("error", "LinkedIn token expired");
         }
-        JsonNode status = harness.call(MarketingModule.STATUS_PATH, Json.parse("{\"campaign_id\": \"" + campaignId + "\"}"), null);
+        JsonNode status = harness.call(ModuleHarness.pathOf("marketing.get_campaign_status"), Json.parse("{\"campaign_id\": \"" + campaignId + "\"}"), null);
         assertEquals("published", status.path("posts").get(0).path("status").asString());
         assertEquals("2026-11-26T14:00:05Z", status.path("posts").get(0).path("published_at").asString());
         assertEquals("failed", status.path("posts").get(1).path("status").asString());

@@ -2,7 +2,6 @@ package com.productos.marketing.missinglettr;
 
 import com.productos.marketing.Brands;
 import com.productos.marketing.InMemoryBrandProfiles;
-import com.productos.marketing.MarketingModule;
 import com.productos.marketing.ModuleHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ public final class PublishThenDie {
         String config = Files.readString(Path.of(args[1]));
         ModuleHarness harness = new ModuleHarness(root, Clock.systemUTC(), new InMemoryBrandProfiles().with("acme", Brands.acme()),
                 config, () -> Runtime.getRuntime().halt(HALT_STATUS));
-        harness.call(MarketingModule.PUBLISH_PATH, MissinglettrPublishingTest.input("Killed", "now", null), "key-killed");
+        harness.call(ModuleHarness.pathOf("marketing.publish_missinglettr"), MissinglettrPublishingTest.input("Killed", "now", null), "key-killed");
         // Reaching this line means the crash point was never hit.
         System.exit(1);
     }
