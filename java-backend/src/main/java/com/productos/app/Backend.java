@@ -81,6 +81,8 @@ public final class Backend implements AutoCloseable {
             ControlPlane controlPlane = new ControlPlane(registry, policy, runStore, approvalStore, client, clock,
                     ProcessOwner.current(), worker);
             controlPlane.recoverInterruptedRuns();
+            // SQLite made its side files with the process umask; they hold the same runs.
+            workspace.tightenState();
             return new Backend(workspace, config, registry, policy, database, executors, client, worker, controlPlane, clock);
         } catch (RuntimeException e) {
             client.close();
@@ -154,5 +156,6 @@ public final class Backend implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         database.close();
+        workspace.tightenState();
     }
 }

@@ -1,12 +1,12 @@
 package com.productos.cli;
 
-import com.productos.app.Backend;
+import com.productos.daemon.BackendConnection;
 import com.productos.policy.Policy;
 import com.productos.runs.Approval;
 import com.productos.runs.ApprovalStatus;
 import com.productos.runs.Run;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,8 +21,8 @@ final class ApprovalsCommand {
         @Option(names = "--limit", defaultValue = "50") int limit;
 
         @Override
-        int run(Backend backend, Output output) {
-            List<Approval> approvals = backend.controlPlane().approvals(all ? null : ApprovalStatus.PENDING, limit);
+        int run(BackendConnection backend, Output output) {
+            List<Approval> approvals = backend.approvals(all ? null : ApprovalStatus.PENDING, limit);
             Policy policy = backend.policy();
             if (!policy.relaxedFloors().isEmpty()) {
                 // On stderr under --json, so scripts still read a plain list.
@@ -47,10 +47,10 @@ final class ApprovalsCommand {
         @Option(names = "--timeout-seconds", defaultValue = "600") long timeoutSeconds;
 
         @Override
-        int run(Backend backend, Output output) throws Exception {
-            Run released = backend.controlPlane().decide(approvalId, true, decider(), note);
-            Run settled = backend.controlPlane().settle(released.id()).get(timeoutSeconds, TimeUnit.SECONDS);
-            output.run(backend.controlPlane().get(settled.id()));
+        int run(BackendConnection backend, Output output) throws Exception {
+            Run released = backend.decide(approvalId, true, decider(), note);
+            Run settled = backend.settle(released.id(), Duration.ofSeconds(timeoutSeconds));
+            output.run(backend.get(settled.id()));
             return RunOutcome.exitCode(settled);
         }
     }
@@ -61,8 +61,8 @@ final class ApprovalsCommand {
         @Option(names = "--note") String note;
 
         @Override
-        int run(Backend backend, Output output) {
-            output.run(backend.controlPlane().decide(approvalId, false, decider(), note));
+        int run(BackendConnection backend, Output output) {
+            output.run(backend.decide(approvalId, false, decider(), note));
             return ExitCodes.OK;
         }
     }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
  * and 1 when it hit a limit, failed or was cancelled.
  */
 @Command(name = "ask", description = "Ask the supervisor once; its tool runs go through policy and approvals.")
-final class AskCommand extends BackendCommand {
+final class AskCommand extends InProcessBackendCommand {
     @Parameters(paramLabel = "TEXT", description = "What to ask, in words.") String text;
     @Option(names = "--session", paramLabel = "ID", description = "Continue this session (see sessions in the chat panel).") String session;
     @Option(names = "--timeout-seconds", defaultValue = "900", description = "Give up waiting after this long.") long timeoutSeconds;

@@ -1,10 +1,10 @@
 package com.productos.cli;
 
-import com.productos.app.Backend;
+import com.productos.daemon.BackendConnection;
 import com.productos.control.CallRequest;
 import com.productos.policy.Actor;
 import com.productos.runs.Run;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,18 +31,18 @@ final class CallCommand extends BackendCommand {
     long timeoutSeconds;
 
     @Override
-    int run(Backend backend, Output output) throws Exception {
+    int run(BackendConnection backend, Output output) throws Exception {
         var request = new CallRequest(tool, InputArgument.read(input), Actor.USER, idempotencyKey, sessionId);
-        Run started = backend.controlPlane().start(request);
+        Run started = backend.start(request);
         Run settled;
         try {
-            settled = backend.controlPlane().settle(started.id()).get(timeoutSeconds, TimeUnit.SECONDS);
+            settled = backend.settle(started.id(), Duration.ofSeconds(timeoutSeconds));
         } catch (TimeoutException e) {
-            backend.controlPlane().cancel(started.id());
+            backend.cancel(started.id());
             throw new CliFailure(ExitCodes.RUN_FAILED, "run " + started.id() + " did not end within "
                     + timeoutSeconds + " s and was cancelled; raise --timeout-seconds for long calls");
         }
-        output.run(backend.controlPlane().get(settled.id()));
+        output.run(backend.get(settled.id()));
         return RunOutcome.exitCode(settled);
     }
 }

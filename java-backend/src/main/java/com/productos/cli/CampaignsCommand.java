@@ -1,6 +1,6 @@
 package com.productos.cli;
 
-import com.productos.app.Backend;
+import com.productos.daemon.BackendConnection;
 import com.productos.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +18,7 @@ final class CampaignsCommand {
         @Option(names = "--limit", defaultValue = "20") int limit;
 
         @Override
-        int run(Backend backend, Output output) throws Exception {
+        int run(BackendConnection backend, Output output) throws Exception {
             ObjectNode input = Json.object().put("limit", limit);
             if (insightId != null) input.put("insight_id", insightId);
             JsonNode campaigns = new RecordReader(backend).read("marketing.list_campaigns", input);
@@ -40,7 +40,7 @@ final class CampaignsCommand {
         @Parameters(paramLabel = "PLAN_ID") String planId;
 
         @Override
-        int run(Backend backend, Output output) throws Exception {
+        int run(BackendConnection backend, Output output) throws Exception {
             RecordReader reader = new RecordReader(backend);
             JsonNode campaign = reader.read("marketing.get_campaign", "plan_id", planId);
             JsonNode measurements = reader.read("analytics.list_measurements", "campaign_id", planId).path("measurements");

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * decided as theirs, and the turn goes on. An empty line or end of input ends the chat.
  */
 @Command(name = "chat", description = "Talk to the supervisor in the terminal; approve or deny its calls with y/n.")
-final class ChatCommand extends BackendCommand {
+final class ChatCommand extends InProcessBackendCommand {
     @Option(names = "--session", paramLabel = "ID", description = "Continue this session.") String session;
     @Option(names = "--timeout-seconds", defaultValue = "900", description = "Longest wait for one turn.") long timeoutSeconds;
 

@@ -10,4 +10,8 @@ public final class CommonOptions {
 
     @Option(names = "--json", description = "Machine-readable JSON output.")
     boolean json;
+
+    @Option(names = "--no-daemon", description = "Run the backend in this process for this command only (tests, CI;"
+            + " also PRODUCTOS_NO_DAEMON=1) instead of the workspace backend that outlives commands.")
+    boolean noDaemon;
 }

@@ -1,12 +1,12 @@
 package com.productos.cli;
 
-import com.productos.app.Backend;
+import com.productos.daemon.BackendConnection;
 import com.productos.control.CallRequest;
 import com.productos.json.Json;
 import com.productos.policy.Actor;
 import com.productos.runs.Run;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,12 +31,12 @@ final class EventsCommand {
         @Option(names = "--timeout-seconds", defaultValue = "3600") long timeoutSeconds;
 
         @Override
-        int run(Backend backend, Output output) throws Exception {
+        int run(BackendConnection backend, Output output) throws Exception {
             JsonNode input = Json.object().put("path", file.toAbsolutePath().normalize().toString())
                     .put("format", format).put("mapping", mapping);
-            Run started = backend.controlPlane().start(new CallRequest("events.import_file", input, Actor.USER, null, null));
-            Run settled = backend.controlPlane().settle(started.id()).get(timeoutSeconds, TimeUnit.SECONDS);
-            Run run = backend.controlPlane().get(settled.id());
+            Run started = backend.start(new CallRequest("events.import_file", input, Actor.USER, null, null));
+            Run settled = backend.settle(started.id(), Duration.ofSeconds(timeoutSeconds));
+            Run run = backend.get(settled.id());
             if (output.json()) {
                 output.value(run);
             } else if (run.output() != null) {

@@ -1,6 +1,6 @@
 package com.productos.cli;
 
-import com.productos.app.Backend;
+import com.productos.daemon.BackendConnection;
 import com.productos.json.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,7 +17,7 @@ final class InsightsCommand {
         @Option(names = "--limit", defaultValue = "20") int limit;
 
         @Override
-        int run(Backend backend, Output output) throws Exception {
+        int run(BackendConnection backend, Output output) throws Exception {
             JsonNode insights = new RecordReader(backend).read("analytics.list_insights", Json.object().put("limit", limit));
             if (output.json()) {
                 output.value(insights);
@@ -37,7 +37,7 @@ final class InsightsCommand {
         @Parameters(paramLabel = "INSIGHT_ID") String insightId;
 
         @Override
-        int run(Backend backend, Output output) throws Exception {
+        int run(BackendConnection backend, Output output) throws Exception {
             RecordReader reader = new RecordReader(backend);
             JsonNode insight = reader.read("analytics.get_insight", "insight_id", insightId);
             JsonNode campaigns = reader.read("marketing.list_campaigns", "insight_id", insightId);

@@ -4,6 +4,8 @@ import com.productos.common.KnownSecrets;
 import com.productos.config.ConfigException;
 import com.productos.control.ErrorCode;
 import com.productos.control.ToolCallException;
+import com.productos.daemon.BackendCannotStart;
+import com.productos.daemon.BackendGone;
 import com.productos.json.Json;
 import com.productos.policy.PolicyException;
 import com.productos.registry.RegistryException;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Product OS: deploy, events, insight, campaign, publish, measure; every action a recorded tool run.",
         subcommands = {ToolsCommand.class, CallCommand.class, RunsCommand.class, ApprovalsCommand.class, EventsCommand.class,
                 ServeCommand.class, McpCommand.class, ExecutorCommand.class, TourCommand.class, InsightsCommand.class,
-                CampaignsCommand.class, ChatCommand.class, AskCommand.class})
+                CampaignsCommand.class, ChatCommand.class, AskCommand.class, WorkspaceBackendCommand.class})
 public final class Main {
     public static void main(String[] args) {
         KnownSecrets.addSecretVariables(System.getenv());
@@ -46,6 +48,14 @@ public final class Main {
                     || call.code() == ErrorCode.IdempotencyConflict || call.code() == ErrorCode.RunNotFound
                     || call.code() == ErrorCode.ApprovalNotFound;
             return badRequest ? ExitCodes.USAGE : ExitCodes.RUN_FAILED;
+        }
+        if (e instanceof BackendCannotStart refused) {
+            err.println("productos: " + refused.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (e instanceof BackendGone gone) {
+            err.println("productos: " + gone.getMessage());
+            return ExitCodes.RUN_FAILED;
         }
         if (e instanceof RegistryException || e instanceof PolicyException || e instanceof ConfigException
                 || e instanceof StoreException || e instanceof IllegalArgumentException) {

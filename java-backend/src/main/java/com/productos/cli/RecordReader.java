@@ -1,10 +1,10 @@
 package com.productos.cli;
 
-import com.productos.app.Backend;
+import com.productos.daemon.BackendConnection;
 import com.productos.control.CallRequest;
 import com.productos.json.Json;
 import com.productos.runs.Run;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,20 +13,20 @@ import tools.jackson.databind.JsonNode;
  */
 final class RecordReader {
     private static final long TIMEOUT_SECONDS = 60;
-    private final Backend backend;
+    private final BackendConnection backend;
 
-    RecordReader(Backend backend) {
+    RecordReader(BackendConnection backend) {
         this.backend = backend;
     }
 
     JsonNode read(String tool, JsonNode input) throws Exception {
         Run started;
         try {
-            started = backend.controlPlane().start(CallRequest.byUser(tool, input));
+            started = backend.start(CallRequest.byUser(tool, input));
         } catch (com.productos.control.ToolCallException e) {
             throw new CliFailure(ExitCodes.USAGE, e.getMessage());
         }
-        Run run = backend.controlPlane().settle(started.id()).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Run run = backend.settle(started.id(), Duration.ofSeconds(TIMEOUT_SECONDS));
         if (!"succeeded".equals(run.status().wireName())) {
             String why = run.error() == null ? run.status().wireName() : run.error().message();
             throw new CliFailure(ExitCodes.RUN_FAILED, why + " (run " + run.id() + ")");

@@ -1,6 +1,6 @@
 package com.productos.cli;
 
-import com.productos.app.Backend;
+import com.productos.daemon.BackendConnection;
 import com.productos.runs.Run;
 import com.productos.runs.RunPage;
 import com.productos.runs.RunQuery;
@@ -21,7 +21,7 @@ final class RunsCommand {
         @Option(names = "--cursor", description = "nextCursor of the previous page.") String cursor;
 
         @Override
-        int run(Backend backend, Output output) {
+        int run(BackendConnection backend, Output output) {
             RunStatus statusFilter = status == null ? null : RunStatus.parse(status).orElseThrow(() ->
                     new CliFailure(ExitCodes.USAGE, "--status '" + status + "' is not a run status"));
             RunQuery query;
@@ -30,7 +30,7 @@ final class RunsCommand {
             } catch (IllegalArgumentException e) {
                 throw new CliFailure(ExitCodes.USAGE, "--limit: " + e.getMessage());
             }
-            RunPage page = backend.controlPlane().list(query);
+            RunPage page = backend.list(query);
             if (output.json()) {
                 output.value(page);
             } else {
@@ -46,8 +46,8 @@ final class RunsCommand {
         @Parameters(paramLabel = "RUN_ID") String runId;
 
         @Override
-        int run(Backend backend, Output output) {
-            output.run(backend.controlPlane().get(runId));
+        int run(BackendConnection backend, Output output) {
+            output.run(backend.get(runId));
             return ExitCodes.OK;
         }
     }

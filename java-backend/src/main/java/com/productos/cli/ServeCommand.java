@@ -3,6 +3,12 @@ package com.productos.cli;
 import com.productos.common.DaemonThreads;
 import com.productos.app.Backend;
 import com.productos.config.Workspace;
+import com.productos.daemon.BackendConnections;
+import com.productos.daemon.DaemonFiles;
+import com.productos.daemon.DaemonInfo;
+import com.productos.daemon.DaemonLauncher;
+import com.productos.daemon.StdioRelay;
+import java.nio.channels.SocketChannel;
 import com.productos.rpc.RpcServer;
 import com.productos.supervisor.Supervisor;
 import java.io.InputStream;
@@ -25,8 +31,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code productos serve --stdio}: the editor extension's backend. stdout carries JSON-RPC frames and
- * nothing else; logs go to stderr and .productos/logs/backend.log. Exits on the exit notification, at
- * the end of stdin, or when the parent process dies.
+ * nothing else. By default it relays the editor to the workspace backend (started if none runs), so the
+ * editor, the CLI and MCP share one backend's runs, approvals, services and schedules; with --no-daemon
+ * it is the backend itself, as before, logging to stderr and .productos/logs/backend.log. Exits on the
+ * exit notification, at the end of stdin, or when the parent process dies.
  */
 @Command(name = "serve", description = "Serve JSON-RPC with LSP framing on stdin/stdout for the editor extension.")
 final class ServeCommand implements Callable<Integer> {
@@ -36,9 +44,26 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--workspace", paramLabel = "DIR", description = "Folder whose .productos/ holds runs and settings (default: current folder).")
     Path workspace = Path.of(".");
 
+    @Option(names = "--no-daemon", description = "Be the backend in this process instead of relaying to the workspace backend.")
+    boolean noDaemon;
+
     @Override
     public Integer call() throws Exception {
         OutputStream protocolOut = StdioDiscipline.takeStdoutForProtocol();
+        if (BackendConnections.inProcessRequested(noDaemon, System.getenv())) return serveInProcess(protocolOut);
+        DaemonFiles files = DaemonFiles.of(Workspace.open(workspace));
+        SocketChannel backend = DaemonLauncher.connectOrStart(files);
+        Logger log = LoggerFactory.getLogger(ServeCommand.class);
+        log.info("relaying to the workspace backend (pid {}; its log: {})",
+                DaemonInfo.read(files.info()).map(DaemonInfo::pid).orElse(0L), files.log());
+        // The editor may die without closing our stdin: then the relay ends, and the backend lets the editor's connection go.
+        CompletableFuture<Void> parentGone = ProcessHandle.current().parent()
+                .map(parent -> parent.onExit().<Void>thenApply(ignored -> null))
+                .orElseGet(CompletableFuture::new);
+        return new StdioRelay(System.in, protocolOut, backend).run(parentGone);
+    }
+
+    private int serveInProcess(OutputStream protocolOut) throws Exception {
         InputStream protocolIn = System.in;
         Workspace opened = Workspace.open(workspace);
         StdioDiscipline.teeStderrTo(opened.logsDir().resolve("backend.log"));

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
@@ -38,8 +39,8 @@ public final class SqliteDatabase implements AutoCloseable {
             }
             return new SqliteDatabase(file, connection);
         } catch (SQLException e) {
-            throw new StoreException("cannot open the store " + file + ": " + e.getMessage()
-                    + "; check that the folder is writable and the file is not damaged", e);
+            throw damaged(file, e).orElseGet(() -> new StoreException("cannot open the store " + file + ": " + e.getMessage()
+                    + "; check that the folder is writable and the file is not damaged", e));
         }
     }
 
@@ -53,7 +54,7 @@ public final class SqliteDatabase implements AutoCloseable {
         try {
             return work.apply(connection);
         } catch (SQLException e) {
-            throw new StoreException("store read failed: " + e.getMessage(), e);
+            throw damaged(file, e).orElseGet(() -> new StoreException("store read failed: " + e.getMessage(), e));
         } finally {
             lock.unlock();
         }
@@ -75,7 +76,7 @@ public final class SqliteDatabase implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("store write failed: " + e.getMessage(), e);
+            throw damaged(file, e).orElseGet(() -> new StoreException("store write failed: " + e.getMessage(), e));
         } finally {
             lock.unlock();
         }
@@ -101,6 +102,18 @@ public final class SqliteDatabase implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A file that is not a SQLite database, or a damaged one: the user can do nothing with the SQL
+     * error, so say which file and how to get going again.
+     */
+    private static Optional<StoreException> damaged(Path file, SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (!message.contains("SQLITE_NOTADB") && !message.contains("SQLITE_CORRUPT")) return Optional.empty();
+        return Optional.of(new StoreException("the store " + file + " is damaged or is not a SQLite database, so its runs"
+                + " and approvals cannot be read; move it aside (mv " + file + " " + file + ".damaged, and its -wal and -shm"
+                + " files if any) and run the command again: a new, empty store is created", e));
     }
 
     /** A unit of JDBC work. */

@@ -1,15 +1,17 @@
 package com.productos.config;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The folder a user works in. Everything Product OS keeps lives under its {@code .productos/}
  * folder: the SQLite store, logs, artifacts and the optional config.yaml.
  */
 public final class Workspace {
+    private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
     public static final String DATA_DIR_NAME = ".productos";
     private final Path root;
     private final Path dataDir;
@@ -19,23 +21,59 @@ public final class Workspace {
         this.dataDir = root.resolve(DATA_DIR_NAME);
     }
 
-    /** Opens the workspace at {@code root}, creating {@code .productos/} and its sub-folders if needed. */
+    /**
+     * Opens the workspace at {@code root}, creating {@code .productos/} and its sub-folders if needed,
+     * owner-only (see {@link PrivateState}). A folder that is missing or not writable is a
+     * {@link ConfigException} saying what to do.
+     */
     public static Workspace open(Path root) {
         Path absolute = root.toAbsolutePath().normalize();
+        if (Files.isRegularFile(absolute)) {
+            throw new ConfigException("workspace " + absolute + " is a file, not a folder; pass --workspace the folder you work in");
+        }
         if (!Files.isDirectory(absolute)) {
-            throw new IllegalArgumentException("workspace folder " + absolute + " does not exist; create it or pass --workspace DIR");
+            throw new ConfigException("workspace folder " + absolute + " does not exist; create it or pass --workspace DIR");
         }
         Workspace workspace = new Workspace(absolute);
+        Path writableFolder = Files.isDirectory(workspace.dataDir) ? workspace.dataDir : absolute;
+        if (!Files.isWritable(writableFolder)) {
+            throw new ConfigException("workspace folder " + writableFolder + " is not writable by this user, and Product OS"
+                    + " keeps its runs there; fix its permissions (chmod u+w " + writableFolder + ") or pass --workspace"
+                    + " a folder you own");
+        }
         try {
-            Files.createDirectories(workspace.logsDir());
-            Files.createDirectories(workspace.artifactsDir());
+            PrivateState.ownerOnlyDirectory(workspace.dataDir);
+            PrivateState.ownerOnlyDirectory(workspace.logsDir());
+            PrivateState.ownerOnlyDirectory(workspace.artifactsDir());
             // Runs, tokens and local databases are not for the user's repository.
             Path ignore = workspace.dataDir.resolve(".gitignore");
-            if (!Files.exists(ignore)) Files.writeString(ignore, "*\n");
+            if (!Files.exists(ignore)) {
+                PrivateState.ownerOnlyFile(ignore);
+                Files.writeString(ignore, "*\n");
+            }
+            PrivateState.tighten(workspace.dataDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + workspace.dataDir + ": " + e.getMessage(), e);
+            throw new ConfigException("cannot prepare " + workspace.dataDir + " (" + e.getMessage() + "); check that the"
+                    + " folder and everything in it belong to this user and are writable, or pass --workspace another folder");
         }
         return workspace;
+    }
+
+    /**
+     * Makes the files this process's databases created since {@link #open} owner-only too (see
+     * {@link PrivateState}); they were never anyone else's, so this logs at debug only.
+     */
+    public void tightenState() {
+        try {
+            PrivateState.tighten(dataDir, false);
+        } catch (IOException e) {
+            LOG.warn("cannot tighten the permissions under {}: {}", dataDir, e.getMessage());
+        }
+    }
+
+    /** Where the workspace backend keeps its socket, lock and pid files. */
+    public Path runDir() {
+        return dataDir.resolve("run");
     }
 
     public Path root() {

@@ -121,7 +121,7 @@ class CliIT {
 
     @Test
     void cliNextToARunningBackendShouldUseItsExecutors() throws Exception {
-        Process serve = new ProcessBuilder(JarProcesses.command("serve", "--stdio", "--workspace", workspace.toString()))
+        Process serve = new ProcessBuilder(JarProcesses.command("serve", "--stdio", "--no-daemon", "--workspace", workspace.toString()))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             Path published = workspace.resolve(".productos/run/executors.json");

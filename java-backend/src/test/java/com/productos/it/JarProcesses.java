@@ -27,9 +27,20 @@ final class JarProcesses {
 
     /** Runs a CLI command to completion (bounded) and returns its exit code, stdout and stderr. */
     static Result run(Path workingDir, String... args) throws IOException, InterruptedException {
+        // These tests cover the in-process path; the workspace backend has tests of its own that stop it.
+        return run(workingDir, java.util.Map.of("PRODUCTOS_NO_DAEMON", "1"), args);
+    }
+
+    /** As {@link #run(Path, String...)} with {@code environment} over this process's (a null value removes one). */
+    static Result run(Path workingDir, java.util.Map<String, String> environment, String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile("productos-out", ".txt");
         Path err = Files.createTempFile("productos-err", ".txt");
-        Process process = new ProcessBuilder(command(args)).directory(workingDir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command(args));
+        environment.forEach((name, value) -> {
+            if (value == null) builder.environment().remove(name);
+            else builder.environment().put(name, value);
+        });
+        Process process = builder.directory(workingDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {

@@ -22,7 +22,7 @@ class ServeStdioIT {
     Path workspace;
 
     private Process serve() throws Exception {
-        return new ProcessBuilder(JarProcesses.command("serve", "--stdio", "--workspace", workspace.toString()))
+        return new ProcessBuilder(JarProcesses.command("serve", "--stdio", "--no-daemon", "--workspace", workspace.toString()))
                 .redirectError(workspace.resolve("stderr.txt").toFile()).start();
     }
 
@@ -88,7 +88,7 @@ class ServeStdioIT {
     @Test
     void deathOfTheParentProcessShouldStopTheBackend() throws Exception {
         // sh is the parent; sleep keeps stdin open, so only the parent watch can end the backend.
-        String java = String.join(" ", JarProcesses.command("serve", "--stdio", "--workspace", workspace.toString()));
+        String java = String.join(" ", JarProcesses.command("serve", "--stdio", "--no-daemon", "--workspace", workspace.toString()));
         Process shell = new ProcessBuilder("sh", "-c", "sleep 120 | " + java + " > /dev/null 2>&1")
                 .redirectErrorStream(true).start();
         List<ProcessHandle> pipeline = List.of();
