@@ -1,17 +1,17 @@
 package com.productos.analytics;
 
 import com.productos.analytics.anomaly.AnomalyHandler;
-import com.productos.analytics.duckdb.DuckDbDatabase;
-import com.productos.analytics.duckdb.DuckDbWarehouse;
 import com.productos.analytics.bigquery.BigQueryClients;
 import com.productos.analytics.bigquery.BigQueryWarehouse;
 import com.productos.analytics.drivers.DriversHandler;
+import com.productos.analytics.duckdb.DuckDbDatabase;
+import com.productos.analytics.duckdb.DuckDbWarehouse;
 import com.productos.analytics.events.EventLimits;
-import com.productos.analytics.growth.DropoffHandler;
-import com.productos.analytics.events.IngestHandler;
 import com.productos.analytics.events.ImportFileHandler;
 import com.productos.analytics.events.ImportRoots;
+import com.productos.analytics.events.IngestHandler;
 import com.productos.analytics.funnel.FunnelHandler;
+import com.productos.analytics.growth.DropoffHandler;
 import com.productos.analytics.insights.InsightHandler;
 import com.productos.analytics.insights.InsightLinksHandlers;
 import com.productos.analytics.insights.InsightPointerStore;
@@ -45,34 +45,58 @@ public final class AnalyticsModule implements ExecutorModule {
 
     public AnalyticsModule(ExecutorEnvironment environment, AnalyticsSettings settings, AnalyticsWarehouse warehouse) {
         this.warehouse = warehouse;
-        ExecutorHandler ingest = warehouse.eventSink()
-                .<ExecutorHandler>map(sink -> new IngestHandler(sink,
-                        new EventLimits(256, 200, settings.maxPropertiesBytes()), settings.maxEventsPerBatch()))
+        ExecutorHandler ingest = warehouse
+                .eventSink()
+                .<ExecutorHandler>map(sink -> new IngestHandler(
+                        sink, new EventLimits(256, 200, settings.maxPropertiesBytes()), settings.maxEventsPerBatch()))
                 .orElse(request -> {
-                    throw new ExecutorFailure(409, "not_supported", "the " + settings.backend().name().toLowerCase()
-                            + " analytics backend does not take events through this executor; "
-                            + "send them to BigQuery through Pub/Sub or load jobs");
+                    throw new ExecutorFailure(
+                            409,
+                            "not_supported",
+                            "the " + settings.backend().name().toLowerCase()
+                                    + " analytics backend does not take events through this executor; "
+                                    + "send them to BigQuery through Pub/Sub or load jobs");
                 });
         RegistryRoutes routes = new RegistryRoutes(environment.registry(), NAME);
         routes.tool("events.ingest", ingest);
-        routes.tool("events.import_file", warehouse.eventSink()
-                .<ExecutorHandler>map(sink -> new ImportFileHandler(sink, environment.workspace().root(), importRoots(environment)))
-                .orElse(request -> {
-                    throw new ExecutorFailure(409, "not_supported", "the " + settings.backend().name().toLowerCase()
-                            + " analytics backend does not import files through this executor; use a BigQuery load job");
-                }));
+        routes.tool(
+                "events.import_file",
+                warehouse
+                        .eventSink()
+                        .<ExecutorHandler>map(sink -> new ImportFileHandler(
+                                sink, environment.workspace().root(), importRoots(environment)))
+                        .orElse(request -> {
+                            throw new ExecutorFailure(
+                                    409,
+                                    "not_supported",
+                                    "the " + settings.backend().name().toLowerCase()
+                                            + " analytics backend does not import files through this executor; use a BigQuery load job");
+                        }));
         routes.path(INGEST_PATH, ingest);
         routes.tool("analytics.funnel_summary", new FunnelHandler(warehouse, environment.clock()));
         pointers = new InsightPointerStore(environment.workspace().executorStore("analytics"));
-        String artifactsLabel = environment.workspace().root().relativize(environment.workspace().artifactsDir()).toString();
-        routes.tool("analytics.write_insight", new InsightHandler(warehouse, pointers,
-                environment.workspace().artifactsDir(), artifactsLabel, environment.clock()));
-        routes.tool("analytics.top_drivers", new DriversHandler(warehouse, environment.clock(), settings.minSupportUsers()));
+        String artifactsLabel = environment
+                .workspace()
+                .root()
+                .relativize(environment.workspace().artifactsDir())
+                .toString();
+        routes.tool(
+                "analytics.write_insight",
+                new InsightHandler(
+                        warehouse,
+                        pointers,
+                        environment.workspace().artifactsDir(),
+                        artifactsLabel,
+                        environment.clock()));
+        routes.tool(
+                "analytics.top_drivers",
+                new DriversHandler(warehouse, environment.clock(), settings.minSupportUsers()));
         routes.tool("analytics.cohort_retention", new RetentionHandler(warehouse, environment.clock()));
         routes.tool("analytics.anomaly_detect", new AnomalyHandler(warehouse, environment.clock()));
         routes.tool("growth.identify_dropoffs", new DropoffHandler(warehouse, environment.clock()));
         measurements = new MeasurementStore(environment.workspace().executorStore("analytics"));
-        routes.tool("analytics.measure_campaign", new MeasureCampaignHandler(warehouse, measurements, environment.clock()));
+        routes.tool(
+                "analytics.measure_campaign", new MeasureCampaignHandler(warehouse, measurements, environment.clock()));
         InsightLinksHandlers links = new InsightLinksHandlers(pointers, measurements);
         routes.tool("analytics.list_insights", links.listInsights());
         routes.tool("analytics.get_insight", links.getInsight());
@@ -83,7 +107,10 @@ public final class AnalyticsModule implements ExecutorModule {
     /** The workspace plus the folders the user allowed in their own settings (never in the workspace's). */
     private static ImportRoots importRoots(ExecutorEnvironment environment) {
         UserSettings user = UserSettings.load(environment.config().environment());
-        return new ImportRoots(environment.workspace().root(), user.importAllowedPaths(), user.file().toString());
+        return new ImportRoots(
+                environment.workspace().root(),
+                user.importAllowedPaths(),
+                user.file().toString());
     }
 
     /** The catalog entry: the warehouse {@code analytics.backend} names. */
@@ -93,7 +120,8 @@ public final class AnalyticsModule implements ExecutorModule {
 
     /** Builds the module with the backend that the workspace's config names. */
     public static AnalyticsModule create(ExecutorEnvironment environment) {
-        AnalyticsSettings settings = AnalyticsSettings.from(environment.config().section(NAME), environment.workspace());
+        AnalyticsSettings settings =
+                AnalyticsSettings.from(environment.config().section(NAME), environment.workspace());
         AnalyticsWarehouse warehouse = switch (settings.backend()) {
             case DUCKDB -> new DuckDbWarehouse(DuckDbDatabase.open(settings.duckDbFile()));
             case BIGQUERY -> new BigQueryWarehouse(BigQueryClients.create(settings.bigQuery()), settings.bigQuery());
@@ -117,7 +145,8 @@ public final class AnalyticsModule implements ExecutorModule {
 
     @Override
     public void close() {
-        try (warehouse; pointers) {
+        try (warehouse;
+                pointers) {
             measurements.close();
         }
     }

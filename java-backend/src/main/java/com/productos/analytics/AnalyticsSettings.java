@@ -30,14 +30,26 @@ import tools.jackson.databind.JsonNode;
  * </pre>
  */
 public record AnalyticsSettings(
-        Backend backend, Path duckDbFile, BigQuerySettings bigQuery, int maxEventsPerBatch, int maxPropertiesBytes,
+        Backend backend,
+        Path duckDbFile,
+        BigQuerySettings bigQuery,
+        int maxEventsPerBatch,
+        int maxPropertiesBytes,
         int minSupportUsers) {
 
-    public enum Backend { DUCKDB, BIGQUERY }
+    public enum Backend {
+        DUCKDB,
+        BIGQUERY
+    }
 
     /** Where the BigQuery backend reads events and writes insights. */
     public record BigQuerySettings(
-            String project, String dataset, String eventsTable, String insightsTable, String location, String host,
+            String project,
+            String dataset,
+            String eventsTable,
+            String insightsTable,
+            String location,
+            String host,
             boolean anonymous) {}
 
     public static AnalyticsSettings from(JsonNode section, Workspace workspace) {
@@ -48,26 +60,43 @@ public record AnalyticsSettings(
         } catch (IllegalArgumentException e) {
             throw new ConfigException("analytics.backend '" + backendText + "' is unknown; use duckdb or bigquery");
         }
-        Path duckDbFile = workspace.dataDir().resolve(text(section.path("duckdb").path("file"), "analytics.duckdb"));
+        Path duckDbFile =
+                workspace.dataDir().resolve(text(section.path("duckdb").path("file"), "analytics.duckdb"));
         JsonNode bq = section.path("bigquery");
         BigQuerySettings bigQuery = null;
         if (backend == Backend.BIGQUERY) {
             String project = text(bq.path("project"), "");
             String dataset = text(bq.path("dataset"), "");
             if (project.isEmpty() || dataset.isEmpty()) {
-                throw new ConfigException("analytics.backend is bigquery but analytics.bigquery.project or .dataset is not set; set both");
+                throw new ConfigException(
+                        "analytics.backend is bigquery but analytics.bigquery.project or .dataset is not set; set both");
             }
             String credentials = text(bq.path("credentials"), "default");
             if (!credentials.equals("default") && !credentials.equals("none")) {
-                throw new ConfigException("analytics.bigquery.credentials '" + credentials + "' is unknown; use default or none");
+                throw new ConfigException(
+                        "analytics.bigquery.credentials '" + credentials + "' is unknown; use default or none");
             }
-            bigQuery = new BigQuerySettings(project, dataset, text(bq.path("events_table"), "events"),
-                    text(bq.path("insights_table"), "insights"), text(bq.path("location"), "US"),
-                    text(bq.path("host"), "https://bigquery.googleapis.com"), credentials.equals("none"));
+            bigQuery = new BigQuerySettings(
+                    project,
+                    dataset,
+                    text(bq.path("events_table"), "events"),
+                    text(bq.path("insights_table"), "insights"),
+                    text(bq.path("location"), "US"),
+                    text(bq.path("host"), "https://bigquery.googleapis.com"),
+                    credentials.equals("none"));
         }
-        return new AnalyticsSettings(backend, duckDbFile, bigQuery,
-                positive(section.path("ingest").path("max_events_per_batch"), 1000, "analytics.ingest.max_events_per_batch"),
-                positive(section.path("ingest").path("max_properties_bytes"), 16_384, "analytics.ingest.max_properties_bytes"),
+        return new AnalyticsSettings(
+                backend,
+                duckDbFile,
+                bigQuery,
+                positive(
+                        section.path("ingest").path("max_events_per_batch"),
+                        1000,
+                        "analytics.ingest.max_events_per_batch"),
+                positive(
+                        section.path("ingest").path("max_properties_bytes"),
+                        16_384,
+                        "analytics.ingest.max_properties_bytes"),
                 positive(section.path("drivers").path("min_support_users"), 30, "analytics.drivers.min_support_users"));
     }
 

@@ -56,7 +56,8 @@ public record TimeRange(int rangeDays, Instant asOf, Duration span) {
             try {
                 asOf = OffsetDateTime.parse(asOfNode.asString()).toInstant();
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError("/as_of", "must be an ISO-8601 date-time with offset, e.g. 2026-03-01T00:00:00Z"));
+                errors.add(new FieldError(
+                        "/as_of", "must be an ISO-8601 date-time with offset, e.g. 2026-03-01T00:00:00Z"));
             }
         }
         return new TimeRange(rangeDays, asOf);

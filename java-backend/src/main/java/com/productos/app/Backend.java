@@ -2,18 +2,18 @@ package com.productos.app;
 
 import com.productos.common.DaemonThreads;
 import com.productos.common.KnownSecrets;
+import com.productos.common.ProcessOwner;
+import com.productos.common.SqliteDatabase;
 import com.productos.config.ProductOsConfig;
 import com.productos.config.UserSettings;
 import com.productos.config.Workspace;
 import com.productos.control.ControlPlane;
-import com.productos.common.ProcessOwner;
-import com.productos.executors.ExecutorEnvironment;
 import com.productos.executorclient.ExecutorEndpointResolver;
 import com.productos.executorclient.ExecutorHttpClient;
+import com.productos.executors.ExecutorEnvironment;
 import com.productos.policy.Policy;
 import com.productos.registry.ToolRegistry;
 import com.productos.store.SqliteApprovalStore;
-import com.productos.common.SqliteDatabase;
 import com.productos.store.SqliteRunStore;
 import com.productos.store.SqliteSessionStore;
 import com.productos.supervisor.ModelChoice;
@@ -45,9 +45,17 @@ public final class Backend implements AutoCloseable {
     private final Clock clock;
     private Supervisor supervisor;
 
-    private Backend(Workspace workspace, ProductOsConfig config, ToolRegistry registry, Policy policy, SqliteDatabase database,
-                    CompletableFuture<WorkspaceExecutors> executors, ExecutorHttpClient client, ExecutorService worker,
-                    ControlPlane controlPlane, Clock clock) {
+    private Backend(
+            Workspace workspace,
+            ProductOsConfig config,
+            ToolRegistry registry,
+            Policy policy,
+            SqliteDatabase database,
+            CompletableFuture<WorkspaceExecutors> executors,
+            ExecutorHttpClient client,
+            ExecutorService worker,
+            ControlPlane controlPlane,
+            Clock clock) {
         this.workspace = workspace;
         this.config = config;
         this.registry = registry;
@@ -72,18 +80,20 @@ public final class Backend implements AutoCloseable {
         // The executors start in the background: the control plane can list, record and answer at once,
         // and calls wait for the executors (the HTTP client holds them until their endpoints are known).
         CompletableFuture<WorkspaceExecutors> executors = CompletableFuture.supplyAsync(
-                () -> WorkspaceExecutors.attachOrStart(new ExecutorEnvironment(workspace, registry, config, clock)), worker);
+                () -> WorkspaceExecutors.attachOrStart(new ExecutorEnvironment(workspace, registry, config, clock)),
+                worker);
         ExecutorHttpClient client = ExecutorHttpClient.create(
                 executors.thenApply(started -> (ExecutorEndpointResolver) started::endpointFor), config);
         try {
             SqliteRunStore runStore = new SqliteRunStore(database, clock);
             SqliteApprovalStore approvalStore = new SqliteApprovalStore(database);
-            ControlPlane controlPlane = new ControlPlane(registry, policy, runStore, approvalStore, client, clock,
-                    ProcessOwner.current(), worker);
+            ControlPlane controlPlane = new ControlPlane(
+                    registry, policy, runStore, approvalStore, client, clock, ProcessOwner.current(), worker);
             controlPlane.recoverInterruptedRuns();
             // SQLite made its side files with the process umask; they hold the same runs.
             workspace.tightenState();
-            return new Backend(workspace, config, registry, policy, database, executors, client, worker, controlPlane, clock);
+            return new Backend(
+                    workspace, config, registry, policy, database, executors, client, worker, controlPlane, clock);
         } catch (RuntimeException e) {
             client.close();
             executors.thenAccept(WorkspaceExecutors::close);
@@ -122,8 +132,15 @@ public final class Backend implements AutoCloseable {
         if (supervisor == null) {
             SupervisorSettings settings = SupervisorSettings.from(config);
             ModelChoice model = ModelChoice.fromConfig(settings, config, clock);
-            supervisor = new Supervisor(controlPlane, new SqliteSessionStore(database), model, settings,
-                    SecretValues.of(config.environment()), clock, ProcessOwner.current()).start();
+            supervisor = new Supervisor(
+                            controlPlane,
+                            new SqliteSessionStore(database),
+                            model,
+                            settings,
+                            SecretValues.of(config.environment()),
+                            clock,
+                            ProcessOwner.current())
+                    .start();
         }
         return supervisor;
     }

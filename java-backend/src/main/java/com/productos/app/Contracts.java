@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Contracts {
     private static final Logger LOG = LoggerFactory.getLogger(Contracts.class);
+
     private Contracts() {}
 
     public static ToolRegistry registry(Workspace workspace) {
@@ -38,10 +39,13 @@ public final class Contracts {
         Policy local = Files.exists(own) ? new PolicyLoader().load(own) : null;
         Map<String, Risk> bundledRisks = new HashMap<>();
         new RegistryLoader().loadBundled().tools().forEach(tool -> bundledRisks.put(tool.name(), tool.risk()));
-        Policy policy = Policy.withFloorsOf(bundled, local, bundledRisks, user.relaxedFloors(), user.file().toString());
+        Policy policy = Policy.withFloorsOf(
+                bundled, local, bundledRisks, user.relaxedFloors(), user.file().toString());
         if (!policy.relaxedFloors().isEmpty()) {
-            LOG.warn("policy floors relaxed by {}: {}; calls they would hold run without that approval",
-                    policy.relaxedBy(), policy.relaxedFloors());
+            LOG.warn(
+                    "policy floors relaxed by {}: {}; calls they would hold run without that approval",
+                    policy.relaxedBy(),
+                    policy.relaxedFloors());
         }
         return policy;
     }

@@ -1,6 +1,10 @@
 package com.productos.app;
 
 import com.productos.common.KnownSecrets;
+import com.productos.config.ExecutorAuth;
+import com.productos.config.ExecutorEndpoint;
+import com.productos.control.ErrorCode;
+import com.productos.control.ExecutorCallException;
 import com.productos.executorclient.ExecutorEndpointResolver;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorModule;
@@ -8,10 +12,6 @@ import com.productos.executors.ExecutorModuleFactory;
 import com.productos.executorserver.ExecutorServer;
 import com.productos.executorserver.ExecutorServerSettings;
 import com.productos.executorserver.InboundAuth;
-import com.productos.config.ExecutorAuth;
-import com.productos.config.ExecutorEndpoint;
-import com.productos.control.ErrorCode;
-import com.productos.control.ExecutorCallException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -35,7 +35,10 @@ public final class EmbeddedExecutors implements AutoCloseable {
     private final ExecutorServer server;
     private final Map<String, ExecutorEndpoint> embeddedEndpoints;
 
-    private EmbeddedExecutors(ExecutorEnvironment environment, List<ExecutorModule> modules, ExecutorServer server,
+    private EmbeddedExecutors(
+            ExecutorEnvironment environment,
+            List<ExecutorModule> modules,
+            ExecutorServer server,
             Map<String, ExecutorEndpoint> embeddedEndpoints) {
         this.environment = environment;
         this.modules = modules;
@@ -44,19 +47,24 @@ public final class EmbeddedExecutors implements AutoCloseable {
     }
 
     public static EmbeddedExecutors start(ExecutorEnvironment environment) {
-        return start(environment, ExecutorCatalog.embedded(), ExecutorServerSettings.loopback(InboundAuth.none())
-                .withRequestTimeout(environment.config().executorTimeout()));
+        return start(
+                environment,
+                ExecutorCatalog.embedded(),
+                ExecutorServerSettings.loopback(InboundAuth.none())
+                        .withRequestTimeout(environment.config().executorTimeout()));
     }
 
     /**
      * Starts {@code factories} that are not configured remotely. {@code settings} gives limits and
      * timeouts; host, port and auth are always loopback, ephemeral and a new random token.
      */
-    public static EmbeddedExecutors start(ExecutorEnvironment environment, List<ExecutorModuleFactory> factories,
-            ExecutorServerSettings settings) {
+    public static EmbeddedExecutors start(
+            ExecutorEnvironment environment, List<ExecutorModuleFactory> factories, ExecutorServerSettings settings) {
         // An executor configured remotely is not started in-process at all; one that fails to start
         // answers its calls with why, and the others serve.
-        List<ExecutorModule> started = ExecutorModules.createAll(environment, factories,
+        List<ExecutorModule> started = ExecutorModules.createAll(
+                environment,
+                factories,
                 name -> environment.config().remoteExecutor(name).isEmpty());
         if (started.isEmpty()) return new EmbeddedExecutors(environment, List.of(), null, Map.of());
         try {
@@ -66,7 +74,8 @@ public final class EmbeddedExecutors implements AutoCloseable {
             server.start();
             Map<String, ExecutorEndpoint> endpoints = new LinkedHashMap<>();
             for (ExecutorModule module : started) {
-                endpoints.put(module.executorName(),
+                endpoints.put(
+                        module.executorName(),
                         new ExecutorEndpoint(module.executorName(), server.uri(), ExecutorAuth.BEARER, token));
             }
             LOG.debug("embedded executors {} on {}", endpoints.keySet(), server.uri());
@@ -79,16 +88,22 @@ public final class EmbeddedExecutors implements AutoCloseable {
 
     /** Executor name to endpoint: the configured remote one, else the embedded one, else a clear error. */
     public ExecutorEndpoint endpointFor(String name) {
-        return environment.config().remoteExecutor(name)
+        return environment
+                .config()
+                .remoteExecutor(name)
                 .or(() -> Optional.ofNullable(embeddedEndpoints.get(name)))
                 .orElseThrow(() -> notRunning(name));
     }
 
     /** The error for an executor that runs neither here nor at a configured URL, saying what to set. */
     static ExecutorCallException notRunning(String name) {
-        return new ExecutorCallException(ErrorCode.ExecutorUnavailable, "executor '" + name
-                + "' does not run embedded and has no URL configured; set executors." + name
-                + ".url in .productos/config.yaml or PRODUCTOS_EXECUTOR_" + name.toUpperCase(Locale.ROOT) + "_URL", null);
+        return new ExecutorCallException(
+                ErrorCode.ExecutorUnavailable,
+                "executor '" + name
+                        + "' does not run embedded and has no URL configured; set executors." + name
+                        + ".url in .productos/config.yaml or PRODUCTOS_EXECUTOR_" + name.toUpperCase(Locale.ROOT)
+                        + "_URL",
+                null);
     }
 
     public ExecutorEndpointResolver resolver() {

@@ -1,10 +1,10 @@
 package com.productos.app;
 
-import com.productos.executors.ExecutorModuleFactory;
 import com.productos.analytics.AnalyticsModule;
 import com.productos.brand.BrandExecutorModule;
 import com.productos.brand.BrandStores;
 import com.productos.deploy.DeployModule;
+import com.productos.executors.ExecutorModuleFactory;
 import com.productos.marketing.MarketingModule;
 import com.productos.observability.ObservabilityModule;
 import java.util.List;

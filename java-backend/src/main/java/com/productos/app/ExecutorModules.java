@@ -24,8 +24,8 @@ public final class ExecutorModules {
     private ExecutorModules() {}
 
     /** Builds every factory's module whose executor name {@code wanted} accepts, in catalog order. */
-    public static List<ExecutorModule> createAll(ExecutorEnvironment environment, List<ExecutorModuleFactory> factories,
-            Predicate<String> wanted) {
+    public static List<ExecutorModule> createAll(
+            ExecutorEnvironment environment, List<ExecutorModuleFactory> factories, Predicate<String> wanted) {
         List<ExecutorModule> started = new ArrayList<>();
         for (ExecutorModuleFactory factory : factories) {
             if (wanted.test(factory.executorName())) started.add(createOrStandIn(factory, environment));

@@ -26,7 +26,8 @@ final class UnavailableExecutorModule implements ExecutorModule {
         Map<String, ExecutorHandler> routes = new LinkedHashMap<>();
         for (ToolDefinition tool : registry.tools()) {
             if (!executorName.equals(tool.executor().executorName())) continue;
-            String message = "executor '" + executorName + "' did not start, so " + tool.name() + " cannot run: " + reason
+            String message = "executor '" + executorName + "' did not start, so " + tool.name() + " cannot run: "
+                    + reason
                     + (reason.endsWith(".") ? "" : ".") + " The other executors keep serving; once this is fixed,"
                     + " restart Product OS (the editor's backend, or the next CLI command) to start it.";
             routes.put(tool.executor().path(), request -> {

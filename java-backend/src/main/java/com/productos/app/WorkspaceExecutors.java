@@ -1,11 +1,11 @@
 package com.productos.app;
 
 import com.productos.common.KnownSecrets;
-import com.productos.executors.ExecutorEnvironment;
-import com.productos.executors.ExecutorProtocol;
+import com.productos.common.ProcessOwner;
 import com.productos.config.ExecutorAuth;
 import com.productos.config.ExecutorEndpoint;
-import com.productos.common.ProcessOwner;
+import com.productos.executors.ExecutorEnvironment;
+import com.productos.executors.ExecutorProtocol;
 import com.productos.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,8 +49,12 @@ public final class WorkspaceExecutors implements AutoCloseable {
     private final String publishedOwner;
     private final List<ExecutorEndpoint> borrowed;
 
-    private WorkspaceExecutors(ExecutorEnvironment environment, EmbeddedExecutors owned, Path published,
-                               String publishedOwner, List<ExecutorEndpoint> borrowed) {
+    private WorkspaceExecutors(
+            ExecutorEnvironment environment,
+            EmbeddedExecutors owned,
+            Path published,
+            String publishedOwner,
+            List<ExecutorEndpoint> borrowed) {
         this.environment = environment;
         this.owned = owned;
         this.published = published;
@@ -65,12 +69,13 @@ public final class WorkspaceExecutors implements AutoCloseable {
         IN_PROCESS.lock();
         try {
             Files.createDirectories(runDir);
-            try (FileChannel lockFile = FileChannel.open(runDir.resolve("executors.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = lockFile.lock()) {
+            try (FileChannel lockFile = FileChannel.open(
+                            runDir.resolve("executors.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = lockFile.lock()) {
                 Optional<List<ExecutorEndpoint>> live = readLive(file);
                 if (live.isPresent()) {
-                    LOG.info("using the executors of the backend already running on this workspace ({})",
+                    LOG.info(
+                            "using the executors of the backend already running on this workspace ({})",
                             live.get().isEmpty() ? "none" : live.get().get(0).baseUrl());
                     return new WorkspaceExecutors(environment, null, null, null, live.get());
                 }
@@ -85,7 +90,8 @@ public final class WorkspaceExecutors implements AutoCloseable {
                 return new WorkspaceExecutors(environment, started, file, owner, List.of());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot share the workspace's executors through " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot share the workspace's executors through " + file + ": " + e.getMessage(), e);
         } finally {
             IN_PROCESS.unlock();
         }
@@ -94,8 +100,12 @@ public final class WorkspaceExecutors implements AutoCloseable {
     /** Executor name to endpoint: configured remote first, then this workspace's embedded executors. */
     public ExecutorEndpoint endpointFor(String name) {
         if (owned != null) return owned.endpointFor(name);
-        return environment.config().remoteExecutor(name)
-                .or(() -> borrowed.stream().filter(endpoint -> endpoint.name().equals(name)).findFirst())
+        return environment
+                .config()
+                .remoteExecutor(name)
+                .or(() -> borrowed.stream()
+                        .filter(endpoint -> endpoint.name().equals(name))
+                        .findFirst())
                 .orElseThrow(() -> EmbeddedExecutors.notRunning(name));
     }
 
@@ -110,7 +120,8 @@ public final class WorkspaceExecutors implements AutoCloseable {
         IN_PROCESS.lock();
         try {
             Optional<JsonNode> current = read(published);
-            if (current.isPresent() && publishedOwner.equals(current.get().path("owner").asString())) {
+            if (current.isPresent()
+                    && publishedOwner.equals(current.get().path("owner").asString())) {
                 Files.deleteIfExists(published);
             }
         } catch (IOException e) {
@@ -123,7 +134,9 @@ public final class WorkspaceExecutors implements AutoCloseable {
 
     private static void publish(Path file, String owner, EmbeddedExecutors started) throws IOException {
         if (started.server().isEmpty()) return;
-        ObjectNode document = Json.object().put("owner", owner).put("url", started.server().get().uri().toString());
+        ObjectNode document = Json.object()
+                .put("owner", owner)
+                .put("url", started.server().get().uri().toString());
         var names = document.putArray("executors");
         String token = null;
         for (String name : started.embeddedExecutorNames()) {
@@ -131,7 +144,10 @@ public final class WorkspaceExecutors implements AutoCloseable {
             token = started.endpointFor(name).bearerToken();
         }
         document.put("token", token);
-        Path temporary = Files.createTempFile(file.getParent(), "executors", ".tmp",
+        Path temporary = Files.createTempFile(
+                file.getParent(),
+                "executors",
+                ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(temporary, Json.write(document));
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -154,8 +170,9 @@ public final class WorkspaceExecutors implements AutoCloseable {
         String token = document.get().path("token").asString(null);
         KnownSecrets.add(token);
         List<ExecutorEndpoint> endpoints = new ArrayList<>();
-        document.get().path("executors").forEach(name ->
-                endpoints.add(new ExecutorEndpoint(name.asString(), url, ExecutorAuth.BEARER, token)));
+        document.get()
+                .path("executors")
+                .forEach(name -> endpoints.add(new ExecutorEndpoint(name.asString(), url, ExecutorAuth.BEARER, token)));
         return Optional.of(endpoints);
     }
 
@@ -169,9 +186,15 @@ public final class WorkspaceExecutors implements AutoCloseable {
 
     private static boolean answersHealthCheck(URI url) {
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(url.resolve(ExecutorProtocol.HEALTH_PATH))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
+            HttpResponse<String> answer = client.send(
+                    HttpRequest.newBuilder(url.resolve(ExecutorProtocol.HEALTH_PATH))
+                            .timeout(Duration.ofSeconds(3))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return answer.statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -11,7 +11,9 @@ final class BrandInputs {
     static String profileId(JsonNode input) throws ExecutorFailure {
         JsonNode id = input.path("profile_id");
         if (!id.isString() || id.asString().isBlank()) {
-            throw InputProblems.single("/profile_id", "must be a non-empty string",
+            throw InputProblems.single(
+                    "/profile_id",
+                    "must be a non-empty string",
                     "profile_id must be a non-empty string, such as \"default\"");
         }
         return id.asString();

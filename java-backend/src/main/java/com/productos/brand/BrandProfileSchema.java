@@ -25,8 +25,9 @@ public final class BrandProfileSchema {
     }
 
     public static BrandProfileSchema from(ToolRegistry registry) {
-        ToolDefinition tool = registry.find(SOURCE_TOOL).orElseThrow(() -> new IllegalStateException(
-                "the tool registry has no " + SOURCE_TOOL + "; the brand executor takes the profile schema from it"));
+        ToolDefinition tool = registry.find(SOURCE_TOOL)
+                .orElseThrow(() -> new IllegalStateException("the tool registry has no " + SOURCE_TOOL
+                        + "; the brand executor takes the profile schema from it"));
         JsonNode brand = tool.outputSchema().source().path("properties").path("brand");
         if (!brand.isObject()) {
             throw new IllegalStateException(SOURCE_TOOL + " outputSchema has no 'brand' object schema in the registry");

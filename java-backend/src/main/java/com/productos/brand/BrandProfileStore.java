@@ -19,8 +19,8 @@ public interface BrandProfileStore extends AutoCloseable {
      * read-merge-write never loses someone else's change. Stores should make the check and the write
      * one atomic step; this default is only as good as {@code get} followed by {@code put}.
      */
-    default Optional<StoredProfile> putIfUnchanged(String profileId, JsonNode expectedBefore, JsonNode profile,
-            BrandAuditEntry audit) {
+    default Optional<StoredProfile> putIfUnchanged(
+            String profileId, JsonNode expectedBefore, JsonNode profile, BrandAuditEntry audit) {
         JsonNode current = get(profileId).map(StoredProfile::brand).orElse(null);
         if (!java.util.Objects.equals(current, expectedBefore)) return Optional.empty();
         return Optional.of(put(profileId, profile, audit));

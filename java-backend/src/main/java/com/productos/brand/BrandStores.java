@@ -34,11 +34,16 @@ public final class BrandStores {
                 JsonNode firestore = section.path("firestore");
                 String projectId = text(firestore, "project_id");
                 if (projectId == null) {
-                    throw new ConfigException("brand.backend is firestore but brand.firestore.project_id is not set in .productos/config.yaml");
+                    throw new ConfigException(
+                            "brand.backend is firestore but brand.firestore.project_id is not set in .productos/config.yaml");
                 }
                 String keyFile = text(firestore, "credentials_file");
-                return FirestoreBrandProfileStore.connect(projectId, text(firestore, "database_id"),
-                        keyFile == null ? null : Path.of(keyFile), text(firestore, "emulator_host"), text(firestore, "collection"));
+                return FirestoreBrandProfileStore.connect(
+                        projectId,
+                        text(firestore, "database_id"),
+                        keyFile == null ? null : Path.of(keyFile),
+                        text(firestore, "emulator_host"),
+                        text(firestore, "collection"));
             default:
                 throw new ConfigException("brand.backend '" + backend + "' is unknown; use sqlite or firestore");
         }

@@ -19,9 +19,10 @@ final class GetBrandProfileHandler implements ExecutorHandler {
     @Override
     public JsonNode handle(ExecutorRequest request) throws ExecutorFailure {
         String profileId = BrandInputs.profileId(request.input());
-        StoredProfile profile = store.get(profileId).orElseThrow(() -> ExecutorFailure.notFound(
-                "there is no brand profile '" + profileId + "' yet; create it with brand.update_profile, giving a"
-                        + " complete profile as the patch: " + schema.requiredSummary()));
+        StoredProfile profile = store.get(profileId)
+                .orElseThrow(() -> ExecutorFailure.notFound("there is no brand profile '" + profileId
+                        + "' yet; create it with brand.update_profile, giving a" + " complete profile as the patch: "
+                        + schema.requiredSummary()));
         return Json.object().put("profile_id", profileId).set("brand", profile.brand());
     }
 }

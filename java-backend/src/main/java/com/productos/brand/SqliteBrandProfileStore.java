@@ -1,7 +1,7 @@
 package com.productos.brand;
 
-import com.productos.json.Json;
 import com.productos.common.SqliteDatabase;
+import com.productos.json.Json;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,8 +59,8 @@ public final class SqliteBrandProfileStore implements BrandProfileStore {
                 select.setString(1, profileId);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) return Optional.empty();
-                    return Optional.of(new StoredProfile(profileId, Json.parse(row.getString(1)),
-                            Instant.parse(row.getString(2))));
+                    return Optional.of(new StoredProfile(
+                            profileId, Json.parse(row.getString(1)), Instant.parse(row.getString(2))));
                 }
             }
         });
@@ -73,12 +73,12 @@ public final class SqliteBrandProfileStore implements BrandProfileStore {
 
     /** The check and the write share one transaction, so no other writer can slip in between. */
     @Override
-    public Optional<StoredProfile> putIfUnchanged(String profileId, JsonNode expectedBefore, JsonNode profile,
-            BrandAuditEntry audit) {
+    public Optional<StoredProfile> putIfUnchanged(
+            String profileId, JsonNode expectedBefore, JsonNode profile, BrandAuditEntry audit) {
         return database.transaction(connection -> {
             JsonNode current = null;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT document FROM brand_profiles WHERE profile_id = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT document FROM brand_profiles WHERE profile_id = ?")) {
                 select.setString(1, profileId);
                 try (ResultSet row = select.executeQuery()) {
                     if (row.next()) current = Json.parse(row.getString(1));
@@ -126,9 +126,14 @@ public final class SqliteBrandProfileStore implements BrandProfileStore {
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         String before = row.getString(4);
-                        entries.add(new BrandAuditEntry(profileId, row.getString(1), row.getString(2),
-                                Json.parse(row.getString(3)), before == null ? null : Json.parse(before),
-                                Json.parse(row.getString(5)), Instant.parse(row.getString(6))));
+                        entries.add(new BrandAuditEntry(
+                                profileId,
+                                row.getString(1),
+                                row.getString(2),
+                                Json.parse(row.getString(3)),
+                                before == null ? null : Json.parse(before),
+                                Json.parse(row.getString(5)),
+                                Instant.parse(row.getString(6))));
                     }
                 }
                 return entries;

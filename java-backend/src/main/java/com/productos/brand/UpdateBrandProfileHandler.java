@@ -1,9 +1,9 @@
 package com.productos.brand;
 
 import com.productos.executors.ExecutorFailure;
-import com.productos.executors.InputProblems;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorRequest;
+import com.productos.executors.InputProblems;
 import com.productos.json.Json;
 import com.productos.registry.FieldError;
 import java.time.Clock;
@@ -41,7 +41,9 @@ final class UpdateBrandProfileHandler implements ExecutorHandler {
         String profileId = BrandInputs.profileId(request.input());
         JsonNode patch = request.input().path("patch");
         if (!patch.isObject()) {
-            throw InputProblems.single("/patch", "must be an object",
+            throw InputProblems.single(
+                    "/patch",
+                    "must be an object",
                     "patch must be a JSON object (an RFC 7396 merge patch of the profile)");
         }
         // In-process writers queue on the lock; another process writing the same file is caught by
@@ -54,12 +56,18 @@ final class UpdateBrandProfileHandler implements ExecutorHandler {
                 List<FieldError> errors = schema.validate(after);
                 if (!errors.isEmpty()) throw invalid(profileId, current.isPresent(), after, errors);
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                Optional<StoredProfile> stored = store.putIfUnchanged(profileId, before, after,
+                Optional<StoredProfile> stored = store.putIfUnchanged(
+                        profileId,
+                        before,
+                        after,
                         new BrandAuditEntry(profileId, request.runId(), request.actor(), patch, before, after, now));
                 if (stored.isPresent()) {
-                    request.log().info((before == null ? "created" : "updated") + " brand profile '" + profileId
-                            + "' (fields " + String.join(", ", patch.propertyNames()) + ")");
-                    return Json.object().put("ok", true).put("updated_at", stored.get().updatedAt().toString());
+                    request.log()
+                            .info((before == null ? "created" : "updated") + " brand profile '" + profileId
+                                    + "' (fields " + String.join(", ", patch.propertyNames()) + ")");
+                    return Json.object()
+                            .put("ok", true)
+                            .put("updated_at", stored.get().updatedAt().toString());
                 }
                 request.log().warn("brand profile '" + profileId + "' changed while merging; merging again");
             }
@@ -77,7 +85,9 @@ final class UpdateBrandProfileHandler implements ExecutorHandler {
                     + " does not make a complete profile: missing " + String.join(", ", missing)
                     + "; to create it, send a patch with the whole profile: " + schema.requiredSummary());
         }
-        String summary = errors.stream().limit(3).map(error -> "/patch" + pointerOf(error) + " " + error.message())
+        String summary = errors.stream()
+                .limit(3)
+                .map(error -> "/patch" + pointerOf(error) + " " + error.message())
                 .collect(Collectors.joining("; "));
         return details.failure("the patch would make brand profile '" + profileId + "' invalid: " + summary
                 + (errors.size() > 3 ? " (and " + (errors.size() - 3) + " more in details)" : "")

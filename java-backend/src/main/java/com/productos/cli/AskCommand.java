@@ -4,8 +4,8 @@ import com.productos.app.Backend;
 import com.productos.control.ErrorCode;
 import com.productos.control.ToolCallException;
 import com.productos.supervisor.SendReceipt;
-import com.productos.supervisor.session.SessionStatus;
 import com.productos.supervisor.Supervisor;
+import com.productos.supervisor.session.SessionStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,9 +18,17 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "ask", description = "Ask the supervisor once; its tool runs go through policy and approvals.")
 final class AskCommand extends InProcessBackendCommand {
-    @Parameters(paramLabel = "TEXT", description = "What to ask, in words.") String text;
-    @Option(names = "--session", paramLabel = "ID", description = "Continue this session (see sessions in the chat panel).") String session;
-    @Option(names = "--timeout-seconds", defaultValue = "900", description = "Give up waiting after this long.") long timeoutSeconds;
+    @Parameters(paramLabel = "TEXT", description = "What to ask, in words.")
+    String text;
+
+    @Option(
+            names = "--session",
+            paramLabel = "ID",
+            description = "Continue this session (see sessions in the chat panel).")
+    String session;
+
+    @Option(names = "--timeout-seconds", defaultValue = "900", description = "Give up waiting after this long.")
+    long timeoutSeconds;
 
     @Override
     int run(Backend backend, Output output) throws Exception {
@@ -31,15 +39,18 @@ final class AskCommand extends InProcessBackendCommand {
             if (session != null) waiter.follow(session);
             SendReceipt receipt = acceptWhenFree(supervisor, waiter);
             waiter.follow(receipt.sessionId());
-            if (!output.json()) System.err.println("session " + receipt.sessionId() + " (" + receipt.provider() + "/" + receipt.model() + ")");
+            if (!output.json())
+                System.err.println(
+                        "session " + receipt.sessionId() + " (" + receipt.provider() + "/" + receipt.model() + ")");
             supervisor.begin(receipt);
             TurnWaiter.TurnEnd end = waiter.next(timeoutSeconds);
             return switch (end.stopReason()) {
                 case "completed" -> ExitCodes.OK;
                 case "awaiting_approval" -> {
                     if (!output.json()) {
-                        System.err.println("waiting for a person: productos approvals approve|deny ID, then continue with"
-                                + " productos ask \"...\" --session " + receipt.sessionId());
+                        System.err.println(
+                                "waiting for a person: productos approvals approve|deny ID, then continue with"
+                                        + " productos ask \"...\" --session " + receipt.sessionId());
                     }
                     yield ExitCodes.APPROVAL_REQUIRED;
                 }
@@ -55,7 +66,8 @@ final class AskCommand extends InProcessBackendCommand {
         try {
             return supervisor.accept(session, text);
         } catch (ToolCallException busy) {
-            if (busy.code() != ErrorCode.SessionBusy || session == null
+            if (busy.code() != ErrorCode.SessionBusy
+                    || session == null
                     || supervisor.session(session).session().status() != SessionStatus.RUNNING) {
                 throw busy;
             }

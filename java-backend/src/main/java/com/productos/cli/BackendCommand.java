@@ -15,7 +15,8 @@ abstract class BackendCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        try (BackendConnection backend = BackendConnections.open(common.workspace, common.noDaemon, System.getenv(), "productos-cli")) {
+        try (BackendConnection backend =
+                BackendConnections.open(common.workspace, common.noDaemon, System.getenv(), "productos-cli")) {
             return run(backend, new Output(System.out, common.json));
         }
     }

@@ -19,8 +19,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "chat", description = "Talk to the supervisor in the terminal; approve or deny its calls with y/n.")
 final class ChatCommand extends InProcessBackendCommand {
-    @Option(names = "--session", paramLabel = "ID", description = "Continue this session.") String session;
-    @Option(names = "--timeout-seconds", defaultValue = "900", description = "Longest wait for one turn.") long timeoutSeconds;
+    @Option(names = "--session", paramLabel = "ID", description = "Continue this session.")
+    String session;
+
+    @Option(names = "--timeout-seconds", defaultValue = "900", description = "Longest wait for one turn.")
+    long timeoutSeconds;
 
     @Override
     int run(Backend backend, Output output) throws Exception {
@@ -51,14 +54,18 @@ final class ChatCommand extends InProcessBackendCommand {
                 while (end.stopReason().equals("awaiting_approval")) {
                     for (SupervisorEvent approval : end.approvals()) {
                         String id = approval.json().path("approvalId").asString();
-                        System.out.print("Approve " + approval.json().path("tool").asString() + " (" + id + ")? [y/N] ");
+                        System.out.print(
+                                "Approve " + approval.json().path("tool").asString() + " (" + id + ")? [y/N] ");
                         System.out.flush();
                         String answer = in.readLine();
-                        boolean yes = answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
-                        backend.controlPlane().decide(id, yes, ApprovalsCommand.decider(), yes ? null : "denied in the chat");
+                        boolean yes = answer != null
+                                && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
+                        backend.controlPlane()
+                                .decide(id, yes, ApprovalsCommand.decider(), yes ? null : "denied in the chat");
                     }
                     if (end.approvals().isEmpty()) {
-                        System.out.println("  the turn waits for an approval decided elsewhere; it goes on once it is decided");
+                        System.out.println(
+                                "  the turn waits for an approval decided elsewhere; it goes on once it is decided");
                     }
                     end = waiter.next(timeoutSeconds);
                 }

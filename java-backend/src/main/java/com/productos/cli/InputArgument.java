@@ -26,7 +26,9 @@ final class InputArgument {
         try {
             JsonNode input = Json.parse(text);
             if (!input.isObject()) {
-                throw new CliFailure(ExitCodes.USAGE, source + " must be a JSON object, like --input '{\"profile_id\":\"default\"}'");
+                throw new CliFailure(
+                        ExitCodes.USAGE,
+                        source + " must be a JSON object, like --input '{\"profile_id\":\"default\"}'");
             }
             return input;
         } catch (JsonParseFailure e) {

@@ -1,6 +1,7 @@
 package com.productos.cli;
 
 import com.productos.common.KnownSecrets;
+import com.productos.common.StoreException;
 import com.productos.config.ConfigException;
 import com.productos.control.ErrorCode;
 import com.productos.control.ToolCallException;
@@ -9,17 +10,33 @@ import com.productos.daemon.BackendGone;
 import com.productos.json.Json;
 import com.productos.policy.PolicyException;
 import com.productos.registry.RegistryException;
-import com.productos.common.StoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code productos} command line, for people and for scripts. */
-@Command(name = "productos", mixinStandardHelpOptions = true, version = "Product OS 0.1.0",
-        description = "Product OS: deploy, events, insight, campaign, publish, measure; every action a recorded tool run.",
-        subcommands = {ToolsCommand.class, CallCommand.class, RunsCommand.class, ApprovalsCommand.class, EventsCommand.class,
-                ServeCommand.class, McpCommand.class, ExecutorCommand.class, TourCommand.class, InsightsCommand.class,
-                CampaignsCommand.class, ChatCommand.class, AskCommand.class, WorkspaceBackendCommand.class})
+@Command(
+        name = "productos",
+        mixinStandardHelpOptions = true,
+        version = "Product OS 0.1.0",
+        description =
+                "Product OS: deploy, events, insight, campaign, publish, measure; every action a recorded tool run.",
+        subcommands = {
+            ToolsCommand.class,
+            CallCommand.class,
+            RunsCommand.class,
+            ApprovalsCommand.class,
+            EventsCommand.class,
+            ServeCommand.class,
+            McpCommand.class,
+            ExecutorCommand.class,
+            TourCommand.class,
+            InsightsCommand.class,
+            CampaignsCommand.class,
+            ChatCommand.class,
+            AskCommand.class,
+            WorkspaceBackendCommand.class
+        })
 public final class Main {
     public static void main(String[] args) {
         KnownSecrets.addSecretVariables(System.getenv());
@@ -43,9 +60,12 @@ public final class Main {
         }
         if (e instanceof ToolCallException call) {
             err.println("productos: " + call.code().name() + " (" + call.code().code() + "): " + call.getMessage());
-            if (call.data() != null) err.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(call.data()));
-            boolean badRequest = call.code() == ErrorCode.ToolNotFound || call.code() == ErrorCode.InvalidInput
-                    || call.code() == ErrorCode.IdempotencyConflict || call.code() == ErrorCode.RunNotFound
+            if (call.data() != null)
+                err.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(call.data()));
+            boolean badRequest = call.code() == ErrorCode.ToolNotFound
+                    || call.code() == ErrorCode.InvalidInput
+                    || call.code() == ErrorCode.IdempotencyConflict
+                    || call.code() == ErrorCode.RunNotFound
                     || call.code() == ErrorCode.ApprovalNotFound;
             return badRequest ? ExitCodes.USAGE : ExitCodes.RUN_FAILED;
         }
@@ -57,8 +77,11 @@ public final class Main {
             err.println("productos: " + gone.getMessage());
             return ExitCodes.RUN_FAILED;
         }
-        if (e instanceof RegistryException || e instanceof PolicyException || e instanceof ConfigException
-                || e instanceof StoreException || e instanceof IllegalArgumentException) {
+        if (e instanceof RegistryException
+                || e instanceof PolicyException
+                || e instanceof ConfigException
+                || e instanceof StoreException
+                || e instanceof IllegalArgumentException) {
             err.println("productos: " + e.getMessage());
             return ExitCodes.USAGE;
         }

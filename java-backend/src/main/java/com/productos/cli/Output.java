@@ -41,7 +41,8 @@ final class Output {
             out.println("approval: " + run.approvalId() + "  (productos approvals approve " + run.approvalId() + ")");
         }
         if (run.error() != null) {
-            out.println("error " + run.error().code() + " (" + run.error().numericCode() + "): " + run.error().message());
+            out.println("error " + run.error().code() + " (" + run.error().numericCode() + "): "
+                    + run.error().message());
             if (run.error().details() != null) out.println(pretty(run.error().details()));
         }
         if (run.output() != null) out.println(pretty(run.output()));
@@ -51,13 +52,20 @@ final class Output {
     }
 
     void runSummary(Run run) {
-        out.println(String.format("%-28s %-32s %-18s %-10s %s", run.id(), run.tool(), run.status().wireName(),
-                run.actor(), run.createdAt()));
+        out.println(String.format(
+                "%-28s %-32s %-18s %-10s %s",
+                run.id(), run.tool(), run.status().wireName(), run.actor(), run.createdAt()));
     }
 
     void approval(Approval approval) {
-        out.println(String.format("%-28s %-32s %-9s %-10s run=%s expires=%s", approval.id(), approval.tool(),
-                approval.status().wireName(), approval.actor(), approval.runId(), approval.expiresAt()));
+        out.println(String.format(
+                "%-28s %-32s %-9s %-10s run=%s expires=%s",
+                approval.id(),
+                approval.tool(),
+                approval.status().wireName(),
+                approval.actor(),
+                approval.runId(),
+                approval.expiresAt()));
         for (String reason : approval.reasons()) out.println("    " + reason);
     }
 

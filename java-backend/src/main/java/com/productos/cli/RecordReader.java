@@ -1,7 +1,7 @@
 package com.productos.cli;
 
-import com.productos.daemon.BackendConnection;
 import com.productos.control.CallRequest;
+import com.productos.daemon.BackendConnection;
 import com.productos.json.Json;
 import com.productos.runs.Run;
 import java.time.Duration;
@@ -28,7 +28,8 @@ final class RecordReader {
         }
         Run run = backend.settle(started.id(), Duration.ofSeconds(TIMEOUT_SECONDS));
         if (!"succeeded".equals(run.status().wireName())) {
-            String why = run.error() == null ? run.status().wireName() : run.error().message();
+            String why =
+                    run.error() == null ? run.status().wireName() : run.error().message();
             throw new CliFailure(ExitCodes.RUN_FAILED, why + " (run " + run.id() + ")");
         }
         return run.output();

@@ -10,20 +10,38 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code productos runs list|show}: the run history. */
-@Command(name = "runs", description = "The run history.", subcommands = {RunsCommand.ListRuns.class, RunsCommand.ShowRun.class})
+@Command(
+        name = "runs",
+        description = "The run history.",
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.ShowRun.class})
 final class RunsCommand {
     @Command(name = "list", description = "List runs, newest first.")
     static final class ListRuns extends BackendCommand {
-        @Option(names = "--tool") String tool;
-        @Option(names = "--status", description = "queued, awaiting_approval, running, succeeded, failed, cancelled, denied or interrupted.") String status;
-        @Option(names = "--session") String sessionId;
-        @Option(names = "--limit", defaultValue = "20") int limit;
-        @Option(names = "--cursor", description = "nextCursor of the previous page.") String cursor;
+        @Option(names = "--tool")
+        String tool;
+
+        @Option(
+                names = "--status",
+                description =
+                        "queued, awaiting_approval, running, succeeded, failed, cancelled, denied or interrupted.")
+        String status;
+
+        @Option(names = "--session")
+        String sessionId;
+
+        @Option(names = "--limit", defaultValue = "20")
+        int limit;
+
+        @Option(names = "--cursor", description = "nextCursor of the previous page.")
+        String cursor;
 
         @Override
         int run(BackendConnection backend, Output output) {
-            RunStatus statusFilter = status == null ? null : RunStatus.parse(status).orElseThrow(() ->
-                    new CliFailure(ExitCodes.USAGE, "--status '" + status + "' is not a run status"));
+            RunStatus statusFilter = status == null
+                    ? null
+                    : RunStatus.parse(status)
+                            .orElseThrow(() ->
+                                    new CliFailure(ExitCodes.USAGE, "--status '" + status + "' is not a run status"));
             RunQuery query;
             try {
                 query = new RunQuery(tool, statusFilter, null, sessionId, limit, cursor);
@@ -43,7 +61,8 @@ final class RunsCommand {
 
     @Command(name = "show", description = "Show one run with its output, error and log lines.")
     static final class ShowRun extends BackendCommand {
-        @Parameters(paramLabel = "RUN_ID") String runId;
+        @Parameters(paramLabel = "RUN_ID")
+        String runId;
 
         @Override
         int run(BackendConnection backend, Output output) {

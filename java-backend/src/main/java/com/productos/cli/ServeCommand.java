@@ -1,28 +1,28 @@
 package com.productos.cli;
 
-import com.productos.common.DaemonThreads;
 import com.productos.app.Backend;
+import com.productos.common.DaemonThreads;
 import com.productos.config.Workspace;
 import com.productos.daemon.BackendConnections;
 import com.productos.daemon.DaemonFiles;
 import com.productos.daemon.DaemonInfo;
 import com.productos.daemon.DaemonLauncher;
 import com.productos.daemon.StdioRelay;
-import java.nio.channels.SocketChannel;
 import com.productos.rpc.RpcServer;
+import com.productos.rpc.RpcServerOptions;
 import com.productos.supervisor.Supervisor;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import com.productos.rpc.RpcServerOptions;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +41,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--stdio", required = true, description = "Use stdin/stdout (the only transport).")
     boolean stdio;
 
-    @Option(names = "--workspace", paramLabel = "DIR", description = "Folder whose .productos/ holds runs and settings (default: current folder).")
+    @Option(
+            names = "--workspace",
+            paramLabel = "DIR",
+            description = "Folder whose .productos/ holds runs and settings (default: current folder).")
     Path workspace = Path.of(".");
 
-    @Option(names = "--no-daemon", description = "Be the backend in this process instead of relaying to the workspace backend.")
+    @Option(
+            names = "--no-daemon",
+            description = "Be the backend in this process instead of relaying to the workspace backend.")
     boolean noDaemon;
 
     @Override
@@ -54,10 +59,14 @@ final class ServeCommand implements Callable<Integer> {
         DaemonFiles files = DaemonFiles.of(Workspace.open(workspace));
         SocketChannel backend = DaemonLauncher.connectOrStart(files);
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
-        log.info("relaying to the workspace backend (pid {}; its log: {})",
-                DaemonInfo.read(files.info()).map(DaemonInfo::pid).orElse(0L), files.log());
-        // The editor may die without closing our stdin: then the relay ends, and the backend lets the editor's connection go.
-        CompletableFuture<Void> parentGone = ProcessHandle.current().parent()
+        log.info(
+                "relaying to the workspace backend (pid {}; its log: {})",
+                DaemonInfo.read(files.info()).map(DaemonInfo::pid).orElse(0L),
+                files.log());
+        // The editor may die without closing our stdin: then the relay ends, and the backend lets the editor's
+        // connection go.
+        CompletableFuture<Void> parentGone = ProcessHandle.current()
+                .parent()
                 .map(parent -> parent.onExit().<Void>thenApply(ignored -> null))
                 .orElseGet(CompletableFuture::new);
         return new StdioRelay(System.in, protocolOut, backend).run(parentGone);
@@ -71,7 +80,8 @@ final class ServeCommand implements Callable<Integer> {
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
         CountDownLatch stop = new CountDownLatch(1);
         // The backend loads while the client's initialize is already being answered.
-        CompletableFuture<Backend> backend = CompletableFuture.supplyAsync(() -> Backend.open(workspace, System.getenv()), blockingWork);
+        CompletableFuture<Backend> backend =
+                CompletableFuture.supplyAsync(() -> Backend.open(workspace, System.getenv()), blockingWork);
         AtomicBoolean backendFailed = new AtomicBoolean();
         backend.whenComplete((ignored, failure) -> {
             if (failure != null) {
@@ -84,17 +94,25 @@ final class ServeCommand implements Callable<Integer> {
         CompletableFuture<Supervisor> supervisor = backend.thenApplyAsync(Backend::supervisor, blockingWork);
         // Turns paused on an approval resume when a person decides, also when another process decided it.
         supervisor.thenAccept(loop -> loop.reconcileEvery(java.time.Duration.ofSeconds(2)));
-        RpcServer server = RpcServer.start(backend.thenApply(Backend::controlPlane), supervisor, protocolIn, protocolOut,
-                blockingWork, stop::countDown, RpcServerOptions.defaults());
+        RpcServer server = RpcServer.start(
+                backend.thenApply(Backend::controlPlane),
+                supervisor,
+                protocolIn,
+                protocolOut,
+                blockingWork,
+                stop::countDown,
+                RpcServerOptions.defaults());
         try {
-            Thread endOfInput = new Thread(() -> {
-                try {
-                    server.listening().get();
-                } catch (Exception ignored) {
-                    // Cancelled or failed listening ends the server all the same.
-                }
-                stop.countDown();
-            }, "productos-stdin-watch");
+            Thread endOfInput = new Thread(
+                    () -> {
+                        try {
+                            server.listening().get();
+                        } catch (Exception ignored) {
+                            // Cancelled or failed listening ends the server all the same.
+                        }
+                        stop.countDown();
+                    },
+                    "productos-stdin-watch");
             endOfInput.setDaemon(true);
             endOfInput.start();
             stop.await();

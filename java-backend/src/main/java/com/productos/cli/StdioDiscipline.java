@@ -42,7 +42,8 @@ final class StdioDiscipline {
      */
     static void teeStderrTo(Path logFile) throws IOException {
         if (Files.exists(logFile) && Files.size(logFile) > ROTATE_AT_BYTES) {
-            Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    logFile, logFile.resolveSibling(logFile.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
         }
         OutputStream file = new FileOutputStream(logFile.toFile(), true);
         PrintStream console = System.err instanceof RedactedPrintStream redacted ? redacted.unredacted : System.err;

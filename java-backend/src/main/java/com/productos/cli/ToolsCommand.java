@@ -32,14 +32,18 @@ final class ToolsCommand {
             if (common.json) {
                 ArrayNode list = Json.array();
                 for (ToolSummary tool : tools) {
-                    list.add(Json.object().put("name", tool.name()).put("description", tool.description())
-                            .put("risk", tool.risk()).put("executor", tool.executor())
+                    list.add(Json.object()
+                            .put("name", tool.name())
+                            .put("description", tool.description())
+                            .put("risk", tool.risk())
+                            .put("executor", tool.executor())
                             .set("inputSchema", tool.inputSchema()));
                 }
                 output.value(list);
             } else {
                 for (ToolSummary tool : tools) {
-                    output.line(String.format("%-34s %-7s %-14s %s", tool.name(), tool.risk(), tool.executor(), tool.description()));
+                    output.line(String.format(
+                            "%-34s %-7s %-14s %s", tool.name(), tool.risk(), tool.executor(), tool.description()));
                 }
             }
             return ExitCodes.OK;
@@ -55,9 +59,15 @@ final class ToolsCommand {
         }
 
         private List<ToolSummary> fromRegistryFile() {
-            return Contracts.registry(Workspace.open(common.workspace)).tools().stream().map(tool -> new ToolSummary(tool.name(),
-                    tool.description(), tool.risk().wireName(), tool.executor().executorName(), tool.inputSchema().source(),
-                    tool.outputSchema().source())).toList();
+            return Contracts.registry(Workspace.open(common.workspace)).tools().stream()
+                    .map(tool -> new ToolSummary(
+                            tool.name(),
+                            tool.description(),
+                            tool.risk().wireName(),
+                            tool.executor().executorName(),
+                            tool.inputSchema().source(),
+                            tool.outputSchema().source()))
+                    .toList();
         }
     }
 }

@@ -28,16 +28,19 @@ final class TourCommand implements Callable<Integer> {
             + "\"audience\":{\"primary\":\"founders of small SaaS teams\"},"
             + "\"claims_policy\":{\"forbidden_claims\":[\"guaranteed growth\"],"
             + "\"required_disclaimers\":[\"Results vary.\"]}}}";
-    private static final String FUNNEL = "{\"range_days\":90,\"as_of\":\"2026-03-31T00:00:00Z\",\"funnel\":{\"name\":\"onboarding\","
-            + "\"steps\":[{\"event_name\":\"visit\"},{\"event_name\":\"signup\"},{\"event_name\":\"activate\"},{\"event_name\":\"purchase\"}]}}";
+    private static final String FUNNEL =
+            "{\"range_days\":90,\"as_of\":\"2026-03-31T00:00:00Z\",\"funnel\":{\"name\":\"onboarding\","
+                    + "\"steps\":[{\"event_name\":\"visit\"},{\"event_name\":\"signup\"},{\"event_name\":\"activate\"},{\"event_name\":\"purchase\"}]}}";
     private static final String DRIVERS = "{\"range_days\":90,\"as_of\":\"2026-03-31T00:00:00Z\","
             + "\"target\":{\"metric\":\"purchase\",\"event_name\":\"purchase\"}}";
-    private static final String POSTS = "{\"brand_profile_id\":\"default\",\"channels\":[\"x\",\"linkedin\"],\"variations_per_channel\":1,"
-            + "\"brief\":{\"goal\":\"more activated teams\",\"product\":\"Acme Analytics\",\"audience\":\"founders\","
-            + "\"key_points\":[\"invite a teammate in one click\",\"see your funnel in the editor\"],"
-            + "\"call_to_action\":\"Try it today\",\"landing_page_url\":\"https://example.com/teams\"}}";
-    private static final String PUBLISH = "{\"campaign\":{\"name\":\"teams launch\",\"posts\":[{\"channel\":\"linkedin\","
-            + "\"text\":\"Invite a teammate in one click. Results vary.\"}]},\"schedule\":{\"mode\":\"now\"}}";
+    private static final String POSTS =
+            "{\"brand_profile_id\":\"default\",\"channels\":[\"x\",\"linkedin\"],\"variations_per_channel\":1,"
+                    + "\"brief\":{\"goal\":\"more activated teams\",\"product\":\"Acme Analytics\",\"audience\":\"founders\","
+                    + "\"key_points\":[\"invite a teammate in one click\",\"see your funnel in the editor\"],"
+                    + "\"call_to_action\":\"Try it today\",\"landing_page_url\":\"https://example.com/teams\"}}";
+    private static final String PUBLISH =
+            "{\"campaign\":{\"name\":\"teams launch\",\"posts\":[{\"channel\":\"linkedin\","
+                    + "\"text\":\"Invite a teammate in one click. Results vary.\"}]},\"schedule\":{\"mode\":\"now\"}}";
 
     @Override
     public Integer call() {
@@ -45,12 +48,22 @@ final class TourCommand implements Callable<Integer> {
         List<String[]> steps = new ArrayList<>();
         steps.add(new String[] {"tools", "list", "--workspace", ws});
         steps.add(new String[] {"call", "brand.update_profile", "--input", PROFILE, "--workspace", ws});
-        steps.add(new String[] {"call", "brand.get_profile", "--input", "{\"profile_id\":\"default\"}", "--workspace", ws});
+        steps.add(
+                new String[] {"call", "brand.get_profile", "--input", "{\"profile_id\":\"default\"}", "--workspace", ws
+                });
         Path sample = copySampleEvents();
         if (sample != null) {
-            steps.add(new String[] {"events", "import", sample.toString(), "--format", "jsonl", "--map",
-                    "user_id=user_id,event_name=event_name,timestamp=timestamp,insert_id=insert_id,properties=properties",
-                    "--workspace", ws});
+            steps.add(new String[] {
+                "events",
+                "import",
+                sample.toString(),
+                "--format",
+                "jsonl",
+                "--map",
+                "user_id=user_id,event_name=event_name,timestamp=timestamp,insert_id=insert_id,properties=properties",
+                "--workspace",
+                ws
+            });
             steps.add(new String[] {"call", "analytics.funnel_summary", "--input", FUNNEL, "--workspace", ws});
             steps.add(new String[] {"call", "analytics.top_drivers", "--input", DRIVERS, "--workspace", ws});
         }
@@ -77,7 +90,8 @@ final class TourCommand implements Callable<Integer> {
             Files.createDirectories(copy.getParent());
             return Files.copy(SAMPLE_EVENTS, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (java.io.IOException e) {
-            System.err.println("cannot copy the sample events into the workspace (" + e.getMessage() + "); skipping them");
+            System.err.println(
+                    "cannot copy the sample events into the workspace (" + e.getMessage() + "); skipping them");
             return null;
         }
     }

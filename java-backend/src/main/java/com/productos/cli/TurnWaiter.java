@@ -41,7 +41,8 @@ final class TurnWaiter implements SupervisorEventListener {
 
     TurnEnd next(long timeoutSeconds) throws InterruptedException {
         TurnEnd end = ends.poll(timeoutSeconds, TimeUnit.SECONDS);
-        if (end == null) throw new CliFailure(ExitCodes.RUN_FAILED, "the turn did not finish within " + timeoutSeconds + " s");
+        if (end == null)
+            throw new CliFailure(ExitCodes.RUN_FAILED, "the turn did not finish within " + timeoutSeconds + " s");
         return end;
     }
 }

@@ -25,14 +25,23 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code productos backend status|stop|logs|run}: the workspace backend that outlives commands. */
-@Command(name = "backend", description = "The workspace backend process that commands, the editor and MCP share.",
-        subcommands = {WorkspaceBackendCommand.Status.class, WorkspaceBackendCommand.Stop.class,
-                WorkspaceBackendCommand.Logs.class, WorkspaceBackendCommand.Run.class})
+@Command(
+        name = "backend",
+        description = "The workspace backend process that commands, the editor and MCP share.",
+        subcommands = {
+            WorkspaceBackendCommand.Status.class,
+            WorkspaceBackendCommand.Stop.class,
+            WorkspaceBackendCommand.Logs.class,
+            WorkspaceBackendCommand.Run.class
+        })
 final class WorkspaceBackendCommand {
     static final String IDLE_VARIABLE = "PRODUCTOS_BACKEND_IDLE_SECONDS";
     static final long DEFAULT_IDLE_SECONDS = 3600;
 
-    @Command(name = "status", description = "Whether the workspace backend runs, its pid, socket, log and uptime. Exit 0 when it runs, 1 when not.")
+    @Command(
+            name = "status",
+            description =
+                    "Whether the workspace backend runs, its pid, socket, log and uptime. Exit 0 when it runs, 1 when not.")
     static final class Status implements Callable<Integer> {
         @Mixin
         CommonOptions common;
@@ -45,7 +54,8 @@ final class WorkspaceBackendCommand {
             long answeredMillis = -1;
             if (info.isPresent()) {
                 long start = System.nanoTime();
-                Optional<BackendConnection> connection = BackendConnections.openIfRunning(common.workspace, "productos-backend-status");
+                Optional<BackendConnection> connection =
+                        BackendConnections.openIfRunning(common.workspace, "productos-backend-status");
                 if (connection.isPresent()) {
                     try (BackendConnection backend = connection.get()) {
                         answeredMillis = (System.nanoTime() - start) / 1_000_000;
@@ -53,23 +63,33 @@ final class WorkspaceBackendCommand {
                 }
             }
             if (common.json) {
-                ObjectNode node = Json.object().put("workspace", files.workspace().root().toString()).put("running", info.isPresent());
-                info.ifPresent(live -> node.put("pid", live.pid()).put("socket", live.socket()).put("log", live.log())
-                        .put("version", live.version()).put("started_at", live.startedAt().toString())
+                ObjectNode node = Json.object()
+                        .put("workspace", files.workspace().root().toString())
+                        .put("running", info.isPresent());
+                info.ifPresent(live -> node.put("pid", live.pid())
+                        .put("socket", live.socket())
+                        .put("log", live.log())
+                        .put("version", live.version())
+                        .put("started_at", live.startedAt().toString())
                         .put("idle_timeout_seconds", live.idleTimeoutSeconds()));
                 if (answeredMillis >= 0) node.put("answered_millis", answeredMillis);
                 output.value(node);
             } else if (info.isEmpty()) {
-                output.line("no workspace backend runs for " + files.workspace().root() + "; the next command that needs one starts it");
+                output.line("no workspace backend runs for " + files.workspace().root()
+                        + "; the next command that needs one starts it");
             } else {
                 DaemonInfo live = info.get();
-                output.line("workspace backend pid " + live.pid() + " for " + files.workspace().root());
-                output.line("  up " + Duration.between(live.startedAt(), Instant.now()).toSeconds() + " s, version " + live.version()
-                        + ", stops after " + live.idleTimeoutSeconds() + " s with nothing to do");
+                output.line("workspace backend pid " + live.pid() + " for "
+                        + files.workspace().root());
+                output.line("  up "
+                        + Duration.between(live.startedAt(), Instant.now()).toSeconds() + " s, version "
+                        + live.version() + ", stops after " + live.idleTimeoutSeconds() + " s with nothing to do");
                 output.line("  socket " + live.socket());
                 output.line("  log    " + live.log());
-                output.line(answeredMillis >= 0 ? "  answers (connected in " + answeredMillis + " ms)"
-                        : "  does not answer on its socket; productos backend stop, then run the command again");
+                output.line(
+                        answeredMillis >= 0
+                                ? "  answers (connected in " + answeredMillis + " ms)"
+                                : "  does not answer on its socket; productos backend stop, then run the command again");
             }
             return info.isPresent() ? ExitCodes.OK : ExitCodes.RUN_FAILED;
         }
@@ -87,7 +107,8 @@ final class WorkspaceBackendCommand {
         public Integer call() throws Exception {
             DaemonFiles files = DaemonFiles.of(Workspace.open(common.workspace));
             Output output = new Output(System.out, common.json);
-            Optional<ProcessHandle> process = DaemonInfo.read(files.info()).filter(DaemonInfo::alive)
+            Optional<ProcessHandle> process = DaemonInfo.read(files.info())
+                    .filter(DaemonInfo::alive)
                     .flatMap(info -> ProcessHandle.of(info.pid()));
             if (process.isEmpty()) {
                 output.line("no workspace backend runs for " + files.workspace().root());
@@ -105,7 +126,10 @@ final class WorkspaceBackendCommand {
                 backend.destroyForcibly();
                 backend.onExit().get(10, TimeUnit.SECONDS);
             }
-            long leftovers = descendants.stream().filter(ProcessHandle::isAlive).peek(ProcessHandle::destroyForcibly).count();
+            long leftovers = descendants.stream()
+                    .filter(ProcessHandle::isAlive)
+                    .peek(ProcessHandle::destroyForcibly)
+                    .count();
             output.line((clean ? "stopped" : "killed (it did not stop within " + timeoutSeconds + " s)")
                     + " the workspace backend pid " + backend.pid()
                     + (leftovers > 0 ? "; killed " + leftovers + " process(es) it left behind" : ""));
@@ -150,22 +174,36 @@ final class WorkspaceBackendCommand {
         }
     }
 
-    @Command(name = "run", description = {"Run the workspace backend in the foreground (commands start it in the"
-            + " background by themselves).", "Stops on SIGTERM or after the idle timeout with nothing to do."})
+    @Command(
+            name = "run",
+            description = {
+                "Run the workspace backend in the foreground (commands start it in the" + " background by themselves).",
+                "Stops on SIGTERM or after the idle timeout with nothing to do."
+            })
     static final class Run implements Callable<Integer> {
-        @Option(names = "--workspace", paramLabel = "DIR", description = "Folder whose .productos/ holds runs and settings (default: current folder).")
+        @Option(
+                names = "--workspace",
+                paramLabel = "DIR",
+                description = "Folder whose .productos/ holds runs and settings (default: current folder).")
         java.nio.file.Path workspace = java.nio.file.Path.of(".");
 
-        @Option(names = "--idle-timeout-seconds", description = "Stop after this long with no client, run, service or"
-                + " scheduled post (0: never). Default: $" + IDLE_VARIABLE + ", else " + DEFAULT_IDLE_SECONDS + ".")
+        @Option(
+                names = "--idle-timeout-seconds",
+                description = "Stop after this long with no client, run, service or"
+                        + " scheduled post (0: never). Default: $" + IDLE_VARIABLE + ", else " + DEFAULT_IDLE_SECONDS
+                        + ".")
         Long idleTimeoutSeconds;
 
         @Override
         public Integer call() throws IOException {
             long idle = idleTimeoutSeconds != null ? idleTimeoutSeconds : idleFromEnvironment();
-            if (idle < 0) throw new CliFailure(ExitCodes.USAGE, "--idle-timeout-seconds must be 0 (never) or more, was " + idle);
+            if (idle < 0)
+                throw new CliFailure(ExitCodes.USAGE, "--idle-timeout-seconds must be 0 (never) or more, was " + idle);
             String version = Main.class.getPackage().getImplementationVersion();
-            return WorkspaceDaemon.run(Workspace.open(workspace), System.getenv(), Duration.ofSeconds(idle),
+            return WorkspaceDaemon.run(
+                    Workspace.open(workspace),
+                    System.getenv(),
+                    Duration.ofSeconds(idle),
                     version == null ? "development" : version);
         }
 

@@ -27,8 +27,9 @@ public final class KnownSecrets {
     public static final String REDACTED = "[redacted]";
     public static final int MIN_CHARS = 8;
     /** Variable names that hold secrets by convention (OPENAI_API_KEY, GITHUB_TOKEN, DB_PASSWORD, ...). */
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            ".*(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL).*");
+    private static final Pattern SECRET_NAME =
+            Pattern.compile(".*(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL).*");
+
     private static final Set<String> VALUES = ConcurrentHashMap.newKeySet();
     /** Longest first, so a secret that contains another is cut whole; rebuilt when a value is added. */
     private static volatile List<String> ordered = List.of();
@@ -55,7 +56,8 @@ public final class KnownSecrets {
     }
 
     public static boolean isSecretName(String variableName) {
-        return variableName != null && SECRET_NAME.matcher(variableName.toUpperCase(Locale.ROOT)).matches();
+        return variableName != null
+                && SECRET_NAME.matcher(variableName.toUpperCase(Locale.ROOT)).matches();
     }
 
     /** {@code text} with every known secret replaced by {@link #REDACTED}; the same instance if none occurs. */

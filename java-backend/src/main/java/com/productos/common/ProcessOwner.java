@@ -28,7 +28,9 @@ public final class ProcessOwner {
             return false;
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        return process.isPresent() && isRunning(process.get()) && describe(process.get()).equals(owner);
+        return process.isPresent()
+                && isRunning(process.get())
+                && describe(process.get()).equals(owner);
     }
 
     /** Alive and not a zombie: an exited orphan waiting for init to reap it is not running. */
@@ -44,7 +46,10 @@ public final class ProcessOwner {
     }
 
     private static String describe(ProcessHandle process) {
-        long started = process.info().startInstant().map(instant -> instant.toEpochMilli()).orElse(0L);
+        long started = process.info()
+                .startInstant()
+                .map(instant -> instant.toEpochMilli())
+                .orElse(0L);
         return process.pid() + "@" + started;
     }
 }

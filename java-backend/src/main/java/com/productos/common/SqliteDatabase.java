@@ -39,8 +39,11 @@ public final class SqliteDatabase implements AutoCloseable {
             }
             return new SqliteDatabase(file, connection);
         } catch (SQLException e) {
-            throw damaged(file, e).orElseGet(() -> new StoreException("cannot open the store " + file + ": " + e.getMessage()
-                    + "; check that the folder is writable and the file is not damaged", e));
+            throw damaged(file, e)
+                    .orElseGet(() -> new StoreException(
+                            "cannot open the store " + file + ": " + e.getMessage()
+                                    + "; check that the folder is writable and the file is not damaged",
+                            e));
         }
     }
 
@@ -111,9 +114,12 @@ public final class SqliteDatabase implements AutoCloseable {
     private static Optional<StoreException> damaged(Path file, SQLException e) {
         String message = String.valueOf(e.getMessage());
         if (!message.contains("SQLITE_NOTADB") && !message.contains("SQLITE_CORRUPT")) return Optional.empty();
-        return Optional.of(new StoreException("the store " + file + " is damaged or is not a SQLite database, so its runs"
-                + " and approvals cannot be read; move it aside (mv " + file + " " + file + ".damaged, and its -wal and -shm"
-                + " files if any) and run the command again: a new, empty store is created", e));
+        return Optional.of(new StoreException(
+                "the store " + file + " is damaged or is not a SQLite database, so its runs"
+                        + " and approvals cannot be read; move it aside (mv " + file + " " + file
+                        + ".damaged, and its -wal and -shm"
+                        + " files if any) and run the command again: a new, empty store is created",
+                e));
     }
 
     /** A unit of JDBC work. */

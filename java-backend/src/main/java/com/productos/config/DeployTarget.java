@@ -17,7 +17,8 @@ public final class DeployTarget {
         JsonNode value = deploySection.path("backend");
         String kind = value.isString() ? value.asString() : LOCAL;
         if (!kind.equals(LOCAL) && !kind.equals(CLOUD_RUN)) {
-            throw new ConfigException("deploy.backend in .productos/config.yaml is '" + kind + "'; use local or cloudrun");
+            throw new ConfigException(
+                    "deploy.backend in .productos/config.yaml is '" + kind + "'; use local or cloudrun");
         }
         return kind;
     }

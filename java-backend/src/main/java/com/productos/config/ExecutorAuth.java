@@ -8,7 +8,9 @@ import java.util.Optional;
  * self-hosted ones), a Google-signed ID token whose audience is the executor URL (Cloud Run), or none.
  */
 public enum ExecutorAuth {
-    BEARER, GOOGLE_ID_TOKEN, NONE;
+    BEARER,
+    GOOGLE_ID_TOKEN,
+    NONE;
 
     public static Optional<ExecutorAuth> parse(String text) {
         for (ExecutorAuth auth : values()) {

@@ -23,7 +23,8 @@ public final class PrivateState {
     private static final Logger LOG = LoggerFactory.getLogger(PrivateState.class);
     public static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     public static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     /** Folders whose files are state: the data folder itself and these children of it. */
     private static final Set<String> STATE_FOLDERS = Set.of("logs", "run", "artifacts");
 
@@ -31,7 +32,9 @@ public final class PrivateState {
 
     /** Permissions for a new owner-only file, or none where the file system has no POSIX modes. */
     public static FileAttribute<?>[] ownerOnlyFile() {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)} : new FileAttribute<?>[0];
+        return POSIX
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+                : new FileAttribute<?>[0];
     }
 
     /** Creates {@code dir} (and missing parents) and makes it owner-only. */

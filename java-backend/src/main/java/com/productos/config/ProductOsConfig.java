@@ -37,6 +37,7 @@ public final class ProductOsConfig {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     /** Executor names as they were, which config.yaml files and environments may still use. */
     private static final Map<String, String> FORMER_NAMES = Map.of("brand", "firestore");
+
     private final JsonNode root;
     private final Map<String, String> environment;
 
@@ -104,22 +105,27 @@ public final class ProductOsConfig {
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
             throw new ConfigException("executor '" + name + "' URL must start with http:// or https://, was " + uri);
         }
-        String authText = env(prefix + "AUTH").or(() -> text(node, "auth"))
+        String authText = env(prefix + "AUTH")
+                .or(() -> text(node, "auth"))
                 .orElse(isCloudRun(uri) ? "google_id_token" : "bearer");
-        ExecutorAuth auth = ExecutorAuth.parse(authText).orElseThrow(() -> new ConfigException(
-                "executor '" + name + "' auth '" + authText + "' is unknown; use bearer, google_id_token or none"));
+        ExecutorAuth auth = ExecutorAuth.parse(authText)
+                .orElseThrow(() -> new ConfigException("executor '" + name + "' auth '" + authText
+                        + "' is unknown; use bearer, google_id_token or none"));
         String token = null;
         if (auth == ExecutorAuth.BEARER) {
             String tokenVariable = text(node, "token_env").orElse(prefix + "TOKEN");
-            token = env(tokenVariable).orElseThrow(() -> new ConfigException(
-                    "executor '" + name + "' uses bearer auth but " + tokenVariable + " is not set; set it to the executor's token"));
+            token = env(tokenVariable)
+                    .orElseThrow(() -> new ConfigException("executor '" + name + "' uses bearer auth but "
+                            + tokenVariable + " is not set; set it to the executor's token"));
             KnownSecrets.add(token);
         }
         return Optional.of(new ExecutorEndpoint(name, uri, auth, token));
     }
 
     private static boolean isCloudRun(URI uri) {
-        return "https".equals(uri.getScheme()) && uri.getHost() != null && uri.getHost().endsWith(".run.app");
+        return "https".equals(uri.getScheme())
+                && uri.getHost() != null
+                && uri.getHost().endsWith(".run.app");
     }
 
     private static Optional<String> text(JsonNode node, String field) {

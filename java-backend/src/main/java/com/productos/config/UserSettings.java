@@ -44,7 +44,8 @@ public record UserSettings(Path file, List<Path> importAllowedPaths, List<String
         String own = environment.get(DIR_VARIABLE);
         if (own != null && !own.isBlank()) return Path.of(own).toAbsolutePath().normalize();
         String xdg = environment.get("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "productos").toAbsolutePath().normalize();
+        if (xdg != null && !xdg.isBlank())
+            return Path.of(xdg, "productos").toAbsolutePath().normalize();
         String home = environment.getOrDefault("HOME", System.getProperty("user.home"));
         return Path.of(home, ".config", "productos").toAbsolutePath().normalize();
     }
@@ -67,7 +68,8 @@ public record UserSettings(Path file, List<Path> importAllowedPaths, List<String
         for (String text : strings(file, root.path("imports").path("allowed_paths"), "imports.allowed_paths")) {
             Path path = Path.of(text);
             if (!path.isAbsolute()) {
-                throw new ConfigException(file + ": imports.allowed_paths entry '" + text + "' must be an absolute folder");
+                throw new ConfigException(
+                        file + ": imports.allowed_paths entry '" + text + "' must be an absolute folder");
             }
             allowed.add(path.normalize());
         }

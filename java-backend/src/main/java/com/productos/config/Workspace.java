@@ -29,17 +29,21 @@ public final class Workspace {
     public static Workspace open(Path root) {
         Path absolute = root.toAbsolutePath().normalize();
         if (Files.isRegularFile(absolute)) {
-            throw new ConfigException("workspace " + absolute + " is a file, not a folder; pass --workspace the folder you work in");
+            throw new ConfigException(
+                    "workspace " + absolute + " is a file, not a folder; pass --workspace the folder you work in");
         }
         if (!Files.isDirectory(absolute)) {
-            throw new ConfigException("workspace folder " + absolute + " does not exist; create it or pass --workspace DIR");
+            throw new ConfigException(
+                    "workspace folder " + absolute + " does not exist; create it or pass --workspace DIR");
         }
         Workspace workspace = new Workspace(absolute);
         Path writableFolder = Files.isDirectory(workspace.dataDir) ? workspace.dataDir : absolute;
         if (!Files.isWritable(writableFolder)) {
-            throw new ConfigException("workspace folder " + writableFolder + " is not writable by this user, and Product OS"
-                    + " keeps its runs there; fix its permissions (chmod u+w " + writableFolder + ") or pass --workspace"
-                    + " a folder you own");
+            throw new ConfigException(
+                    "workspace folder " + writableFolder + " is not writable by this user, and Product OS"
+                            + " keeps its runs there; fix its permissions (chmod u+w " + writableFolder
+                            + ") or pass --workspace"
+                            + " a folder you own");
         }
         try {
             PrivateState.ownerOnlyDirectory(workspace.dataDir);
@@ -53,8 +57,9 @@ public final class Workspace {
             }
             PrivateState.tighten(workspace.dataDir);
         } catch (IOException e) {
-            throw new ConfigException("cannot prepare " + workspace.dataDir + " (" + e.getMessage() + "); check that the"
-                    + " folder and everything in it belong to this user and are writable, or pass --workspace another folder");
+            throw new ConfigException(
+                    "cannot prepare " + workspace.dataDir + " (" + e.getMessage() + "); check that the"
+                            + " folder and everything in it belong to this user and are writable, or pass --workspace another folder");
         }
         return workspace;
     }

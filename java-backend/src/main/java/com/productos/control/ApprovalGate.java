@@ -37,7 +37,8 @@ final class ApprovalGate {
     private final Duration ttl;
     private final RunEnding ending;
 
-    ApprovalGate(ApprovalStore approvals, RunStore runs, RunEvents events, Clock clock, Duration ttl, RunEnding ending) {
+    ApprovalGate(
+            ApprovalStore approvals, RunStore runs, RunEvents events, Clock clock, Duration ttl, RunEnding ending) {
         this.approvals = approvals;
         this.runs = runs;
         this.events = events;
@@ -49,8 +50,19 @@ final class ApprovalGate {
     /** Parks {@code run} until someone decides; returns it as awaiting approval. */
     Run park(Run run, List<String> reasons, Instant now) {
         String approvalId = RunIds.newId("apr", now);
-        Approval approval = new Approval(approvalId, run.id(), run.tool(), run.inputHash(), run.actor(),
-                ApprovalStatus.PENDING, reasons, now, now.plus(ttl), null, null, null);
+        Approval approval = new Approval(
+                approvalId,
+                run.id(),
+                run.tool(),
+                run.inputHash(),
+                run.actor(),
+                ApprovalStatus.PENDING,
+                reasons,
+                now,
+                now.plus(ttl),
+                null,
+                null,
+                null);
         approvals.insert(approval);
         Run parked = run.withApproval(approvalId, now);
         runs.update(parked);
@@ -65,33 +77,57 @@ final class ApprovalGate {
      * exactly the run it was created for, once, when the run still matches it.
      */
     Decision decide(String approvalId, boolean approve, String decidedBy, String note, ToolRegistry registry) {
-        Approval approval = approvals.get(approvalId).orElseThrow(() -> new ToolCallException(ErrorCode.ApprovalNotFound,
-                "no approval has id '" + approvalId + "'; list pending ones with approvals/list"));
+        Approval approval = approvals
+                .get(approvalId)
+                .orElseThrow(() -> new ToolCallException(
+                        ErrorCode.ApprovalNotFound,
+                        "no approval has id '" + approvalId + "'; list pending ones with approvals/list"));
         Instant now = clock.instant();
         boolean expiryRecorded = approval.status() == ApprovalStatus.EXPIRED;
         if (approval.isExpired(now) || expiryRecorded) {
             if (!expiryRecorded) expire(approval, now);
-            throw new ToolCallException(ErrorCode.ApprovalExpired, "approval " + approvalId + " expired at "
-                    + approval.expiresAt() + "; start the call again to ask anew",
+            throw new ToolCallException(
+                    ErrorCode.ApprovalExpired,
+                    "approval " + approvalId + " expired at " + approval.expiresAt()
+                            + "; start the call again to ask anew",
                     Json.object().put("runId", approval.runId()));
         }
         if (approval.status() != ApprovalStatus.PENDING) {
-            throw new ToolCallException(ErrorCode.InvalidRunState, "approval " + approvalId + " is already "
-                    + approval.status().wireName(), Json.object().put("runId", approval.runId()));
+            throw new ToolCallException(
+                    ErrorCode.InvalidRunState,
+                    "approval " + approvalId + " is already "
+                            + approval.status().wireName(),
+                    Json.object().put("runId", approval.runId()));
         }
-        Run run = runs.get(approval.runId()).orElseThrow(() -> new ToolCallException(ErrorCode.RunNotFound,
-                "approval " + approvalId + " names run " + approval.runId() + ", which is not recorded"));
+        Run run = runs.get(approval.runId())
+                .orElseThrow(() -> new ToolCallException(
+                        ErrorCode.RunNotFound,
+                        "approval " + approvalId + " names run " + approval.runId() + ", which is not recorded"));
         ApprovalStatus next = approve ? ApprovalStatus.APPROVED : ApprovalStatus.DENIED;
-        if (approvals.transition(approvalId, ApprovalStatus.PENDING, next, now, decidedBy, note).isEmpty()) {
-            throw new ToolCallException(ErrorCode.InvalidRunState, "approval " + approvalId
-                    + " was decided by someone else a moment ago", Json.object().put("runId", run.id()));
+        if (approvals
+                .transition(approvalId, ApprovalStatus.PENDING, next, now, decidedBy, note)
+                .isEmpty()) {
+            throw new ToolCallException(
+                    ErrorCode.InvalidRunState,
+                    "approval " + approvalId + " was decided by someone else a moment ago",
+                    Json.object().put("runId", run.id()));
         }
-        events.log(run.id(), "INFO", (approve ? "approved" : "denied") + " by " + decidedBy + (note == null ? "" : ": " + note));
-        if (!approve) return new Decision(ending.finish(run, RunStatus.DENIED, RunErrors.deniedBy(decidedBy, note)), null);
+        events.log(
+                run.id(),
+                "INFO",
+                (approve ? "approved" : "denied") + " by " + decidedBy + (note == null ? "" : ": " + note));
+        if (!approve)
+            return new Decision(ending.finish(run, RunStatus.DENIED, RunErrors.deniedBy(decidedBy, note)), null);
         ToolDefinition tool = registry.find(run.tool()).orElse(null);
-        boolean bound = tool != null && run.tool().equals(approval.tool()) && run.actor().equals(approval.actor())
-                && approval.inputHash().equals(run.inputHash()) && run.inputHash().equals(Json.canonicalHash(run.input()));
-        if (!bound || approvals.transition(approvalId, ApprovalStatus.APPROVED, ApprovalStatus.CONSUMED, now, decidedBy, note).isEmpty()) {
+        boolean bound = tool != null
+                && run.tool().equals(approval.tool())
+                && run.actor().equals(approval.actor())
+                && approval.inputHash().equals(run.inputHash())
+                && run.inputHash().equals(Json.canonicalHash(run.input()));
+        if (!bound
+                || approvals
+                        .transition(approvalId, ApprovalStatus.APPROVED, ApprovalStatus.CONSUMED, now, decidedBy, note)
+                        .isEmpty()) {
             return new Decision(ending.finish(run, RunStatus.FAILED, RunErrors.approvalDoesNotBind()), null);
         }
         return new Decision(run, tool);
@@ -100,8 +136,13 @@ final class ApprovalGate {
     /** Withdraws the pending approval of a run that is being cancelled. */
     void withdraw(Run run) {
         if (run.status() == RunStatus.AWAITING_APPROVAL && run.approvalId() != null) {
-            approvals.transition(run.approvalId(), ApprovalStatus.PENDING, ApprovalStatus.DENIED, clock.instant(),
-                    "system", "run cancelled");
+            approvals.transition(
+                    run.approvalId(),
+                    ApprovalStatus.PENDING,
+                    ApprovalStatus.DENIED,
+                    clock.instant(),
+                    "system",
+                    "run cancelled");
         }
     }
 
@@ -114,10 +155,13 @@ final class ApprovalGate {
     }
 
     private void expire(Approval approval, Instant now) {
-        if (approvals.transition(approval.id(), ApprovalStatus.PENDING, ApprovalStatus.EXPIRED, now, "system", "expired").isEmpty()) {
+        if (approvals
+                .transition(approval.id(), ApprovalStatus.PENDING, ApprovalStatus.EXPIRED, now, "system", "expired")
+                .isEmpty()) {
             return;
         }
-        runs.get(approval.runId()).filter(run -> !run.status().isTerminal())
+        runs.get(approval.runId())
+                .filter(run -> !run.status().isTerminal())
                 .ifPresent(run -> ending.finish(run, RunStatus.CANCELLED, RunErrors.approvalExpired(approval)));
     }
 }

@@ -41,6 +41,7 @@ public final class ControlPlane {
     private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
     /** How often a caller waiting for a run of another process looks at the store: first, then at most. */
     private static final long FIRST_POLL_MILLIS = 20;
+
     private static final long MAX_POLL_MILLIS = 500;
 
     private final ToolRegistry registry;
@@ -57,10 +58,18 @@ public final class ControlPlane {
     private final Map<String, CompletableFuture<ExecutorResult>> inFlight = new ConcurrentHashMap<>();
     /** Callers waiting for a run to settle (terminal, or parked for approval). */
     private final Map<String, CompletableFuture<Run>> settled = new ConcurrentHashMap<>();
+
     private final Object idempotencyLock = new Object();
 
-    public ControlPlane(ToolRegistry registry, Policy policy, RunStore runs, ApprovalStore approvals,
-                        ExecutorInvoker invoker, Clock clock, String ownerId, Executor worker) {
+    public ControlPlane(
+            ToolRegistry registry,
+            Policy policy,
+            RunStore runs,
+            ApprovalStore approvals,
+            ExecutorInvoker invoker,
+            Clock clock,
+            String ownerId,
+            Executor worker) {
         this.registry = registry;
         this.policy = policy;
         this.runs = runs;
@@ -94,8 +103,10 @@ public final class ControlPlane {
      */
     public Run start(CallRequest request) {
         IdempotencyKeys.check(request.idempotencyKey());
-        ToolDefinition tool = registry.find(request.tool()).orElseThrow(() -> new ToolCallException(
-                ErrorCode.ToolNotFound, "no tool named '" + request.tool() + "'; list the tools with registry/listTools"));
+        ToolDefinition tool = registry.find(request.tool())
+                .orElseThrow(() -> new ToolCallException(
+                        ErrorCode.ToolNotFound,
+                        "no tool named '" + request.tool() + "'; list the tools with registry/listTools"));
         JsonNode input = request.input() == null ? Json.object() : request.input();
         String inputHash = Json.canonicalHash(input);
         Instant now = clock.instant();
@@ -106,10 +117,18 @@ public final class ControlPlane {
             // when a retry reaches it twice.
             idempotencyKey = "auto-" + runId;
         }
-        Run run = Run.queued(runId, tool.name(), request.actor().wireName(), input, inputHash, idempotencyKey,
-                request.sessionId(), now);
+        Run run = Run.queued(
+                runId,
+                tool.name(),
+                request.actor().wireName(),
+                input,
+                inputHash,
+                idempotencyKey,
+                request.sessionId(),
+                now);
 
-        List<FieldError> invalid = input.isObject() ? tool.inputSchema().validate(input)
+        List<FieldError> invalid = input.isObject()
+                ? tool.inputSchema().validate(input)
                 : List.of(new FieldError("", "the input must be a JSON object"));
         List<FieldError> broken = LoneSurrogates.find(input);
         if (!broken.isEmpty()) {
@@ -118,11 +137,14 @@ public final class ControlPlane {
         }
         synchronized (idempotencyLock) {
             if (request.idempotencyKey() != null) {
-                Run earlier = runs.findByIdempotencyKey(tool.name(), request.idempotencyKey()).orElse(null);
+                Run earlier = runs.findByIdempotencyKey(tool.name(), request.idempotencyKey())
+                        .orElse(null);
                 if (earlier != null && !earlier.inputHash().equals(inputHash)) {
-                    throw new ToolCallException(ErrorCode.IdempotencyConflict, "idempotency key '"
-                            + request.idempotencyKey() + "' was already used by run " + earlier.id()
-                            + " with a different input; use a new key for a new call",
+                    throw new ToolCallException(
+                            ErrorCode.IdempotencyConflict,
+                            "idempotency key '"
+                                    + request.idempotencyKey() + "' was already used by run " + earlier.id()
+                                    + " with a different input; use a new key for a new call",
                             Json.object().put("runId", earlier.id()));
                 }
                 if (earlier != null && isReplayable(earlier.status())) {
@@ -205,14 +227,18 @@ public final class ControlPlane {
     public Run cancel(String runId) {
         Run run = runs.get(runId).orElseThrow(() -> notFound(runId));
         if (run.status().isTerminal()) {
-            throw new ToolCallException(ErrorCode.InvalidRunState, "run " + runId + " already ended as "
-                    + run.status().wireName(), Json.object().put("runId", runId));
+            throw new ToolCallException(
+                    ErrorCode.InvalidRunState,
+                    "run " + runId + " already ended as " + run.status().wireName(),
+                    Json.object().put("runId", runId));
         }
         approvalGate.withdraw(run);
         CompletableFuture<ExecutorResult> call = inFlight.remove(runId);
         if (call == null && run.status() != RunStatus.AWAITING_APPROVAL && run.status() != RunStatus.QUEUED) {
-            throw new ToolCallException(ErrorCode.InvalidRunState, "run " + runId
-                    + " is executing in another process; cancel it there", Json.object().put("runId", runId));
+            throw new ToolCallException(
+                    ErrorCode.InvalidRunState,
+                    "run " + runId + " is executing in another process; cancel it there",
+                    Json.object().put("runId", runId));
         }
         if (call != null) call.cancel(true);
         return finish(run, RunStatus.CANCELLED, RunErrors.cancelledOnRequest());
@@ -267,7 +293,8 @@ public final class ControlPlane {
                 finish(running, RunStatus.FAILED, RunErrors.executorFailed(tool, failure));
                 return;
             }
-            for (ExecutorResult.ExecutorLogLine line : result.logs()) events.log(running.id(), line.severity(), line.text());
+            for (ExecutorResult.ExecutorLogLine line : result.logs())
+                events.log(running.id(), line.severity(), line.text());
             List<FieldError> broken = result.output() == null
                     ? List.of(new FieldError("", "the executor returned no output"))
                     : tool.outputSchema().validate(result.output());
@@ -289,7 +316,10 @@ public final class ControlPlane {
         Run ended = run.ended(status, error, clock.instant());
         runs.update(ended);
         if (error != null) {
-            events.log(run.id(), status == RunStatus.FAILED ? "ERROR" : "INFO", status.wireName() + ": " + error.message());
+            events.log(
+                    run.id(),
+                    status == RunStatus.FAILED ? "ERROR" : "INFO",
+                    status.wireName() + ": " + error.message());
         }
         events.updated(ended);
         settledWith(ended);
@@ -304,20 +334,21 @@ public final class ControlPlane {
     /** Reads the run again after a growing pause until it settles or the caller stops waiting. */
     private void pollStore(String runId, CompletableFuture<Run> waiting, long delayMillis) {
         if (waiting.isDone()) return;
-        CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS, worker).execute(() -> {
-            if (waiting.isDone()) return;
-            try {
-                Run run = runs.get(runId).orElseThrow(() -> notFound(runId));
-                if (hasSettled(run)) {
-                    waiting.complete(run);
-                    return;
-                }
-            } catch (RuntimeException e) {
-                waiting.completeExceptionally(e);
-                return;
-            }
-            pollStore(runId, waiting, Math.min(delayMillis * 2, MAX_POLL_MILLIS));
-        });
+        CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS, worker)
+                .execute(() -> {
+                    if (waiting.isDone()) return;
+                    try {
+                        Run run = runs.get(runId).orElseThrow(() -> notFound(runId));
+                        if (hasSettled(run)) {
+                            waiting.complete(run);
+                            return;
+                        }
+                    } catch (RuntimeException e) {
+                        waiting.completeExceptionally(e);
+                        return;
+                    }
+                    pollStore(runId, waiting, Math.min(delayMillis * 2, MAX_POLL_MILLIS));
+                });
     }
 
     private static boolean hasSettled(Run run) {
@@ -331,7 +362,9 @@ public final class ControlPlane {
     private static boolean isReplayable(RunStatus status) {
         // A failed, denied, cancelled or interrupted attempt may be tried again under the same key; the
         // executor sees the same key and refuses to repeat an effect that did happen.
-        return status == RunStatus.SUCCEEDED || status == RunStatus.RUNNING || status == RunStatus.QUEUED
+        return status == RunStatus.SUCCEEDED
+                || status == RunStatus.RUNNING
+                || status == RunStatus.QUEUED
                 || status == RunStatus.AWAITING_APPROVAL;
     }
 }

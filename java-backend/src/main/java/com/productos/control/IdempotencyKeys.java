@@ -24,7 +24,9 @@ final class IdempotencyKeys {
     }
 
     private static ToolCallException refused(String problem) {
-        return new ToolCallException(ErrorCode.InvalidParams, "the idempotency key " + problem
-                + "; use letters, digits and punctuation such as - _ . : / (no spaces or accents)");
+        return new ToolCallException(
+                ErrorCode.InvalidParams,
+                "the idempotency key " + problem
+                        + "; use letters, digits and punctuation such as - _ . : / (no spaces or accents)");
     }
 }

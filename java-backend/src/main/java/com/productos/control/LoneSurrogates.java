@@ -36,13 +36,16 @@ final class LoneSurrogates {
     private static void check(String text, String pointer, String what, List<FieldError> found) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+            boolean paired = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1));
             if (paired) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                found.add(new FieldError(pointer, "the " + what + " has a lone UTF-16 surrogate at character " + (i + 1)
-                        + "; send valid Unicode text"));
+                found.add(new FieldError(
+                        pointer,
+                        "the " + what + " has a lone UTF-16 surrogate at character " + (i + 1)
+                                + "; send valid Unicode text"));
                 return;
             }
         }

@@ -19,6 +19,7 @@ final class RunErrors {
     private static final Logger LOG = LoggerFactory.getLogger(RunErrors.class);
     /** Field errors named in a message; the details carry up to {@link #MAX_DETAILS}. */
     private static final int MAX_SUMMARISED = 5;
+
     private static final int MAX_DETAILS = 100;
     /** A pointer or message longer than this is cut: a schema message may quote an input value. */
     static final int MAX_FIELD_TEXT_CHARS = 300;
@@ -26,13 +27,18 @@ final class RunErrors {
     private RunErrors() {}
 
     static RunError invalidInput(ToolDefinition tool, List<FieldError> errors) {
-        return RunError.of(ErrorCode.InvalidInput, "the input of " + tool.name() + " does not match its schema: "
-                + summary(errors) + "; see registry/listTools for the schema", fieldErrors(errors));
+        return RunError.of(
+                ErrorCode.InvalidInput,
+                "the input of " + tool.name() + " does not match its schema: " + summary(errors)
+                        + "; see registry/listTools for the schema",
+                fieldErrors(errors));
     }
 
     static RunError policyDenied(ToolDefinition tool, String actor, List<String> reasons) {
-        return RunError.of(ErrorCode.PolicyDenied, "policy denies " + tool.name() + " for actor " + actor + " ("
-                + String.join("; ", reasons) + "); change the input or ask an owner to change registry/policy.yaml");
+        return RunError.of(
+                ErrorCode.PolicyDenied,
+                "policy denies " + tool.name() + " for actor " + actor + " (" + String.join("; ", reasons)
+                        + "); change the input or ask an owner to change registry/policy.yaml");
     }
 
     static RunError deniedBy(String decidedBy, String note) {
@@ -40,13 +46,15 @@ final class RunErrors {
     }
 
     static RunError approvalDoesNotBind() {
-        return RunError.of(ErrorCode.InvalidRunState,
+        return RunError.of(
+                ErrorCode.InvalidRunState,
                 "the approval does not match this run's tool, input and actor, so it cannot release it");
     }
 
     static RunError approvalExpired(Approval approval) {
-        return RunError.of(ErrorCode.ApprovalExpired, "nobody decided approval " + approval.id()
-                + " before it expired at " + approval.expiresAt());
+        return RunError.of(
+                ErrorCode.ApprovalExpired,
+                "nobody decided approval " + approval.id() + " before it expired at " + approval.expiresAt());
     }
 
     static RunError cancelledOnRequest() {
@@ -54,15 +62,21 @@ final class RunErrors {
     }
 
     static RunError stoppedInFlight(String tool) {
-        return RunError.of(ErrorCode.InternalError, "the backend was stopped while " + tool
-                + " was in flight, so its outcome was not recorded; check the tool's target (runs/list, service "
-                + "status) and run it again with the same idempotency key if it did not happen");
+        return RunError.of(
+                ErrorCode.InternalError,
+                "the backend was stopped while " + tool
+                        + " was in flight, so its outcome was not recorded; check the tool's target (runs/list, service "
+                        + "status) and run it again with the same idempotency key if it did not happen");
     }
 
     static RunError outputBreaksSchema(ToolDefinition tool, List<FieldError> broken) {
-        return RunError.of(ErrorCode.OutputContractViolation, "the " + tool.executor().executorName()
-                + " executor answered " + tool.name() + " with an output that breaks its schema: " + summary(broken)
-                + "; the executor needs fixing", fieldErrors(broken));
+        return RunError.of(
+                ErrorCode.OutputContractViolation,
+                "the " + tool.executor().executorName()
+                        + " executor answered " + tool.name() + " with an output that breaks its schema: "
+                        + summary(broken)
+                        + "; the executor needs fixing",
+                fieldErrors(broken));
     }
 
     static RunError recordingFailed(RuntimeException e) {
@@ -76,8 +90,10 @@ final class RunErrors {
             return RunError.of(call.code(), call.getMessage(), call.details());
         }
         LOG.error("executor call for {} failed unexpectedly", tool.name(), cause);
-        return RunError.of(ErrorCode.InternalError, "the call to the " + tool.executor().executorName()
-                + " executor failed: " + cause.getClass().getSimpleName() + "; see the backend log");
+        return RunError.of(
+                ErrorCode.InternalError,
+                "the call to the " + tool.executor().executorName() + " executor failed: "
+                        + cause.getClass().getSimpleName() + "; see the backend log");
     }
 
     static String summary(List<FieldError> errors) {
@@ -85,10 +101,12 @@ final class RunErrors {
         for (int i = 0; i < Math.min(errors.size(), MAX_SUMMARISED); i++) {
             if (i > 0) text.append("; ");
             FieldError error = errors.get(i);
-            text.append(error.pointer().isEmpty() ? "(root)" : bounded(error.pointer())).append(": ")
+            text.append(error.pointer().isEmpty() ? "(root)" : bounded(error.pointer()))
+                    .append(": ")
                     .append(bounded(error.message()));
         }
-        if (errors.size() > MAX_SUMMARISED) text.append("; and ").append(errors.size() - MAX_SUMMARISED).append(" more");
+        if (errors.size() > MAX_SUMMARISED)
+            text.append("; and ").append(errors.size() - MAX_SUMMARISED).append(" more");
         return text.toString();
     }
 
@@ -103,7 +121,9 @@ final class RunErrors {
 
     private static String bounded(String text) {
         if (text == null || text.length() <= MAX_FIELD_TEXT_CHARS) return text;
-        int cut = Character.isLowSurrogate(text.charAt(MAX_FIELD_TEXT_CHARS)) ? MAX_FIELD_TEXT_CHARS - 1 : MAX_FIELD_TEXT_CHARS;
+        int cut = Character.isLowSurrogate(text.charAt(MAX_FIELD_TEXT_CHARS))
+                ? MAX_FIELD_TEXT_CHARS - 1
+                : MAX_FIELD_TEXT_CHARS;
         return text.substring(0, cut) + "... (" + (text.length() - cut) + " more characters)";
     }
 }

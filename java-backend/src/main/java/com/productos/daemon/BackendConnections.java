@@ -20,12 +20,18 @@ public final class BackendConnections {
 
     public static boolean inProcessRequested(boolean noDaemonFlag, Map<String, String> environment) {
         String variable = environment.get(NO_DAEMON_VARIABLE);
-        return noDaemonFlag || (variable != null && !variable.isBlank() && !variable.equals("0") && !variable.equalsIgnoreCase("false"));
+        return noDaemonFlag
+                || (variable != null
+                        && !variable.isBlank()
+                        && !variable.equals("0")
+                        && !variable.equalsIgnoreCase("false"));
     }
 
     /** The backend of {@code workspaceRoot}: in this process, or the workspace backend (started if need be). */
-    public static BackendConnection open(Path workspaceRoot, boolean noDaemon, Map<String, String> environment, String clientName) {
-        if (inProcessRequested(noDaemon, environment)) return new InProcessConnection(Backend.open(workspaceRoot, environment));
+    public static BackendConnection open(
+            Path workspaceRoot, boolean noDaemon, Map<String, String> environment, String clientName) {
+        if (inProcessRequested(noDaemon, environment))
+            return new InProcessConnection(Backend.open(workspaceRoot, environment));
         DaemonFiles files = DaemonFiles.of(Workspace.open(workspaceRoot));
         return connect(files, DaemonLauncher.connectOrStart(files), clientName);
     }
@@ -38,7 +44,10 @@ public final class BackendConnections {
 
     private static BackendConnection connect(DaemonFiles files, SocketChannel channel, String clientName) {
         long pid = DaemonInfo.read(files.info()).map(DaemonInfo::pid).orElse(0L);
-        return DaemonConnection.open(channel, pid,
-                () -> Contracts.policy(files.workspace(), UserSettings.load(System.getenv())), clientName);
+        return DaemonConnection.open(
+                channel,
+                pid,
+                () -> Contracts.policy(files.workspace(), UserSettings.load(System.getenv())),
+                clientName);
     }
 }

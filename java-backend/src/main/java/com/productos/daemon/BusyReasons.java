@@ -1,8 +1,8 @@
 package com.productos.daemon;
 
+import com.productos.common.ProcessOwner;
 import com.productos.control.ControlPlane;
 import com.productos.marketing.publishing.LocalOutbox;
-import com.productos.common.ProcessOwner;
 import com.productos.runs.RunQuery;
 import com.productos.runs.RunStatus;
 import java.nio.file.Files;
@@ -37,11 +37,17 @@ final class BusyReasons {
         int connections = openConnections.getAsInt();
         if (connections > 0) reasons.add(connections + " client connection(s)");
         for (RunStatus inFlight : List.of(RunStatus.QUEUED, RunStatus.RUNNING)) {
-            if (!controlPlane.list(new RunQuery(null, inFlight, null, null, 1, null)).runs().isEmpty()) {
+            if (!controlPlane
+                    .list(new RunQuery(null, inFlight, null, null, 1, null))
+                    .runs()
+                    .isEmpty()) {
                 reasons.add("a " + inFlight.wireName() + " run");
             }
         }
-        long processes = ProcessHandle.current().children().filter(ProcessOwner::isRunning).count();
+        long processes = ProcessHandle.current()
+                .children()
+                .filter(ProcessOwner::isRunning)
+                .count();
         if (processes > 0) reasons.add(processes + " process(es) it runs (deployed services, builds)");
         int scheduled = scheduledPosts();
         if (scheduled > 0) reasons.add(scheduled + " scheduled post(s) in the local outbox");
@@ -57,10 +63,10 @@ final class BusyReasons {
     private int scheduledPosts() {
         if (!Files.exists(marketingStore)) return 0;
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + marketingStore);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM marketing_campaign_posts p"
-                     + " JOIN marketing_campaigns c ON c.campaign_id = p.campaign_id WHERE p.status = 'scheduled'"
-                     + " AND c.confirmed = 1 AND c.backend = '" + LocalOutbox.BACKEND + "'")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM marketing_campaign_posts p"
+                        + " JOIN marketing_campaigns c ON c.campaign_id = p.campaign_id WHERE p.status = 'scheduled'"
+                        + " AND c.confirmed = 1 AND c.backend = '" + LocalOutbox.BACKEND + "'")) {
             return rows.next() ? rows.getInt(1) : 0;
         } catch (SQLException noOutboxYet) {
             return 0;

@@ -54,26 +54,27 @@ public final class DaemonConnection implements BackendConnection {
         this.channel = channel;
         this.backendPid = backendPid;
         this.policy = policy;
-        this.client = RpcClient.connect(ChannelStreams.in(channel), ChannelStreams.out(channel), new RunEventListener() {
-            @Override
-            public void runUpdated(Run run) {
-                if (settled(run)) {
-                    CompletableFuture<Run> waiter = waiting.get(run.id());
-                    if (waiter != null) waiter.complete(run);
-                }
-                listeners.forEach(listener -> listener.runUpdated(run));
-            }
+        this.client =
+                RpcClient.connect(ChannelStreams.in(channel), ChannelStreams.out(channel), new RunEventListener() {
+                    @Override
+                    public void runUpdated(Run run) {
+                        if (settled(run)) {
+                            CompletableFuture<Run> waiter = waiting.get(run.id());
+                            if (waiter != null) waiter.complete(run);
+                        }
+                        listeners.forEach(listener -> listener.runUpdated(run));
+                    }
 
-            @Override
-            public void runLog(com.productos.runs.RunLogLine line) {
-                listeners.forEach(listener -> listener.runLog(line));
-            }
+                    @Override
+                    public void runLog(com.productos.runs.RunLogLine line) {
+                        listeners.forEach(listener -> listener.runLog(line));
+                    }
 
-            @Override
-            public void approvalRequested(Approval approval, Run run) {
-                listeners.forEach(listener -> listener.approvalRequested(approval, run));
-            }
-        });
+                    @Override
+                    public void approvalRequested(Approval approval, Run run) {
+                        listeners.forEach(listener -> listener.approvalRequested(approval, run));
+                    }
+                });
         client.closed().thenRun(() -> waiting.values().forEach(waiter -> waiter.completeExceptionally(gone())));
     }
 
@@ -81,8 +82,12 @@ public final class DaemonConnection implements BackendConnection {
     static DaemonConnection open(SocketChannel channel, long backendPid, Supplier<Policy> policy, String clientName) {
         DaemonConnection connection = new DaemonConnection(channel, backendPid, policy);
         try {
-            connection.call(connection.client.server().lifecycle().initialize(new InitializeParams(ProcessHandle.current().pid(),
-                    new ClientInfo(clientName, "0.1.0"), null)));
+            connection.call(connection
+                    .client
+                    .server()
+                    .lifecycle()
+                    .initialize(new InitializeParams(
+                            ProcessHandle.current().pid(), new ClientInfo(clientName, "0.1.0"), null)));
             return connection;
         } catch (RuntimeException e) {
             connection.close();
@@ -92,15 +97,27 @@ public final class DaemonConnection implements BackendConnection {
 
     @Override
     public List<ToolSummary> tools() {
-        return call(client.server().registry().listTools()).tools().stream().map(tool -> new ToolSummary(tool.name(),
-                tool.description(), tool.risk(), tool.executor(), JsonBridge.fromWire(tool.inputSchema()),
-                JsonBridge.fromWire(tool.outputSchema()))).toList();
+        return call(client.server().registry().listTools()).tools().stream()
+                .map(tool -> new ToolSummary(
+                        tool.name(),
+                        tool.description(),
+                        tool.risk(),
+                        tool.executor(),
+                        JsonBridge.fromWire(tool.inputSchema()),
+                        JsonBridge.fromWire(tool.outputSchema())))
+                .toList();
     }
 
     @Override
     public Run start(CallRequest request) {
-        return DomainRecords.run(call(client.server().runs().start(new StartRunParams(request.tool(),
-                JsonBridge.toWire(request.input()), request.idempotencyKey(), request.actor().wireName(), request.sessionId()))));
+        return DomainRecords.run(call(client.server()
+                .runs()
+                .start(new StartRunParams(
+                        request.tool(),
+                        JsonBridge.toWire(request.input()),
+                        request.idempotencyKey(),
+                        request.actor().wireName(),
+                        request.sessionId()))));
     }
 
     @Override
@@ -126,9 +143,15 @@ public final class DaemonConnection implements BackendConnection {
 
     @Override
     public RunPage list(RunQuery query) {
-        ListRunsResult page = call(client.server().runs().list(new ListRunsParams(query.tool(),
-                query.status() == null ? null : query.status().wireName(), query.actor(), query.sessionId(), query.limit(),
-                query.beforeCursor())));
+        ListRunsResult page = call(client.server()
+                .runs()
+                .list(new ListRunsParams(
+                        query.tool(),
+                        query.status() == null ? null : query.status().wireName(),
+                        query.actor(),
+                        query.sessionId(),
+                        query.limit(),
+                        query.beforeCursor())));
         return new RunPage(page.runs().stream().map(DomainRecords::run).toList(), page.nextCursor());
     }
 
@@ -139,15 +162,20 @@ public final class DaemonConnection implements BackendConnection {
 
     @Override
     public List<Approval> approvals(ApprovalStatus statusOrNull, int limit) {
-        return call(client.server().approvals().list(new ListApprovalsParams(
-                statusOrNull == null ? null : statusOrNull.wireName(), limit))).approvals().stream()
-                .map(DomainRecords::approval).toList();
+        return call(client.server()
+                        .approvals()
+                        .list(new ListApprovalsParams(statusOrNull == null ? null : statusOrNull.wireName(), limit)))
+                .approvals()
+                .stream()
+                .map(DomainRecords::approval)
+                .toList();
     }
 
     @Override
     public Run decide(String approvalId, boolean approve, String decidedBy, String note) {
-        return DomainRecords.run(call(client.server().approvals().decide(
-                new DecideApprovalParams(approvalId, approve ? "approve" : "deny", note))));
+        return DomainRecords.run(call(client.server()
+                .approvals()
+                .decide(new DecideApprovalParams(approvalId, approve ? "approve" : "deny", note))));
     }
 
     @Override
@@ -181,7 +209,8 @@ public final class DaemonConnection implements BackendConnection {
             return client.await(request, REQUEST_TIMEOUT);
         } catch (TimeoutException e) {
             throw new BackendGone("the workspace backend (pid " + backendPid + ") did not answer within "
-                    + REQUEST_TIMEOUT.toSeconds() + " s; see productos backend logs, or stop it with productos backend stop");
+                    + REQUEST_TIMEOUT.toSeconds()
+                    + " s; see productos backend logs, or stop it with productos backend stop");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackendGone("interrupted while waiting for the workspace backend");
@@ -191,8 +220,9 @@ public final class DaemonConnection implements BackendConnection {
     }
 
     private BackendGone gone() {
-        return new BackendGone("the workspace backend (pid " + backendPid + ") closed the connection (it stopped or"
-                + " crashed); a run it had in flight is marked interrupted when it starts again. See productos backend logs");
+        return new BackendGone(
+                "the workspace backend (pid " + backendPid + ") closed the connection (it stopped or"
+                        + " crashed); a run it had in flight is marked interrupted when it starts again. See productos backend logs");
     }
 
     private static boolean settled(Run run) {

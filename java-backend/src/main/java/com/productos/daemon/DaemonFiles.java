@@ -18,7 +18,8 @@ import java.util.HexFormat;
  * <p>A Unix socket path must fit in 108 bytes; for a deep workspace the socket goes instead into an
  * owner-only folder of the temporary directory, named by a hash of the workspace path.
  */
-public record DaemonFiles(Workspace workspace, Path runDir, Path socket, Path info, Path lifeLock, Path startLock, Path log) {
+public record DaemonFiles(
+        Workspace workspace, Path runDir, Path socket, Path info, Path lifeLock, Path startLock, Path log) {
     /** Linux's sun_path is 108 bytes with the terminating NUL; stay clear of it. */
     static final int MAX_SOCKET_PATH_BYTES = 100;
 
@@ -28,8 +29,14 @@ public record DaemonFiles(Workspace workspace, Path runDir, Path socket, Path in
         if (socket.toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH_BYTES) {
             socket = shortSocketPath(workspace.root());
         }
-        return new DaemonFiles(workspace, runDir, socket, runDir.resolve("backend.json"), runDir.resolve("backend.lock"),
-                runDir.resolve("backend-start.lock"), workspace.logsDir().resolve("backend.log"));
+        return new DaemonFiles(
+                workspace,
+                runDir,
+                socket,
+                runDir.resolve("backend.json"),
+                runDir.resolve("backend.lock"),
+                runDir.resolve("backend-start.lock"),
+                workspace.logsDir().resolve("backend.log"));
     }
 
     /** Creates the run folder (and the socket's folder, if elsewhere) owner-only. */
@@ -42,7 +49,8 @@ public record DaemonFiles(Workspace workspace, Path runDir, Path socket, Path in
         String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
         Path folder = Path.of(System.getProperty("java.io.tmpdir"), "productos-" + user);
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(workspaceRoot.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(workspaceRoot.toString().getBytes(StandardCharsets.UTF_8));
             return folder.resolve(HexFormat.of().formatHex(digest, 0, 12) + ".sock");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -31,6 +31,7 @@ public final class DaemonLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(DaemonLauncher.class);
     /** File locks are per process; this keeps two threads of one JVM from colliding on the lock file. */
     private static final ReentrantLock IN_PROCESS = new ReentrantLock();
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final Path SHELL = Path.of("/bin/sh");
@@ -56,8 +57,9 @@ public final class DaemonLauncher {
         IN_PROCESS.lock();
         try {
             files.prepare();
-            try (FileChannel lockFile = FileChannel.open(files.startLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = lockFile.lock()) {
+            try (FileChannel lockFile =
+                            FileChannel.open(files.startLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = lockFile.lock()) {
                 running = connectIfRunning(files);
                 if (running.isPresent()) return running.get();
                 return start(files);
@@ -110,7 +112,8 @@ public final class DaemonLauncher {
     static List<String> command(DaemonFiles files) {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(SETSID)) command.add(SETSID.toString());
-        if (Files.isExecutable(SHELL)) command.addAll(List.of(SHELL.toString(), "-c", "umask 077 && exec \"$0\" \"$@\""));
+        if (Files.isExecutable(SHELL))
+            command.addAll(List.of(SHELL.toString(), "-c", "umask 077 && exec \"$0\" \"$@\""));
         command.add(javaExecutable());
         // Absolute: the backend starts in the workspace folder, not where this command was started.
         String classPath = absoluteClassPath(System.getProperty("java.class.path"));
@@ -122,25 +125,30 @@ public final class DaemonLauncher {
         command.add("-cp");
         command.add(classPath);
         command.add("com.productos.cli.Main");
-        command.addAll(List.of("backend", "run", "--workspace", files.workspace().root().toString()));
+        command.addAll(List.of(
+                "backend", "run", "--workspace", files.workspace().root().toString()));
         return command;
     }
 
     static String absoluteClassPath(String classPath) {
-        return Arrays.stream(classPath.split(File.pathSeparator)).filter(entry -> !entry.isEmpty())
+        return Arrays.stream(classPath.split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
                 .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** The archive beside the jar when this process runs from the packaged jar and the archive was built. */
     static Optional<Path> cdsArchive(String classPath) {
-        if (classPath == null || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) return Optional.empty();
+        if (classPath == null || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar"))
+            return Optional.empty();
         Path archive = Path.of(classPath).toAbsolutePath().resolveSibling(CDS_ARCHIVE_NAME);
         return Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
     }
 
     private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
@@ -157,7 +165,9 @@ public final class DaemonLauncher {
         } catch (IOException ignored) {
             // Then only the exit code is known.
         }
-        return said != null ? said : "the workspace backend exited with code " + exitCode + " before it listened; see "
-                + log + " (productos backend logs)";
+        return said != null
+                ? said
+                : "the workspace backend exited with code " + exitCode + " before it listened; see " + log
+                        + " (productos backend logs)";
     }
 }

@@ -31,9 +31,15 @@ public final class InProcessConnection implements BackendConnection {
 
     @Override
     public List<ToolSummary> tools() {
-        return backend.registry().tools().stream().map(tool -> new ToolSummary(tool.name(), tool.description(),
-                tool.risk().wireName(), tool.executor().executorName(), tool.inputSchema().source(),
-                tool.outputSchema().source())).toList();
+        return backend.registry().tools().stream()
+                .map(tool -> new ToolSummary(
+                        tool.name(),
+                        tool.description(),
+                        tool.risk().wireName(),
+                        tool.executor().executorName(),
+                        tool.inputSchema().source(),
+                        tool.outputSchema().source()))
+                .toList();
     }
 
     @Override

@@ -39,15 +39,18 @@ public final class StdioRelay {
     public int run(CompletableFuture<Void> stop) {
         OutputStream toBackend = ChannelStreams.out(backend);
         InputStream fromBackend = ChannelStreams.in(backend);
-        CompletableFuture<Void> backendToEditor = CompletableFuture.runAsync(() -> copy(fromBackend, editorOut), daemonThread());
-        Thread editorToBackend = new Thread(() -> {
-            try {
-                relayFrames(toBackend);
-                backend.shutdownOutput();
-            } catch (IOException ended) {
-                // The backend went away; the other direction ends too.
-            }
-        }, "productos-relay-in");
+        CompletableFuture<Void> backendToEditor =
+                CompletableFuture.runAsync(() -> copy(fromBackend, editorOut), daemonThread());
+        Thread editorToBackend = new Thread(
+                () -> {
+                    try {
+                        relayFrames(toBackend);
+                        backend.shutdownOutput();
+                    } catch (IOException ended) {
+                        // The backend went away; the other direction ends too.
+                    }
+                },
+                "productos-relay-in");
         editorToBackend.setDaemon(true);
         editorToBackend.start();
         CompletableFuture.anyOf(backendToEditor, stop).join();
@@ -97,7 +100,8 @@ public final class StdioRelay {
         if (!header.endsWith("\r\n\r\n")) return -1;
         for (String line : header.split("\r\n")) {
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("content-length")) {
+            if (colon > 0
+                    && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("content-length")) {
                 try {
                     return Integer.parseInt(line.substring(colon + 1).trim());
                 } catch (NumberFormatException e) {
@@ -110,7 +114,10 @@ public final class StdioRelay {
 
     private void noticeShutdown(byte[] body) {
         try {
-            if ("shutdown".equals(Json.parse(new String(body, StandardCharsets.UTF_8)).path("method").asString(""))) {
+            if ("shutdown"
+                    .equals(Json.parse(new String(body, StandardCharsets.UTF_8))
+                            .path("method")
+                            .asString(""))) {
                 shutdownSeen.set(true);
             }
         } catch (RuntimeException notJson) {

@@ -1,12 +1,11 @@
 package com.productos.daemon;
 
-import java.util.concurrent.CompletableFuture;
-import com.productos.supervisor.Supervisor;
 import com.productos.app.Backend;
 import com.productos.common.DaemonThreads;
 import com.productos.config.Workspace;
 import com.productos.rpc.RpcServer;
 import com.productos.rpc.RpcServerOptions;
+import com.productos.supervisor.Supervisor;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
@@ -19,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -48,9 +48,12 @@ public final class WorkspaceDaemon {
     private final Backend backend;
     private final ServerSocketChannel server;
     private final Duration idleTimeout;
-    private final ExecutorService blockingWork = Executors.newFixedThreadPool(8, DaemonThreads.named("productos-backend-work"));
-    private final ExecutorService connectionThreads = Executors.newCachedThreadPool(DaemonThreads.named("productos-backend-connection"));
-    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("productos-backend-idle"));
+    private final ExecutorService blockingWork =
+            Executors.newFixedThreadPool(8, DaemonThreads.named("productos-backend-work"));
+    private final ExecutorService connectionThreads =
+            Executors.newCachedThreadPool(DaemonThreads.named("productos-backend-connection"));
+    private final ScheduledExecutorService housekeeping =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("productos-backend-idle"));
     private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -60,7 +63,8 @@ public final class WorkspaceDaemon {
     /** The busy reasons of the last idle check, read and written by the housekeeping thread only. */
     private List<String> lastReasons;
 
-    private WorkspaceDaemon(DaemonFiles files, Backend backend, ServerSocketChannel server, Duration idleTimeout, String owner) {
+    private WorkspaceDaemon(
+            DaemonFiles files, Backend backend, ServerSocketChannel server, Duration idleTimeout, String owner) {
         this.files = files;
         this.backend = backend;
         this.server = server;
@@ -72,11 +76,13 @@ public final class WorkspaceDaemon {
      * Runs the backend of {@code workspace} until stopped; returns the process exit code. A backend that
      * cannot start (say a damaged store) logs one line saying why and returns 2.
      */
-    public static int run(Workspace workspace, Map<String, String> environment, Duration idleTimeout, String version) throws IOException {
+    public static int run(Workspace workspace, Map<String, String> environment, Duration idleTimeout, String version)
+            throws IOException {
         DaemonFiles files = DaemonFiles.of(workspace);
         files.prepare();
         files.checkSocketFolderOwner();
-        try (FileChannel lockFile = FileChannel.open(files.lifeLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel lockFile =
+                FileChannel.open(files.lifeLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock life = lockFile.tryLock();
             if (life == null) {
                 LOG.info("another backend already serves {}; this one is not needed", workspace.root());
@@ -96,7 +102,8 @@ public final class WorkspaceDaemon {
                 server = LocalChannel.bind(files.socket());
             } catch (IOException | RuntimeException e) {
                 backend.close();
-                System.err.println("productos: the workspace backend cannot listen on " + files.socket() + ": " + e.getMessage());
+                System.err.println(
+                        "productos: the workspace backend cannot listen on " + files.socket() + ": " + e.getMessage());
                 return CANNOT_START;
             }
             WorkspaceDaemon daemon = new WorkspaceDaemon(files, backend, server, idleTimeout, info.owner());
@@ -113,9 +120,14 @@ public final class WorkspaceDaemon {
     }
 
     private void serve() {
-        LOG.info("workspace backend pid {} serving {} on {} (idle timeout {})", ProcessHandle.current().pid(),
-                files.workspace().root(), files.socket(), idleTimeout.isZero() ? "none" : idleTimeout.toSeconds() + " s");
-        BusyReasons busy = new BusyReasons(connections::size, backend.controlPlane(), files.workspace().executorStore("marketing"));
+        LOG.info(
+                "workspace backend pid {} serving {} on {} (idle timeout {})",
+                ProcessHandle.current().pid(),
+                files.workspace().root(),
+                files.socket(),
+                idleTimeout.isZero() ? "none" : idleTimeout.toSeconds() + " s");
+        BusyReasons busy = new BusyReasons(
+                connections::size, backend.controlPlane(), files.workspace().executorStore("marketing"));
         long tickMillis = idleTimeout.isZero() ? 30_000 : Math.max(200, Math.min(30_000, idleTimeout.toMillis() / 4));
         housekeeping.scheduleWithFixedDelay(() -> checkIdle(busy), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
         Thread acceptor = new Thread(this::acceptLoop, "productos-backend-accept");
@@ -151,14 +163,20 @@ public final class WorkspaceDaemon {
         Runnable hangUp = () -> closeQuietly(channel);
         // The supervisor lives as long as this backend: every client's chat sessions are its sessions, and a
         // turn parked for an approval goes on when a person decides it from any client.
-        CompletableFuture<Supervisor> supervisor =
-                CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Supervisor> supervisor = CompletableFuture.supplyAsync(
+                () -> {
                     Supervisor loop = backend.supervisor();
                     loop.reconcileEvery(Duration.ofSeconds(2));
                     return loop;
-                }, blockingWork);
-        RpcServer rpc = RpcServer.start(CompletableFuture.completedFuture(backend.controlPlane()), supervisor,
-                ChannelStreams.in(channel), ChannelStreams.out(channel), blockingWork, hangUp,
+                },
+                blockingWork);
+        RpcServer rpc = RpcServer.start(
+                CompletableFuture.completedFuture(backend.controlPlane()),
+                supervisor,
+                ChannelStreams.in(channel),
+                ChannelStreams.out(channel),
+                blockingWork,
+                hangUp,
                 RpcServerOptions.defaults().withParentWatch(false, Duration.ofSeconds(3)));
         try {
             rpc.listening().get();
@@ -179,8 +197,9 @@ public final class WorkspaceDaemon {
             if (!reasons.equals(lastReasons)) {
                 // One line per change, so the log says why the backend is still up (or that it may stop).
                 if (reasons.isEmpty()) {
-                    LOG.info("nothing to do: no client, run, service or scheduled post{}", idleTimeout.isZero() ? ""
-                            : "; stops after " + idleTimeout.toSeconds() + " s like this");
+                    LOG.info(
+                            "nothing to do: no client, run, service or scheduled post{}",
+                            idleTimeout.isZero() ? "" : "; stops after " + idleTimeout.toSeconds() + " s like this");
                 } else {
                     LOG.info("staying up: {}", String.join(", ", reasons));
                 }
@@ -193,8 +212,8 @@ public final class WorkspaceDaemon {
             if (idleTimeout.isZero()) return;
             long idleNanos = System.nanoTime() - lastBusyNanos.get();
             if (idleNanos >= idleTimeout.toNanos()) {
-                stopRequest("idle for " + TimeUnit.NANOSECONDS.toSeconds(idleNanos) + " s with no client, run, service or"
-                        + " scheduled post");
+                stopRequest("idle for " + TimeUnit.NANOSECONDS.toSeconds(idleNanos)
+                        + " s with no client, run, service or" + " scheduled post");
             }
         } catch (RuntimeException e) {
             LOG.warn("idle check failed: {}", e.getMessage());

@@ -1,7 +1,7 @@
 package com.productos.deploy;
 
-import com.productos.executors.InputFields;
 import com.productos.executors.ExecutorFailure;
+import com.productos.executors.InputFields;
 import tools.jackson.databind.JsonNode;
 
 /** A cloudrun.rollback_service input: targetRevision is a revision name or {@link #PREVIOUS}. */

@@ -10,10 +10,20 @@ import tools.jackson.databind.node.ObjectNode;
  * with a non-2xx status, the last deploy failed).
  */
 public record ServiceStatus(
-        String serviceName, String region, String serviceUrl, String latestReadyRevision, State status, Instant lastDeployTime,
+        String serviceName,
+        String region,
+        String serviceUrl,
+        String latestReadyRevision,
+        State status,
+        Instant lastDeployTime,
         String reason) {
 
-    public enum State { ready, deploying, error, unknown }
+    public enum State {
+        ready,
+        deploying,
+        error,
+        unknown
+    }
 
     public ObjectNode toJson() {
         ObjectNode out = Json.object()

@@ -32,25 +32,37 @@ final class ExecutorAnswers {
             return new ExecutorResult(json.get("output"), logs(json.path("logs")), artifacts(json.path("artifacts")));
         }
         JsonNode error = json == null ? null : json.path("error");
-        if (error != null && error.isObject() && error.path("code").isString() && error.path("message").isString()) {
+        if (error != null
+                && error.isObject()
+                && error.path("code").isString()
+                && error.path("message").isString()) {
             ObjectNode details = Json.object();
             details.put("http_status", status);
             details.put("code", error.get("code").asString());
             details.put("message", redact(error.get("message").asString(), secret));
             if (error.has("details")) details.set("details", error.get("details"));
-            ErrorCode code = status == 504 ? ErrorCode.ExecutorTimeout
+            ErrorCode code = status == 504
+                    ? ErrorCode.ExecutorTimeout
                     : status == 502 || status == 503 ? ErrorCode.ExecutorUnavailable : ErrorCode.ExecutorError;
-            return fail(code, "executor '" + executor + "' answered " + tool + " with HTTP " + status + " "
-                    + error.get("code").asString() + ": " + redact(error.get("message").asString(), secret), details);
+            return fail(
+                    code,
+                    "executor '" + executor + "' answered " + tool + " with HTTP " + status + " "
+                            + error.get("code").asString() + ": "
+                            + redact(error.get("message").asString(), secret),
+                    details);
         }
         ObjectNode details = Json.object();
         details.put("http_status", status);
         String snippet = snippet(body, secret);
         details.put("body", snippet);
-        String what = status == 200 ? "a body that is not the executor protocol's JSON (no \"output\" object)"
+        String what = status == 200
+                ? "a body that is not the executor protocol's JSON (no \"output\" object)"
                 : "HTTP " + status + " and a body that is not the executor protocol's error JSON";
-        return fail(ErrorCode.ExecutorError, "executor '" + executor + "' answered " + tool + " with " + what
-                + ": '" + snippet + "'; check that the configured URL points at a Product OS executor", details);
+        return fail(
+                ErrorCode.ExecutorError,
+                "executor '" + executor + "' answered " + tool + " with " + what + ": '" + snippet
+                        + "'; check that the configured URL points at a Product OS executor",
+                details);
     }
 
     private static ExecutorResult fail(ErrorCode code, String message, JsonNode details) {
@@ -69,7 +81,8 @@ final class ExecutorAnswers {
     private static List<ExecutorLogLine> logs(JsonNode logs) {
         List<ExecutorLogLine> lines = new ArrayList<>();
         for (JsonNode line : logs) {
-            lines.add(new ExecutorLogLine(line.path("severity").asString("INFO"), line.path("text").asString("")));
+            lines.add(new ExecutorLogLine(
+                    line.path("severity").asString("INFO"), line.path("text").asString("")));
         }
         return lines;
     }
@@ -77,7 +90,9 @@ final class ExecutorAnswers {
     private static List<RunArtifact> artifacts(JsonNode artifacts) {
         List<RunArtifact> list = new ArrayList<>();
         for (JsonNode artifact : artifacts) {
-            list.add(new RunArtifact(artifact.path("name").asString(""), artifact.path("uri").asString(""),
+            list.add(new RunArtifact(
+                    artifact.path("name").asString(""),
+                    artifact.path("uri").asString(""),
                     artifact.path("media_type").asString(null)));
         }
         return list;

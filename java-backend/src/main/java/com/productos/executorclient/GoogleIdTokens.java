@@ -1,10 +1,10 @@
 package com.productos.executorclient;
 
-import com.productos.common.KnownSecrets;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.IdToken;
 import com.google.auth.oauth2.IdTokenCredentials;
 import com.google.auth.oauth2.IdTokenProvider;
+import com.productos.common.KnownSecrets;
 import com.productos.config.ProductOsConfig;
 import com.productos.control.ErrorCode;
 import com.productos.control.ExecutorCallException;
@@ -35,8 +35,12 @@ public final class GoogleIdTokens {
 
     /** A valid ID token for {@code audience}; blocks while fetching one. Never logs the token. */
     public String idToken(String audience) {
-        IdTokenCredentials credentials = byAudience.computeIfAbsent(audience, target ->
-                IdTokenCredentials.newBuilder().setIdTokenProvider(provider()).setTargetAudience(target).build());
+        IdTokenCredentials credentials = byAudience.computeIfAbsent(
+                audience,
+                target -> IdTokenCredentials.newBuilder()
+                        .setIdTokenProvider(provider())
+                        .setTargetAudience(target)
+                        .build());
         try {
             credentials.refreshIfExpired();
             IdToken token = credentials.getIdToken();
@@ -84,7 +88,8 @@ public final class GoogleIdTokens {
             }
         }
         if (!(credentials instanceof IdTokenProvider idTokenProvider)) {
-            throw failure("the Google credentials from " + source() + " (" + credentials.getClass().getSimpleName()
+            throw failure("the Google credentials from " + source() + " ("
+                    + credentials.getClass().getSimpleName()
                     + ") cannot mint ID tokens; use a service-account key (set " + CREDENTIALS_ENV + " or "
                     + CREDENTIALS_FILE_KEY + ") or an impersonated service account");
         }

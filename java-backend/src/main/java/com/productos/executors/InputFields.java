@@ -29,8 +29,10 @@ public final class InputFields {
     public static String serviceName(JsonNode node, String field) throws ExecutorFailure {
         String name = requiredText(node, field);
         if (!SERVICE_NAME.matcher(name).matches()) {
-            throw invalid("/" + field, "service name '" + name + "' must be 1-49 lowercase letters, digits or hyphens,"
-                    + " start with a letter and not end with a hyphen (Cloud Run's rule)");
+            throw invalid(
+                    "/" + field,
+                    "service name '" + name + "' must be 1-49 lowercase letters, digits or hyphens,"
+                            + " start with a letter and not end with a hyphen (Cloud Run's rule)");
         }
         return name;
     }

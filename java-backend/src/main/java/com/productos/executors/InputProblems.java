@@ -45,7 +45,8 @@ public final class InputProblems {
     /** The 400 with every field and {@code message} as its text. */
     public ExecutorFailure failure(String message) {
         ArrayNode details = Json.array();
-        for (FieldError problem : problems) details.addObject().put("pointer", problem.pointer()).put("message", problem.message());
+        for (FieldError problem : problems)
+            details.addObject().put("pointer", problem.pointer()).put("message", problem.message());
         return ExecutorFailure.badRequest(message, details);
     }
 

@@ -40,11 +40,13 @@ public final class RegistryRoutes {
 
     /** The registry path of {@code toolName}, which must belong to {@code executorName}. */
     public static String pathOf(ToolRegistry registry, String executorName, String toolName) {
-        ToolDefinition tool = registry.find(toolName).orElseThrow(() -> new IllegalStateException(
-                "the tool registry has no " + toolName + "; executor '" + executorName + "' serves it"));
+        ToolDefinition tool = registry.find(toolName)
+                .orElseThrow(() -> new IllegalStateException(
+                        "the tool registry has no " + toolName + "; executor '" + executorName + "' serves it"));
         if (!executorName.equals(tool.executor().executorName())) {
-            throw new IllegalStateException(toolName + " names executor '" + tool.executor().executorName()
-                    + "' in the registry, but executor '" + executorName + "' serves it");
+            throw new IllegalStateException(
+                    toolName + " names executor '" + tool.executor().executorName()
+                            + "' in the registry, but executor '" + executorName + "' serves it");
         }
         return tool.executor().path();
     }

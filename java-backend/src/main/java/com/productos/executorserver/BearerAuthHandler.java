@@ -29,17 +29,23 @@ final class BearerAuthHandler extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-        JsonResponses.sendError(response, callback, 401, "unauthorized",
+        JsonResponses.sendError(
+                response,
+                callback,
+                401,
+                "unauthorized",
                 "missing or wrong bearer token; send Authorization: Bearer <the token this executor was started with>");
         return true;
     }
 
     private boolean authorized(String header) {
-        if (header == null || header.length() <= PREFIX.length()
+        if (header == null
+                || header.length() <= PREFIX.length()
                 || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return false;
         }
-        return MessageDigest.isEqual(expectedDigest, sha256(header.substring(PREFIX.length()).trim()));
+        return MessageDigest.isEqual(
+                expectedDigest, sha256(header.substring(PREFIX.length()).trim()));
     }
 
     private static byte[] sha256(String text) {

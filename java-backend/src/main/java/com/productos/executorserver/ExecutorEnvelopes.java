@@ -1,9 +1,9 @@
 package com.productos.executorserver;
 
-import com.productos.executors.ExecutorLog;
-import com.productos.executors.ExecutorProtocol;
 import com.productos.executors.ExecutorArtifact;
+import com.productos.executors.ExecutorLog;
 import com.productos.executors.ExecutorLogLine;
+import com.productos.executors.ExecutorProtocol;
 import com.productos.json.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,7 +22,10 @@ public final class ExecutorEnvelopes {
         }
         ArrayNode artifacts = body.putArray("artifacts");
         for (ExecutorArtifact artifact : log.artifacts()) {
-            artifacts.addObject().put("name", artifact.name()).put("uri", artifact.uri())
+            artifacts
+                    .addObject()
+                    .put("name", artifact.name())
+                    .put("uri", artifact.uri())
                     .put("media_type", artifact.mediaType());
         }
         return body;

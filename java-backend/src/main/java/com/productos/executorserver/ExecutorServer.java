@@ -35,8 +35,13 @@ public final class ExecutorServer implements AutoCloseable {
     private final ExecutorServerSettings settings;
     private final List<String> executorNames;
 
-    private ExecutorServer(Server server, ServerConnector connector, GracefulHandler graceful, TimedWorkerPool pool,
-            ExecutorServerSettings settings, List<String> executorNames) {
+    private ExecutorServer(
+            Server server,
+            ServerConnector connector,
+            GracefulHandler graceful,
+            TimedWorkerPool pool,
+            ExecutorServerSettings settings,
+            List<String> executorNames) {
         this.server = server;
         this.connector = connector;
         this.graceful = graceful;
@@ -75,12 +80,18 @@ public final class ExecutorServer implements AutoCloseable {
         // dispatcher lengthens it for the handler's run, which the connection must outlive.
         connector.setIdleTimeout(settings.readIdleTimeout().toMillis());
         server.addConnector(connector);
-        TimedWorkerPool pool = new TimedWorkerPool(settings.workerThreads(), settings.queueCapacity(),
-                settings.requestTimeout());
-        ExecutorDispatchHandler dispatch = new ExecutorDispatchHandler(routes, pool, settings.maxRequestBytes(),
-                settings.readIdleTimeout().toMillis(), settings.requestTimeout().toMillis() + 30_000);
-        GracefulHandler graceful = new GracefulHandler(new HealthCheckHandler(names,
-                new BearerAuthHandler(settings.auth(), new RequestSizeLimitHandler(settings.maxRequestBytes(), dispatch))));
+        TimedWorkerPool pool =
+                new TimedWorkerPool(settings.workerThreads(), settings.queueCapacity(), settings.requestTimeout());
+        ExecutorDispatchHandler dispatch = new ExecutorDispatchHandler(
+                routes,
+                pool,
+                settings.maxRequestBytes(),
+                settings.readIdleTimeout().toMillis(),
+                settings.requestTimeout().toMillis() + 30_000);
+        GracefulHandler graceful = new GracefulHandler(new HealthCheckHandler(
+                names,
+                new BearerAuthHandler(
+                        settings.auth(), new RequestSizeLimitHandler(settings.maxRequestBytes(), dispatch))));
         server.setHandler(graceful);
         server.setErrorHandler(new JsonErrorHandler());
         // Stopping waits for requests in flight through the GracefulHandler (see stop()); Jetty's own

@@ -24,12 +24,14 @@ public record ExecutorServerSettings(
     public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
     /** Request line plus headers; the control plane sends a handful of short ones. */
     public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+
     public static final Duration DEFAULT_READ_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     public ExecutorServerSettings {
         if (host == null || host.isBlank()) throw new IllegalArgumentException("host must be set");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, was " + port);
-        if (auth == null) throw new IllegalArgumentException("auth must be set: InboundAuth.bearer(token) or InboundAuth.none()");
+        if (auth == null)
+            throw new IllegalArgumentException("auth must be set: InboundAuth.bearer(token) or InboundAuth.none()");
         if (maxRequestBytes < 1 || maxRequestBytes > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("maxRequestBytes must be between 1 and 2 GiB, was " + maxRequestBytes);
         }
@@ -38,7 +40,8 @@ public record ExecutorServerSettings(
         }
         if (workerThreads < 1) throw new IllegalArgumentException("workerThreads must be at least 1");
         if (queueCapacity < 1) throw new IllegalArgumentException("queueCapacity must be at least 1");
-        if (stopTimeout == null || stopTimeout.isNegative()) throw new IllegalArgumentException("stopTimeout must not be negative");
+        if (stopTimeout == null || stopTimeout.isNegative())
+            throw new IllegalArgumentException("stopTimeout must not be negative");
         if (readIdleTimeout == null || readIdleTimeout.isNegative() || readIdleTimeout.isZero()) {
             throw new IllegalArgumentException("readIdleTimeout must be positive");
         }
@@ -46,42 +49,106 @@ public record ExecutorServerSettings(
 
     /** Loopback, ephemeral port, 10 MiB bodies, 300 s per request, 16 workers with 256 waiting, 30 s read idle. */
     public static ExecutorServerSettings loopback(InboundAuth auth) {
-        return new ExecutorServerSettings("127.0.0.1", 0, auth, DEFAULT_MAX_REQUEST_BYTES, Duration.ofSeconds(300),
-                16, 256, Duration.ofSeconds(5), DEFAULT_READ_IDLE_TIMEOUT);
+        return new ExecutorServerSettings(
+                "127.0.0.1",
+                0,
+                auth,
+                DEFAULT_MAX_REQUEST_BYTES,
+                Duration.ofSeconds(300),
+                16,
+                256,
+                Duration.ofSeconds(5),
+                DEFAULT_READ_IDLE_TIMEOUT);
     }
 
     public ExecutorServerSettings withHost(String newHost) {
-        return new ExecutorServerSettings(newHost, port, auth, maxRequestBytes, requestTimeout, workerThreads,
-                queueCapacity, stopTimeout, readIdleTimeout);
+        return new ExecutorServerSettings(
+                newHost,
+                port,
+                auth,
+                maxRequestBytes,
+                requestTimeout,
+                workerThreads,
+                queueCapacity,
+                stopTimeout,
+                readIdleTimeout);
     }
 
     public ExecutorServerSettings withPort(int newPort) {
-        return new ExecutorServerSettings(host, newPort, auth, maxRequestBytes, requestTimeout, workerThreads,
-                queueCapacity, stopTimeout, readIdleTimeout);
+        return new ExecutorServerSettings(
+                host,
+                newPort,
+                auth,
+                maxRequestBytes,
+                requestTimeout,
+                workerThreads,
+                queueCapacity,
+                stopTimeout,
+                readIdleTimeout);
     }
 
     public ExecutorServerSettings withAuth(InboundAuth newAuth) {
-        return new ExecutorServerSettings(host, port, newAuth, maxRequestBytes, requestTimeout, workerThreads,
-                queueCapacity, stopTimeout, readIdleTimeout);
+        return new ExecutorServerSettings(
+                host,
+                port,
+                newAuth,
+                maxRequestBytes,
+                requestTimeout,
+                workerThreads,
+                queueCapacity,
+                stopTimeout,
+                readIdleTimeout);
     }
 
     public ExecutorServerSettings withMaxRequestBytes(long newMaxRequestBytes) {
-        return new ExecutorServerSettings(host, port, auth, newMaxRequestBytes, requestTimeout, workerThreads,
-                queueCapacity, stopTimeout, readIdleTimeout);
+        return new ExecutorServerSettings(
+                host,
+                port,
+                auth,
+                newMaxRequestBytes,
+                requestTimeout,
+                workerThreads,
+                queueCapacity,
+                stopTimeout,
+                readIdleTimeout);
     }
 
     public ExecutorServerSettings withRequestTimeout(Duration newRequestTimeout) {
-        return new ExecutorServerSettings(host, port, auth, maxRequestBytes, newRequestTimeout, workerThreads,
-                queueCapacity, stopTimeout, readIdleTimeout);
+        return new ExecutorServerSettings(
+                host,
+                port,
+                auth,
+                maxRequestBytes,
+                newRequestTimeout,
+                workerThreads,
+                queueCapacity,
+                stopTimeout,
+                readIdleTimeout);
     }
 
     public ExecutorServerSettings withWorkers(int newWorkerThreads, int newQueueCapacity) {
-        return new ExecutorServerSettings(host, port, auth, maxRequestBytes, requestTimeout, newWorkerThreads,
-                newQueueCapacity, stopTimeout, readIdleTimeout);
+        return new ExecutorServerSettings(
+                host,
+                port,
+                auth,
+                maxRequestBytes,
+                requestTimeout,
+                newWorkerThreads,
+                newQueueCapacity,
+                stopTimeout,
+                readIdleTimeout);
     }
 
     public ExecutorServerSettings withReadIdleTimeout(Duration newReadIdleTimeout) {
-        return new ExecutorServerSettings(host, port, auth, maxRequestBytes, requestTimeout, workerThreads,
-                queueCapacity, stopTimeout, newReadIdleTimeout);
+        return new ExecutorServerSettings(
+                host,
+                port,
+                auth,
+                maxRequestBytes,
+                requestTimeout,
+                workerThreads,
+                queueCapacity,
+                stopTimeout,
+                newReadIdleTimeout);
     }
 }

@@ -29,8 +29,8 @@ final class HealthCheckHandler extends Handler.Wrapper {
         }
         if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
             response.getHeaders().put("Allow", "GET, HEAD");
-            JsonResponses.sendError(response, callback, 405, "method_not_allowed",
-                    ExecutorProtocol.HEALTH_PATH + " answers GET only");
+            JsonResponses.sendError(
+                    response, callback, 405, "method_not_allowed", ExecutorProtocol.HEALTH_PATH + " answers GET only");
             return true;
         }
         ObjectNode body = Json.object().put("status", "ok");

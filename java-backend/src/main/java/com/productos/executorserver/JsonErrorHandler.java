@@ -22,10 +22,11 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int status, String message,
-            Throwable cause, Callback callback) throws IOException {
-        JsonResponses.send(response, callback, status,
-                ExecutorEnvelopes.error(codeFor(status), describe(status), null));
+    protected void generateResponse(
+            Request request, Response response, int status, String message, Throwable cause, Callback callback)
+            throws IOException {
+        JsonResponses.send(
+                response, callback, status, ExecutorEnvelopes.error(codeFor(status), describe(status), null));
     }
 
     @Override

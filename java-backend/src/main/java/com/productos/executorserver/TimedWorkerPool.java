@@ -25,10 +25,16 @@ final class TimedWorkerPool {
     private final long timeoutMillis;
 
     TimedWorkerPool(int threads, int queueCapacity, Duration timeout) {
-        this.workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), DaemonThreads.named("executor-worker"));
+        this.workers = new ThreadPoolExecutor(
+                threads,
+                threads,
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queueCapacity),
+                DaemonThreads.named("executor-worker"));
         this.workers.allowCoreThreadTimeOut(true);
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("executor-deadline"));
+        ScheduledThreadPoolExecutor timer =
+                new ScheduledThreadPoolExecutor(1, DaemonThreads.named("executor-deadline"));
         timer.setRemoveOnCancelPolicy(true);
         this.deadlines = timer;
         this.timeoutMillis = timeout.toMillis();
@@ -53,9 +59,12 @@ final class TimedWorkerPool {
             result.completeExceptionally(busy);
             return result;
         }
-        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
-            if (result.completeExceptionally(new TimeoutException())) task.cancel(true);
-        }, timeoutMillis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline = deadlines.schedule(
+                () -> {
+                    if (result.completeExceptionally(new TimeoutException())) task.cancel(true);
+                },
+                timeoutMillis,
+                TimeUnit.MILLISECONDS);
         result.whenComplete((value, failure) -> deadline.cancel(false));
         return result;
     }

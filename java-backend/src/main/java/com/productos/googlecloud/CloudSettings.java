@@ -71,7 +71,8 @@ public record CloudSettings(
         String value = text(endpoints, name);
         if (value == null) return fallback;
         if (!value.startsWith("http://") && !value.startsWith("https://")) {
-            throw new ConfigException("deploy.cloudrun.endpoints." + name + " must start with http:// or https://, was " + value);
+            throw new ConfigException(
+                    "deploy.cloudrun.endpoints." + name + " must start with http:// or https://, was " + value);
         }
         return value.replaceAll("/+$", "");
     }
@@ -85,7 +86,8 @@ public record CloudSettings(
         JsonNode value = node.path(field);
         if (value.isMissingNode() || value.isNull()) return fallback;
         if (!value.isIntegralNumber() || value.asLong() < 1) {
-            throw new ConfigException("deploy.cloudrun." + field + " in config.yaml must be a whole number of at least 1");
+            throw new ConfigException(
+                    "deploy.cloudrun." + field + " in config.yaml must be a whole number of at least 1");
         }
         return value.asLong();
     }

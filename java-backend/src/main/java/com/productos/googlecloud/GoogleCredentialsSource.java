@@ -52,7 +52,9 @@ public final class GoogleCredentialsSource {
 
     public CredentialsProvider provider() throws ExecutorFailure {
         Optional<GoogleCredentials> credentials = credentials();
-        return credentials.isPresent() ? FixedCredentialsProvider.create(credentials.get()) : NoCredentialsProvider.create();
+        return credentials.isPresent()
+                ? FixedCredentialsProvider.create(credentials.get())
+                : NoCredentialsProvider.create();
     }
 
     /** An "Authorization" header value for plain REST calls, or empty without credentials. */
@@ -63,15 +65,21 @@ public final class GoogleCredentialsSource {
             credentials.get().refreshIfExpired();
             return Optional.of("Bearer " + credentials.get().getAccessToken().getTokenValue());
         } catch (IOException | RuntimeException e) {
-            throw new ExecutorFailure(401, "credentials_rejected", "Google refused to issue an access token for the"
-                    + " configured credentials; check deploy.cloudrun.credentials_file or GOOGLE_APPLICATION_CREDENTIALS"
-                    + " (the key may be revoked or its account disabled)");
+            throw new ExecutorFailure(
+                    401,
+                    "credentials_rejected",
+                    "Google refused to issue an access token for the"
+                            + " configured credentials; check deploy.cloudrun.credentials_file or GOOGLE_APPLICATION_CREDENTIALS"
+                            + " (the key may be revoked or its account disabled)");
         }
     }
 
     private static ExecutorFailure missing(String what) {
-        return new ExecutorFailure(503, "credentials_missing", what + "; set deploy.cloudrun.credentials_file in"
-                + " .productos/config.yaml to a service-account key file, or set GOOGLE_APPLICATION_CREDENTIALS,"
-                + " or run 'gcloud auth application-default login'");
+        return new ExecutorFailure(
+                503,
+                "credentials_missing",
+                what + "; set deploy.cloudrun.credentials_file in"
+                        + " .productos/config.yaml to a service-account key file, or set GOOGLE_APPLICATION_CREDENTIALS,"
+                        + " or run 'gcloud auth application-default login'");
     }
 }

@@ -20,7 +20,8 @@ public final class GoogleRest {
     private final String api;
     private final String endpoint;
     private final GoogleCredentialsSource credentials;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** {@code api} names the service in messages ("Cloud Build"); {@code endpoint} is its base URL. */
     public GoogleRest(String api, String endpoint, GoogleCredentialsSource credentials) {
@@ -30,8 +31,11 @@ public final class GoogleRest {
     }
 
     public JsonNode post(String path, JsonNode body, String role) throws ExecutorFailure {
-        return call(HttpRequest.newBuilder(URI.create(endpoint + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))), role);
+        return call(
+                HttpRequest.newBuilder(URI.create(endpoint + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))),
+                role);
     }
 
     public JsonNode get(String path, String role) throws ExecutorFailure {
@@ -45,7 +49,8 @@ public final class GoogleRest {
         try {
             response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw ExecutorFailure.unavailable(api + " is unreachable (" + e.getClass().getSimpleName() + "); check the network and retry");
+            throw ExecutorFailure.unavailable(
+                    api + " is unreachable (" + e.getClass().getSimpleName() + "); check the network and retry");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ExecutorFailure.unavailable("interrupted while calling " + api);
@@ -54,14 +59,23 @@ public final class GoogleRest {
         if (status / 100 != 2) {
             String message = errorMessage(response.body());
             switch (status) {
-                case 401 -> throw new ExecutorFailure(401, "credentials_rejected", api + " did not accept the credentials ("
-                        + message + "); check deploy.cloudrun.credentials_file or GOOGLE_APPLICATION_CREDENTIALS");
-                case 403 -> throw new ExecutorFailure(403, "permission_denied", api + " refused the call (" + message
-                        + "); grant the account " + role);
+                case 401 ->
+                    throw new ExecutorFailure(
+                            401,
+                            "credentials_rejected",
+                            api + " did not accept the credentials (" + message
+                                    + "); check deploy.cloudrun.credentials_file or GOOGLE_APPLICATION_CREDENTIALS");
+                case 403 ->
+                    throw new ExecutorFailure(
+                            403,
+                            "permission_denied",
+                            api + " refused the call (" + message + "); grant the account " + role);
                 case 404 -> throw ExecutorFailure.notFound(api + ": " + message);
                 case 400 -> throw new ExecutorFailure(400, "cloud_rejected", api + " rejected the request: " + message);
-                case 429, 503 -> throw ExecutorFailure.unavailable(api + " is busy or unavailable (" + message + "); retry later");
-                default -> throw new ExecutorFailure(502, "cloud_error", api + " answered HTTP " + status + ": " + message);
+                case 429, 503 ->
+                    throw ExecutorFailure.unavailable(api + " is busy or unavailable (" + message + "); retry later");
+                default ->
+                    throw new ExecutorFailure(502, "cloud_error", api + " answered HTTP " + status + ": " + message);
             }
         }
         try {

@@ -53,8 +53,12 @@ public final class LogFileReader {
         try {
             JsonNode node = Json.parse(text);
             if (!node.path("timestamp").isString() || !node.path("text").isString()) return null;
-            String severity = node.path("severity").isString() ? node.path("severity").asString() : null;
-            return new LogLine(Instant.parse(node.path("timestamp").asString()), severity, node.path("text").asString());
+            String severity =
+                    node.path("severity").isString() ? node.path("severity").asString() : null;
+            return new LogLine(
+                    Instant.parse(node.path("timestamp").asString()),
+                    severity,
+                    node.path("text").asString());
         } catch (JsonParseFailure | DateTimeParseException e) {
             return null;
         }

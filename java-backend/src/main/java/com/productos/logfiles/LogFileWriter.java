@@ -29,8 +29,12 @@ public final class LogFileWriter implements AutoCloseable {
         this.file = file;
         this.clock = clock;
         Files.createDirectories(file.getParent());
-        this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        this.writer = Files.newBufferedWriter(
+                file,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE);
     }
 
     public Path file() {

@@ -1,7 +1,7 @@
 package com.productos.marketing;
 
-import com.productos.executors.InputProblems;
 import com.productos.executors.ExecutorFailure;
+import com.productos.executors.InputProblems;
 import com.productos.json.Json;
 import com.productos.marketing.channels.Channel;
 import com.productos.marketing.channels.CopyConstraints;
@@ -24,8 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * to demand approval when {@code claim_heavy} is true.
  */
 public final class CopyReview {
-    private static final ClaimsPolicy NO_BRAND = new ClaimsPolicy(new BrandRules("none", "", List.of(), List.of(), List.of(),
-            List.of(), List.of(), List.of(), ""));
+    private static final ClaimsPolicy NO_BRAND = new ClaimsPolicy(
+            new BrandRules("none", "", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), ""));
     // Publishing has no emoji or hashtag constraint: review those as generously as the channel allows.
     private static final CopyConstraints PUBLISH_CONSTRAINTS = new CopyConstraints(null, EmojiLevel.HEAVY, true);
     private final BrandLookup brands;
@@ -39,13 +39,15 @@ public final class CopyReview {
         JsonNode profile = input.path("brand_profile_id");
         ClaimsPolicy policy = profile.isString() ? brands.policyFor(profile.asString(), "/brand_profile_id") : NO_BRAND;
         JsonNode posts = input.path("campaign").path("posts");
-        if (!posts.isArray() || posts.isEmpty()) throw InputProblems.single("/campaign/posts", "give the posts to review");
+        if (!posts.isArray() || posts.isEmpty())
+            throw InputProblems.single("/campaign/posts", "give the posts to review");
         ObjectNode output = Json.object();
         ArrayNode reviews = Json.array();
         boolean claimHeavy = false;
         for (int i = 0; i < posts.size(); i++) {
             String name = posts.get(i).path("channel").asString("");
-            Channel channel = Channel.fromWire(name).orElseThrow(() -> InputProblems.single("/campaign/posts", "unknown channel '" + name + "'"));
+            Channel channel = Channel.fromWire(name)
+                    .orElseThrow(() -> InputProblems.single("/campaign/posts", "unknown channel '" + name + "'"));
             PostCheck check = checker.check(channel, SocialPost.fromJson(posts.get(i)), policy, PUBLISH_CONSTRAINTS);
             claimHeavy |= check.claimHeavy();
             reviews.add(PostReview.toJson(channel.wireName(), i, check));

@@ -1,7 +1,7 @@
 package com.productos.marketing;
 
-import com.productos.executors.InputProblems;
 import com.productos.executors.ExecutorFailure;
+import com.productos.executors.InputProblems;
 import com.productos.json.Json;
 import com.productos.marketing.channels.Channel;
 import com.productos.marketing.channels.CopyConstraints;
@@ -40,8 +40,9 @@ public final class DraftService {
     }
 
     public CampaignDraft get(String draftId) throws ExecutorFailure {
-        return drafts.find(draftId).orElseThrow(() -> ExecutorFailure.notFound(
-                "campaign draft '" + draftId + "' does not exist; list drafts to find its id"));
+        return drafts.find(draftId)
+                .orElseThrow(() -> ExecutorFailure.notFound(
+                        "campaign draft '" + draftId + "' does not exist; list drafts to find its id"));
     }
 
     public List<CampaignDraft> list(String insightId, int limit) {
@@ -50,12 +51,26 @@ public final class DraftService {
 
     /** Links a draft to the insight it answers (insight -> campaign in the loop's audit trail). */
     public CampaignDraft linkInsight(String draftId, String insightId) throws ExecutorFailure {
-        if (insightId == null || insightId.isBlank()) throw InputProblems.single("/insight_id", "give the insight id to link");
+        if (insightId == null || insightId.isBlank())
+            throw InputProblems.single("/insight_id", "give the insight id to link");
         CampaignDraft draft = get(draftId);
-        CampaignDraft linked = new CampaignDraft(draft.draftId(), draft.brandProfileId(), insightId, draft.brief(),
-                draft.constraints(), draft.channels(), draft.warnings(), draft.review(), draft.claimHeavy(),
-                draft.generator(), draft.runId(), draft.status(), draft.campaignId(), draft.revision() + 1,
-                draft.createdAt(), clock.instant());
+        CampaignDraft linked = new CampaignDraft(
+                draft.draftId(),
+                draft.brandProfileId(),
+                insightId,
+                draft.brief(),
+                draft.constraints(),
+                draft.channels(),
+                draft.warnings(),
+                draft.review(),
+                draft.claimHeavy(),
+                draft.generator(),
+                draft.runId(),
+                draft.status(),
+                draft.campaignId(),
+                draft.revision() + 1,
+                draft.createdAt(),
+                clock.instant());
         drafts.save(linked);
         return linked;
     }
@@ -64,8 +79,9 @@ public final class DraftService {
      * Replaces the text (and the title, when given) of post {@code index} of {@code channel}. When
      * {@code expectedRevision} is given and the draft moved on since, the edit is refused (409).
      */
-    public CampaignDraft editPost(String draftId, String channelName, int index, String text, String title,
-            Integer expectedRevision) throws ExecutorFailure {
+    public CampaignDraft editPost(
+            String draftId, String channelName, int index, String text, String title, Integer expectedRevision)
+            throws ExecutorFailure {
         CampaignDraft draft = get(draftId);
         if ("published".equals(draft.status())) {
             throw ExecutorFailure.conflict("campaign draft '" + draftId + "' was published as campaign "
@@ -75,23 +91,32 @@ public final class DraftService {
             throw ExecutorFailure.conflict("campaign draft '" + draftId + "' is at revision " + draft.revision()
                     + ", not " + expectedRevision + "; reload it and edit again");
         }
-        Channel channel = Channel.fromWire(channelName).orElseThrow(() -> InputProblems.single("/channel",
-                "unknown channel '" + channelName + "'; use one of " + String.join(", ", Channel.wireNames())));
+        Channel channel = Channel.fromWire(channelName)
+                .orElseThrow(() -> InputProblems.single(
+                        "/channel",
+                        "unknown channel '" + channelName + "'; use one of " + String.join(", ", Channel.wireNames())));
         ArrayNode channels = (ArrayNode) draft.channels().deepCopy();
         ObjectNode channelNode = null;
         for (JsonNode node : channels) {
             if (channel.wireName().equals(node.path("channel").asString())) channelNode = (ObjectNode) node;
         }
-        if (channelNode == null) throw InputProblems.single("/channel", "the draft has no " + channel.wireName() + " posts");
+        if (channelNode == null)
+            throw InputProblems.single("/channel", "the draft has no " + channel.wireName() + " posts");
         ArrayNode posts = (ArrayNode) channelNode.path("posts");
         if (index < 0 || index >= posts.size()) {
-            throw InputProblems.single("/index", "the draft has " + posts.size() + " " + channel.wireName()
-                    + " posts; index must be 0 to " + (posts.size() - 1));
+            throw InputProblems.single(
+                    "/index",
+                    "the draft has " + posts.size() + " " + channel.wireName() + " posts; index must be 0 to "
+                            + (posts.size() - 1));
         }
         if (text == null) throw InputProblems.single("/text", "give the new text of the post");
         SocialPost before = SocialPost.fromJson(posts.get(index));
-        SocialPost edited = new SocialPost(text, title == null ? before.title() : title, before.altText(),
-                hashtagsIn(text), before.mediaSuggestions());
+        SocialPost edited = new SocialPost(
+                text,
+                title == null ? before.title() : title,
+                before.altText(),
+                hashtagsIn(text),
+                before.mediaSuggestions());
         ClaimsPolicy policy = brands.policyFor(draft.brandProfileId(), "/draft_id");
         CopyConstraints constraints = GenerationService.constraints(draft.constraints(), new InputProblems());
         PostCheck check = checker.check(channel, edited, policy, constraints);
@@ -106,29 +131,61 @@ public final class DraftService {
         ArrayNode review = Json.array();
         boolean claimHeavy = false;
         for (JsonNode entry : draft.review()) {
-            boolean same = channel.wireName().equals(entry.path("channel").asString()) && entry.path("index").asInt() == index;
+            boolean same = channel.wireName().equals(entry.path("channel").asString())
+                    && entry.path("index").asInt() == index;
             JsonNode kept = same ? PostReview.toJson(channel.wireName(), index, check) : entry;
             claimHeavy |= kept.path("claim_heavy").asBoolean(false);
             review.add(kept);
         }
-        CampaignDraft updated = new CampaignDraft(draft.draftId(), draft.brandProfileId(), draft.insightId(), draft.brief(),
-                draft.constraints(), channels, draft.warnings(), review, claimHeavy, draft.generator(), draft.runId(),
-                draft.status(), draft.campaignId(), draft.revision() + 1, draft.createdAt(), clock.instant());
+        CampaignDraft updated = new CampaignDraft(
+                draft.draftId(),
+                draft.brandProfileId(),
+                draft.insightId(),
+                draft.brief(),
+                draft.constraints(),
+                channels,
+                draft.warnings(),
+                review,
+                claimHeavy,
+                draft.generator(),
+                draft.runId(),
+                draft.status(),
+                draft.campaignId(),
+                draft.revision() + 1,
+                draft.createdAt(),
+                clock.instant());
         if (!drafts.saveIfRevision(updated, draft.revision())) {
-            throw ExecutorFailure.conflict("campaign draft '" + draftId + "' changed while this edit was checked; reload it and edit again");
+            throw ExecutorFailure.conflict(
+                    "campaign draft '" + draftId + "' changed while this edit was checked; reload it and edit again");
         }
         return updated;
     }
 
     /** Marks the newest draft that holds exactly these posts as published by {@code campaignId}; returns its id. */
     public String markPublished(List<String[]> channelAndText, String campaignId) {
-        return drafts.findContaining(channelAndText).filter(draft -> "draft".equals(draft.status())).map(draft -> {
-            drafts.save(new CampaignDraft(draft.draftId(), draft.brandProfileId(), draft.insightId(), draft.brief(),
-                    draft.constraints(), draft.channels(), draft.warnings(), draft.review(), draft.claimHeavy(),
-                    draft.generator(), draft.runId(), "published", campaignId, draft.revision() + 1, draft.createdAt(),
-                    clock.instant()));
-            return draft.draftId();
-        }).orElse(null);
+        return drafts.findContaining(channelAndText)
+                .filter(draft -> "draft".equals(draft.status()))
+                .map(draft -> {
+                    drafts.save(new CampaignDraft(
+                            draft.draftId(),
+                            draft.brandProfileId(),
+                            draft.insightId(),
+                            draft.brief(),
+                            draft.constraints(),
+                            draft.channels(),
+                            draft.warnings(),
+                            draft.review(),
+                            draft.claimHeavy(),
+                            draft.generator(),
+                            draft.runId(),
+                            "published",
+                            campaignId,
+                            draft.revision() + 1,
+                            draft.createdAt(),
+                            clock.instant()));
+                    return draft.draftId();
+                })
+                .orElse(null);
     }
 
     private static List<String> hashtagsIn(String text) {

@@ -1,8 +1,8 @@
 package com.productos.marketing;
 
-import com.productos.executors.InputProblems;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorLog;
+import com.productos.executors.InputProblems;
 import com.productos.json.Json;
 import com.productos.marketing.channels.Channel;
 import com.productos.marketing.channels.CopyConstraints;
@@ -62,7 +62,9 @@ public final class GenerationService {
                 String name = channelArray.get(i).asString("");
                 Channel channel = Channel.fromWire(name).orElse(null);
                 if (channel == null) {
-                    problems.add("/channels/" + i, "unknown channel '" + name + "'; use one of " + String.join(", ", Channel.wireNames()));
+                    problems.add(
+                            "/channels/" + i,
+                            "unknown channel '" + name + "'; use one of " + String.join(", ", Channel.wireNames()));
                 } else if (channels.contains(channel)) {
                     problems.add("/channels/" + i, "channel '" + name + "' is listed twice; list each channel once");
                 } else {
@@ -79,7 +81,9 @@ public final class GenerationService {
         if (brief.product() == null) problems.add("/brief/product", "name the product the posts are about");
         String url = brief.landingPageUrl();
         if (url != null && !url.matches("(?i)https?://\\S+")) {
-            problems.add("/brief/landing_page_url", "'" + url + "' is not an http(s) URL; give the full address, e.g. https://example.com/trial");
+            problems.add(
+                    "/brief/landing_page_url",
+                    "'" + url + "' is not an http(s) URL; give the full address, e.g. https://example.com/trial");
         }
         problems.throwIfAny();
         String profileId = input.path("brand_profile_id").asString("");
@@ -89,7 +93,8 @@ public final class GenerationService {
         try {
             result = generator.generate(new GenerationRequest(brief, channels, variations, constraints, policy));
         } catch (GenerationFailure e) {
-            throw ExecutorFailure.unavailable("post generation with " + generator.name() + " failed: " + e.getMessage());
+            throw ExecutorFailure.unavailable(
+                    "post generation with " + generator.name() + " failed: " + e.getMessage());
         }
         List<String> warnings = new ArrayList<>(result.warnings());
         ArrayNode outputChannels = Json.array();
@@ -103,7 +108,8 @@ public final class GenerationService {
             for (SocialPost post : channelPosts.posts()) {
                 PostCheck check = checker.check(channel, post, policy, constraints);
                 if (check.hasBlocking()) {
-                    warnings.add(channel.wireName() + ": a generated post was left out because " + check.violations().get(0).message());
+                    warnings.add(channel.wireName() + ": a generated post was left out because "
+                            + check.violations().get(0).message());
                     continue;
                 }
                 review.add(PostReview.toJson(channel.wireName(), posts.size(), check));
@@ -117,9 +123,23 @@ public final class GenerationService {
         }
         warnings.forEach(log::warn);
         Instant now = clock.instant();
-        CampaignDraft draft = new CampaignDraft("draft_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
-                profileId, null, briefNode, constraintsJson(constraints), outputChannels, warnings, review, claimHeavy,
-                generator.name(), runId, "draft", null, 1, now, now);
+        CampaignDraft draft = new CampaignDraft(
+                "draft_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
+                profileId,
+                null,
+                briefNode,
+                constraintsJson(constraints),
+                outputChannels,
+                warnings,
+                review,
+                claimHeavy,
+                generator.name(),
+                runId,
+                "draft",
+                null,
+                1,
+                now,
+                now);
         drafts.save(draft);
         log.info("saved campaign draft " + draft.draftId() + " (" + generator.name() + " generator"
                 + (claimHeavy ? ", claim-heavy: needs approval before publishing" : "") + ")");
@@ -141,11 +161,14 @@ public final class GenerationService {
             String text = node.path("emoji_level").asString("");
             level = EmojiLevel.fromWire(text).orElse(null);
             if (level == null) {
-                problems.add("/constraints/emoji_level", "unknown emoji level '" + text + "'; use none, light, medium or heavy");
+                problems.add(
+                        "/constraints/emoji_level",
+                        "unknown emoji level '" + text + "'; use none, light, medium or heavy");
                 level = EmojiLevel.LIGHT;
             }
         }
-        boolean hashtags = !node.has("include_hashtags") || node.path("include_hashtags").asBoolean(true);
+        boolean hashtags =
+                !node.has("include_hashtags") || node.path("include_hashtags").asBoolean(true);
         return new CopyConstraints(maxLength, level, hashtags);
     }
 

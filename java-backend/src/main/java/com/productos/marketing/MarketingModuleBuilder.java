@@ -1,8 +1,10 @@
 package com.productos.marketing;
 
+import com.productos.common.SqliteDatabase;
 import com.productos.config.ConfigException;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.marketing.drafts.DraftStore;
+import com.productos.marketing.gemini.GeminiPlanCopy;
 import com.productos.marketing.gemini.GeminiPostGenerator;
 import com.productos.marketing.gemini.GeminiSettings;
 import com.productos.marketing.generation.DeterministicPostGenerator;
@@ -12,18 +14,16 @@ import com.productos.marketing.missinglettr.MissinglettrClient;
 import com.productos.marketing.missinglettr.MissinglettrPublisher;
 import com.productos.marketing.missinglettr.MissinglettrSettings;
 import com.productos.marketing.plans.CampaignLinks;
-import com.productos.marketing.gemini.GeminiPlanCopy;
 import com.productos.marketing.plans.CampaignPlanner;
 import com.productos.marketing.plans.PlanCopyWriter;
-import com.productos.marketing.plans.RuleBasedPlanCopy;
 import com.productos.marketing.plans.PlanService;
 import com.productos.marketing.plans.PlanStore;
+import com.productos.marketing.plans.RuleBasedPlanCopy;
 import com.productos.marketing.publishing.CampaignPublisher;
 import com.productos.marketing.publishing.LocalOutbox;
 import com.productos.marketing.publishing.OutboxScheduler;
 import com.productos.marketing.publishing.PublicationStore;
 import com.productos.marketing.publishing.PublishService;
-import com.productos.common.SqliteDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -49,12 +49,14 @@ final class MarketingModuleBuilder {
     }
 
     /** {@code afterProviderAnswer} marks the crash window between a provider's answer and our record. */
-    static MarketingModule build(ExecutorEnvironment environment, BrandProfiles brandProfiles, Runnable afterProviderAnswer) {
+    static MarketingModule build(
+            ExecutorEnvironment environment, BrandProfiles brandProfiles, Runnable afterProviderAnswer) {
         JsonNode section = environment.config().section("marketing");
         List<AutoCloseable> resources = new ArrayList<>();
         resources.add(brandProfiles);
         try {
-            SqliteDatabase database = SqliteDatabase.open(environment.workspace().executorStore("marketing"));
+            SqliteDatabase database =
+                    SqliteDatabase.open(environment.workspace().executorStore("marketing"));
             resources.add(database);
             BrandLookup brands = new BrandLookup(brandProfiles);
             DraftStore draftStore = new DraftStore(database);
@@ -66,20 +68,26 @@ final class MarketingModuleBuilder {
             CampaignPublisher publisher = publisher(section, environment);
             resources.add(publisher);
             if (publisher instanceof LocalOutbox) {
-                long pollMillis = section.path("outbox").path("poll_interval_millis").asLong(1000);
-                if (pollMillis < 10) throw new ConfigException("marketing.outbox.poll_interval_millis must be at least 10");
+                long pollMillis =
+                        section.path("outbox").path("poll_interval_millis").asLong(1000);
+                if (pollMillis < 10)
+                    throw new ConfigException("marketing.outbox.poll_interval_millis must be at least 10");
                 resources.add(new OutboxScheduler(publications, environment.clock(), pollMillis));
             }
-            PublishService publishing = new PublishService(publications, publisher, environment.clock(),
-                    drafts::markPublished, afterProviderAnswer);
+            PublishService publishing = new PublishService(
+                    publications, publisher, environment.clock(), drafts::markPublished, afterProviderAnswer);
             // Settling interrupted publishes may wait on the provider's retries: never hold up start-up for it.
             Thread reconciler = new Thread(publishing::reconcileInterrupted, "marketing-publish-reconciler");
             reconciler.setDaemon(true);
             reconciler.start();
-            PlanService plans = new PlanService(brands, new CampaignPlanner(planWriter(section, resources)), new PlanStore(database),
-                    new CampaignLinks(database), environment.clock());
-            return new MarketingModule(generation, drafts, publishing, new CopyReview(brands), plans, resources,
-                    environment.registry());
+            PlanService plans = new PlanService(
+                    brands,
+                    new CampaignPlanner(planWriter(section, resources)),
+                    new PlanStore(database),
+                    new CampaignLinks(database),
+                    environment.clock());
+            return new MarketingModule(
+                    generation, drafts, publishing, new CopyReview(brands), plans, resources, environment.registry());
         } catch (RuntimeException e) {
             for (AutoCloseable resource : resources) {
                 try {
@@ -96,9 +104,15 @@ final class MarketingModuleBuilder {
         String name = section.path("generator").asString("local");
         return switch (name) {
             case "local" -> new DeterministicPostGenerator();
-            case "gemini" -> new GeminiPostGenerator(GeminiSettings.from(section.path("gemini")),
-                    environment.registry().find("marketing.generate_channel_posts").orElseThrow(() -> new ConfigException(
-                            "the registry has no marketing.generate_channel_posts tool")).outputSchema());
+            case "gemini" ->
+                new GeminiPostGenerator(
+                        GeminiSettings.from(section.path("gemini")),
+                        environment
+                                .registry()
+                                .find("marketing.generate_channel_posts")
+                                .orElseThrow(() -> new ConfigException(
+                                        "the registry has no marketing.generate_channel_posts tool"))
+                                .outputSchema());
             default -> throw new ConfigException("marketing.generator '" + name + "' is unknown; use local or gemini");
         };
     }
@@ -121,7 +135,8 @@ final class MarketingModuleBuilder {
                 ApiKeySource keys = MissinglettrSettings.keySource(settingsNode, environment.workspace());
                 yield new MissinglettrPublisher(new MissinglettrClient(settings, keys), settings, environment.clock());
             }
-            default -> throw new ConfigException("marketing.publisher '" + name + "' is unknown; use outbox or missinglettr");
+            default ->
+                throw new ConfigException("marketing.publisher '" + name + "' is unknown; use outbox or missinglettr");
         };
     }
 }

@@ -25,7 +25,8 @@ record CallTag(String sessionKey, String requestId) {
     /** Reads the tag back from the {@code _meta} the SDK passes to the tool; null when there is none. */
     static CallTag read(Map<String, Object> meta) {
         if (meta == null || !(meta.get(META_KEY) instanceof Map<?, ?> tag)) return null;
-        if (!(tag.get("session") instanceof String session) || !(tag.get("request") instanceof String request)) return null;
+        if (!(tag.get("session") instanceof String session) || !(tag.get("request") instanceof String request))
+            return null;
         return new CallTag(session, request);
     }
 

@@ -32,17 +32,27 @@ public final class InboundFilter {
         try {
             node = Json.MAPPER.readTree(message);
         } catch (JacksonException e) {
-            return refuse(null, PARSE_ERROR, "the message is not valid JSON" + where(e.getLocation())
-                    + "; send one JSON-RPC 2.0 object per message");
+            return refuse(
+                    null,
+                    PARSE_ERROR,
+                    "the message is not valid JSON" + where(e.getLocation())
+                            + "; send one JSON-RPC 2.0 object per message");
         }
         if (node == null || node.isMissingNode()) {
             return refuse(null, PARSE_ERROR, "the message is empty; send one JSON-RPC 2.0 object per message");
         }
         if (node.isArray()) {
-            return refuse(null, INVALID_REQUEST, "JSON-RPC batches are not part of MCP since 2025-06-18; send one object per message");
+            return refuse(
+                    null,
+                    INVALID_REQUEST,
+                    "JSON-RPC batches are not part of MCP since 2025-06-18; send one object per message");
         }
         if (!(node instanceof ObjectNode object)) {
-            return refuse(null, INVALID_REQUEST, "a JSON-RPC message must be a JSON object, not " + node.getNodeType().name().toLowerCase());
+            return refuse(
+                    null,
+                    INVALID_REQUEST,
+                    "a JSON-RPC message must be a JSON object, not "
+                            + node.getNodeType().name().toLowerCase());
         }
         JsonNode id = object.get("id");
         boolean idUsable = id != null && (id.isString() || id.isIntegralNumber());
@@ -51,13 +61,20 @@ public final class InboundFilter {
             return refuse(replyId, INVALID_REQUEST, "'jsonrpc' must be \"2.0\"");
         }
         if (id != null && !idUsable) {
-            return refuse(null, INVALID_REQUEST, "'id' must be a string or an integer (MCP allows no null or fractional ids)");
+            return refuse(
+                    null,
+                    INVALID_REQUEST,
+                    "'id' must be a string or an integer (MCP allows no null or fractional ids)");
         }
         JsonNode method = object.get("method");
         if (method == null) {
             boolean response = id != null && (object.has("result") || object.has("error"));
-            return response ? new InboundMessage.Forward(message)
-                    : refuse(replyId, INVALID_REQUEST, "a request needs a string 'method'; a response needs 'id' and 'result' or 'error'");
+            return response
+                    ? new InboundMessage.Forward(message)
+                    : refuse(
+                            replyId,
+                            INVALID_REQUEST,
+                            "a request needs a string 'method'; a response needs 'id' and 'result' or 'error'");
         }
         if (!method.isString() || method.asString().isEmpty()) {
             return refuse(replyId, INVALID_REQUEST, "'method' must be a non-empty string");
@@ -75,9 +92,15 @@ public final class InboundFilter {
             String tool = params == null ? null : text(params.get("name"));
             if (tool == null || !knownTool.test(tool)) {
                 // Answered here: the SDK's own answer names no tool ("Unknown tool: invalid_tool_name").
-                return new InboundMessage.Refuse(errorResponse(id, INVALID_PARAMS, tool == null
-                        ? "tools/call needs params.name, the name of a tool from tools/list"
-                        : "no tool named '" + tool + "'; tools/list gives the names of the tools this server has"), 200);
+                return new InboundMessage.Refuse(
+                        errorResponse(
+                                id,
+                                INVALID_PARAMS,
+                                tool == null
+                                        ? "tools/call needs params.name, the name of a tool from tools/list"
+                                        : "no tool named '" + tool
+                                                + "'; tools/list gives the names of the tools this server has"),
+                        200);
             }
             CallTag.write(object, sessionKey);
             return new InboundMessage.Forward(Json.MAPPER.writeValueAsBytes(object));
@@ -88,7 +111,8 @@ public final class InboundFilter {
     /** A JSON-RPC error response, for transports that refuse a message before parsing it (too large). */
     public static byte[] errorResponse(JsonNode id, int code, String message) {
         ObjectNode response = Json.object().put("jsonrpc", "2.0");
-        if (id == null) response.putNull("id"); else response.set("id", id);
+        if (id == null) response.putNull("id");
+        else response.set("id", id);
         response.putObject("error").put("code", code).put("message", message);
         return Json.MAPPER.writeValueAsBytes(response);
     }

@@ -45,33 +45,62 @@ final class McpResources {
 
     List<SyncResourceSpecification> lists() {
         return List.of(
-                new SyncResourceSpecification(resource(RUNS, "runs", "The 50 newest tool runs, any actor."),
+                new SyncResourceSpecification(
+                        resource(RUNS, "runs", "The 50 newest tool runs, any actor."),
                         (exchange, request) -> text(request.uri(), recentRuns())),
-                new SyncResourceSpecification(resource(INSIGHTS, "insights", "Insights, newest first (analytics.list_insights)."),
+                new SyncResourceSpecification(
+                        resource(INSIGHTS, "insights", "Insights, newest first (analytics.list_insights)."),
                         (exchange, request) -> text(request.uri(), callTool("analytics.list_insights", limit(), null))),
-                new SyncResourceSpecification(resource(CAMPAIGNS, "campaigns", "Campaign plans, newest first (marketing.list_campaigns)."),
-                        (exchange, request) -> text(request.uri(), callTool("marketing.list_campaigns", limit(), null))),
-                new SyncResourceSpecification(resource(DRAFTS, "drafts", "Saved campaign drafts, newest first (marketing.list_drafts)."),
+                new SyncResourceSpecification(
+                        resource(CAMPAIGNS, "campaigns", "Campaign plans, newest first (marketing.list_campaigns)."),
+                        (exchange, request) ->
+                                text(request.uri(), callTool("marketing.list_campaigns", limit(), null))),
+                new SyncResourceSpecification(
+                        resource(DRAFTS, "drafts", "Saved campaign drafts, newest first (marketing.list_drafts)."),
                         (exchange, request) -> text(request.uri(), callTool("marketing.list_drafts", limit(), null))));
     }
 
     List<SyncResourceTemplateSpecification> templates() {
         return List.of(
-                new SyncResourceTemplateSpecification(template(RunResource.PREFIX + "{id}", "run",
-                        "One tool run: status, input, output or error, approval id and log lines."),
+                new SyncResourceTemplateSpecification(
+                        template(
+                                RunResource.PREFIX + "{id}",
+                                "run",
+                                "One tool run: status, input, output or error, approval id and log lines."),
                         (exchange, request) -> text(request.uri(), run(idOf(request.uri(), RunResource.PREFIX)))),
-                new SyncResourceTemplateSpecification(template(INSIGHTS + "/{id}", "insight",
-                        "One insight with the campaigns and measurements linked to it (analytics.get_insight)."),
-                        (exchange, request) -> text(request.uri(), callTool("analytics.get_insight",
-                                Json.object().put("insight_id", idOf(request.uri(), INSIGHTS + "/")), request.uri()))),
-                new SyncResourceTemplateSpecification(template(CAMPAIGNS + "/{id}", "campaign",
-                        "One campaign plan by its plan id (marketing.get_campaign)."),
-                        (exchange, request) -> text(request.uri(), callTool("marketing.get_campaign",
-                                Json.object().put("plan_id", idOf(request.uri(), CAMPAIGNS + "/")), request.uri()))),
-                new SyncResourceTemplateSpecification(template(DRAFTS + "/{id}", "draft",
-                        "One campaign draft with its posts, per-post review and channel limits (marketing.get_draft)."),
-                        (exchange, request) -> text(request.uri(), callTool("marketing.get_draft",
-                                Json.object().put("draft_id", idOf(request.uri(), DRAFTS + "/")), request.uri()))));
+                new SyncResourceTemplateSpecification(
+                        template(
+                                INSIGHTS + "/{id}",
+                                "insight",
+                                "One insight with the campaigns and measurements linked to it (analytics.get_insight)."),
+                        (exchange, request) -> text(
+                                request.uri(),
+                                callTool(
+                                        "analytics.get_insight",
+                                        Json.object().put("insight_id", idOf(request.uri(), INSIGHTS + "/")),
+                                        request.uri()))),
+                new SyncResourceTemplateSpecification(
+                        template(
+                                CAMPAIGNS + "/{id}",
+                                "campaign",
+                                "One campaign plan by its plan id (marketing.get_campaign)."),
+                        (exchange, request) -> text(
+                                request.uri(),
+                                callTool(
+                                        "marketing.get_campaign",
+                                        Json.object().put("plan_id", idOf(request.uri(), CAMPAIGNS + "/")),
+                                        request.uri()))),
+                new SyncResourceTemplateSpecification(
+                        template(
+                                DRAFTS + "/{id}",
+                                "draft",
+                                "One campaign draft with its posts, per-post review and channel limits (marketing.get_draft)."),
+                        (exchange, request) -> text(
+                                request.uri(),
+                                callTool(
+                                        "marketing.get_draft",
+                                        Json.object().put("draft_id", idOf(request.uri(), DRAFTS + "/")),
+                                        request.uri()))));
     }
 
     private JsonNode run(String runId) {
@@ -105,18 +134,25 @@ final class McpResources {
             throw McpError.builder(-32602).message(refused.getMessage()).build();
         } catch (Exception e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            throw McpError.builder(-32603).message(tool + " did not answer in time; try again").build();
+            throw McpError.builder(-32603)
+                    .message(tool + " did not answer in time; try again")
+                    .build();
         }
         if (run.status() != RunStatus.SUCCEEDED) {
-            String message = run.error() == null ? run.status().wireName() : run.error().message();
-            if (oneUri != null && run.status() == RunStatus.FAILED) throw notFound(oneUri, message + " (run " + run.id() + ")");
-            throw McpError.builder(-32603).message(tool + " " + run.status().wireName() + " (run " + run.id() + "): " + message).build();
+            String message =
+                    run.error() == null ? run.status().wireName() : run.error().message();
+            if (oneUri != null && run.status() == RunStatus.FAILED)
+                throw notFound(oneUri, message + " (run " + run.id() + ")");
+            throw McpError.builder(-32603)
+                    .message(tool + " " + run.status().wireName() + " (run " + run.id() + "): " + message)
+                    .build();
         }
         return run.output();
     }
 
     private static ReadResourceResult text(String uri, JsonNode json) {
-        return new ReadResourceResult(List.of(new TextResourceContents(uri, JSON, Json.MAPPER.writeValueAsString(json))));
+        return new ReadResourceResult(
+                List.of(new TextResourceContents(uri, JSON, Json.MAPPER.writeValueAsString(json))));
     }
 
     private static String idOf(String uri, String prefix) {
@@ -126,14 +162,27 @@ final class McpResources {
     }
 
     private static McpError notFound(String uri, String message) {
-        return McpError.builder(-32002).message(message).data(java.util.Map.of("uri", uri)).build();
+        return McpError.builder(-32002)
+                .message(message)
+                .data(java.util.Map.of("uri", uri))
+                .build();
     }
 
     private static Resource resource(String uri, String name, String description) {
-        return Resource.builder().uri(uri).name(name).description(description).mimeType(JSON).build();
+        return Resource.builder()
+                .uri(uri)
+                .name(name)
+                .description(description)
+                .mimeType(JSON)
+                .build();
     }
 
     private static ResourceTemplate template(String uriTemplate, String name, String description) {
-        return ResourceTemplate.builder().uriTemplate(uriTemplate).name(name).description(description).mimeType(JSON).build();
+        return ResourceTemplate.builder()
+                .uriTemplate(uriTemplate)
+                .name(name)
+                .description(description)
+                .mimeType(JSON)
+                .build();
     }
 }

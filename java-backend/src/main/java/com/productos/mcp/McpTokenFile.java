@@ -40,7 +40,8 @@ public final class McpTokenFile {
             Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
             return new Token(token, true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the MCP token file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read or create the MCP token file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -51,7 +52,8 @@ public final class McpTokenFile {
         }
         String token = Files.readString(file, StandardCharsets.UTF_8).trim();
         if (token.length() < 32) {
-            throw new IllegalArgumentException("the MCP token file " + file + " holds no usable token; delete it and start again to generate one");
+            throw new IllegalArgumentException(
+                    "the MCP token file " + file + " holds no usable token; delete it and start again to generate one");
         }
         return token;
     }

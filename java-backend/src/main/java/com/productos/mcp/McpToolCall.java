@@ -66,7 +66,8 @@ final class McpToolCall implements BiFunction<McpSyncServerExchange, CallToolReq
         }
         CallTag tag = CallTag.read(meta);
         String runId = started.id();
-        ProgressReporter progress = meta.get("progressToken") == null ? null
+        ProgressReporter progress = meta.get("progressToken") == null
+                ? null
                 : new ProgressReporter(exchange, meta.get("progressToken"), runId);
         if (progress != null) {
             controlPlane.addListener(progress);

@@ -1,12 +1,12 @@
 package com.productos.mcp;
 
+import com.productos.json.Json;
 import com.productos.policy.Actor;
 import com.productos.policy.Policy;
 import com.productos.policy.PolicyDecision;
 import com.productos.policy.Verdict;
 import com.productos.registry.Risk;
 import com.productos.registry.ToolDefinition;
-import com.productos.json.Json;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +30,8 @@ final class McpToolHints {
         // A medium or high risk tool replaces or publishes something a person cares about (a revision,
         // a profile, a post), so clients should treat it as destructive; reads are trivially repeatable.
         Boolean destructive = readOnly ? null : tool.risk() != Risk.LOW;
-        boolean openWorld = OPEN_WORLD_MODULES.contains(tool.module()) || action(tool).startsWith("publish");
+        boolean openWorld =
+                OPEN_WORLD_MODULES.contains(tool.module()) || action(tool).startsWith("publish");
         return new ToolAnnotations(null, readOnly, destructive, readOnly, openWorld, null);
     }
 
@@ -39,13 +40,17 @@ final class McpToolHints {
         PolicyDecision decision = policy.evaluate(tool, Json.object(), Actor.MCP);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("productos/risk", tool.risk().wireName());
-        meta.put("productos/policy", switch (decision.verdict()) {
-            case ALLOW -> "allow";
-            case REQUIRE_APPROVAL -> "require_approval";
-            case DENY -> "deny";
-        });
+        meta.put(
+                "productos/policy",
+                switch (decision.verdict()) {
+                    case ALLOW -> "allow";
+                    case REQUIRE_APPROVAL -> "require_approval";
+                    case DENY -> "deny";
+                });
         if (decision.verdict() == Verdict.REQUIRE_APPROVAL) {
-            meta.put("productos/approval", "a call returns an approval id; a person approves it with `productos approvals approve ID`");
+            meta.put(
+                    "productos/approval",
+                    "a call returns an approval id; a person approves it with `productos approvals approve ID`");
         }
         return meta;
     }

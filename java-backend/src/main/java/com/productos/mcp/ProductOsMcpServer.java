@@ -53,7 +53,8 @@ public final class ProductOsMcpServer implements AutoCloseable {
         this.controlPlane = controlPlane;
         this.policy = policy;
         this.maxCallWait = maxCallWait;
-        this.inbound = new InboundFilter(cancellations, name -> controlPlane.registry().find(name).isPresent());
+        this.inbound = new InboundFilter(
+                cancellations, name -> controlPlane.registry().find(name).isPresent());
     }
 
     public static McpJsonMapper jsonMapper() {
@@ -80,12 +81,17 @@ public final class ProductOsMcpServer implements AutoCloseable {
         return toolSpecifications().stream().map(SyncToolSpecification::tool).toList();
     }
 
-    private <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(McpServer.SyncSpecification<S> spec) {
+    private <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(
+            McpServer.SyncSpecification<S> spec) {
         McpResources resources = new McpResources(controlPlane, Duration.ofSeconds(60));
         return spec.serverInfo(NAME, VERSION)
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(jsonMapper())
-                .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).logging().build())
+                .capabilities(ServerCapabilities.builder()
+                        .tools(false)
+                        .resources(false, false)
+                        .logging()
+                        .build())
                 // The control plane validates input (recording a refused call as a run, with JSON pointers);
                 // the SDK's own check would answer before anything is recorded.
                 .validateToolInputs(false)
@@ -108,7 +114,10 @@ public final class ProductOsMcpServer implements AutoCloseable {
                     .annotations(McpToolHints.annotations(tool))
                     .meta(McpToolHints.meta(tool, policy))
                     .build();
-            specifications.add(SyncToolSpecification.builder().tool(described).callHandler(call).build());
+            specifications.add(SyncToolSpecification.builder()
+                    .tool(described)
+                    .callHandler(call)
+                    .build());
         }
         return specifications;
     }

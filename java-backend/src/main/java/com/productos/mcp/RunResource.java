@@ -27,7 +27,9 @@ final class RunResource {
         json.set("input", run.input());
         if (run.output() != null) json.set("output", run.output());
         if (run.error() != null) {
-            ObjectNode error = json.putObject("error").put("code", run.error().code()).put("message", run.error().message());
+            ObjectNode error = json.putObject("error")
+                    .put("code", run.error().code())
+                    .put("message", run.error().message());
             if (run.error().details() != null) error.set("details", run.error().details());
         }
         if (run.approvalId() != null) json.put("approvalId", run.approvalId());
@@ -38,13 +40,20 @@ final class RunResource {
         if (!run.artifacts().isEmpty()) {
             ArrayNode artifacts = json.putArray("artifacts");
             for (RunArtifact artifact : run.artifacts()) {
-                artifacts.addObject().put("name", artifact.name()).put("uri", artifact.uri()).put("mediaType", artifact.mediaType());
+                artifacts
+                        .addObject()
+                        .put("name", artifact.name())
+                        .put("uri", artifact.uri())
+                        .put("mediaType", artifact.mediaType());
             }
         }
         if (withLogs) {
             ArrayNode logs = json.putArray("logs");
             for (RunLogLine line : run.logs()) {
-                logs.addObject().put("at", line.timestamp().toString()).put("severity", line.severity()).put("text", line.text());
+                logs.addObject()
+                        .put("at", line.timestamp().toString())
+                        .put("severity", line.severity())
+                        .put("text", line.text());
             }
         }
         return json;

@@ -37,10 +37,16 @@ final class RunResults {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("code", refusal.code().name());
         if (refusal.data() != null) meta.putAll(Json.MAPPER.convertValue(refusal.data(), MAP));
-        String runId = refusal.data() != null && refusal.data().hasNonNull("runId") ? refusal.data().get("runId").asString() : null;
-        StringBuilder text = new StringBuilder(tool).append(" was refused (").append(refusal.code().name()).append("): ")
+        String runId = refusal.data() != null && refusal.data().hasNonNull("runId")
+                ? refusal.data().get("runId").asString()
+                : null;
+        StringBuilder text = new StringBuilder(tool)
+                .append(" was refused (")
+                .append(refusal.code().name())
+                .append("): ")
                 .append(refusal.getMessage());
-        if (runId != null) text.append(". The refusal is recorded as run ").append(runId).append('.');
+        if (runId != null)
+            text.append(". The refusal is recorded as run ").append(runId).append('.');
         return error(text.toString(), Map.of("productos/run", meta));
     }
 
@@ -56,13 +62,18 @@ final class RunResults {
 
     private static CallToolResult awaitingApproval(Run run) {
         String approvalId = run.approvalId();
-        List<String> reasons = run.logs().stream().map(RunLogLine::text).filter(text -> text.startsWith("policy: "))
-                .map(text -> text.substring("policy: ".length())).toList();
+        List<String> reasons = run.logs().stream()
+                .map(RunLogLine::text)
+                .filter(text -> text.startsWith("policy: "))
+                .map(text -> text.substring("policy: ".length()))
+                .toList();
         String text = run.tool() + " needs a person's approval before it runs"
                 + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")") + ". Approval " + approvalId
-                + " holds run " + run.id() + ". Ask the person to decide it in the Product OS editor view or with `productos approvals approve "
+                + " holds run " + run.id()
+                + ". Ask the person to decide it in the Product OS editor view or with `productos approvals approve "
                 + approvalId + "` (or `productos approvals deny " + approvalId + "`); the run then resumes by itself."
-                + " Read the resource " + RunResource.uri(run.id()) + " for its outcome; do not call the tool again for the same change.";
+                + " Read the resource " + RunResource.uri(run.id())
+                + " for its outcome; do not call the tool again for the same change.";
         Map<String, Object> meta = runMeta(run);
         meta.put("approvalId", approvalId);
         meta.put("approve", "productos approvals approve " + approvalId);
@@ -71,26 +82,38 @@ final class RunResults {
     }
 
     private static CallToolResult stillRunning(Run run) {
-        return error(run.tool() + " is still " + run.status().wireName() + " as run " + run.id() + "; read the resource "
-                + RunResource.uri(run.id()) + " later for its outcome", Map.of("productos/run", runMeta(run)));
+        return error(
+                run.tool() + " is still " + run.status().wireName() + " as run " + run.id() + "; read the resource "
+                        + RunResource.uri(run.id()) + " later for its outcome",
+                Map.of("productos/run", runMeta(run)));
     }
 
     private static CallToolResult ended(Run run) {
-        StringBuilder text = new StringBuilder(run.tool()).append(' ').append(run.status().wireName())
-                .append(" (run ").append(run.id()).append(')');
+        StringBuilder text = new StringBuilder(run.tool())
+                .append(' ')
+                .append(run.status().wireName())
+                .append(" (run ")
+                .append(run.id())
+                .append(')');
         if (run.error() != null) {
             text.append(": ").append(run.error().message());
             JsonNode details = run.error().details();
             if (details != null && details.isArray()) {
                 for (JsonNode field : details) {
                     if (field.has("pointer")) {
-                        text.append("\n- ").append(field.get("pointer").asString().isEmpty() ? "(input)" : field.get("pointer").asString())
-                                .append(": ").append(field.path("message").asString());
+                        text.append("\n- ")
+                                .append(
+                                        field.get("pointer").asString().isEmpty()
+                                                ? "(input)"
+                                                : field.get("pointer").asString())
+                                .append(": ")
+                                .append(field.path("message").asString());
                     }
                 }
             }
         }
-        if (run.status() == RunStatus.INTERRUPTED) text.append("; the backend stopped while it ran, so call it again if it is still wanted");
+        if (run.status() == RunStatus.INTERRUPTED)
+            text.append("; the backend stopped while it ran, so call it again if it is still wanted");
         Map<String, Object> meta = runMeta(run);
         if (run.error() != null) meta.put("code", run.error().code());
         return error(text.toString(), Map.of("productos/run", meta));
@@ -105,6 +128,10 @@ final class RunResults {
     }
 
     private static CallToolResult error(String text, Map<String, Object> meta) {
-        return CallToolResult.builder().addTextContent(text).isError(true).meta(meta).build();
+        return CallToolResult.builder()
+                .addTextContent(text)
+                .isError(true)
+                .meta(meta)
+                .build();
     }
 }

@@ -1,7 +1,7 @@
 package com.productos.observability;
 
-import com.productos.logfiles.LogLine;
 import com.productos.executors.ExecutorFailure;
+import com.productos.logfiles.LogLine;
 import java.util.List;
 
 /** Where logs.tail reads from: local log files or Cloud Logging. Lines come oldest first. */

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** Who asked for a call: a person, the supervisor model loop, or an MCP client. */
 public enum Actor {
-    USER, SUPERVISOR, MCP;
+    USER,
+    SUPERVISOR,
+    MCP;
 
     @JsonValue
     public String wireName() {

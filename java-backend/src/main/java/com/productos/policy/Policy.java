@@ -35,8 +35,13 @@ public final class Policy {
         this(defaults, rules, approvalTtl, Map.of(), List.of(), null);
     }
 
-    private Policy(Map<Risk, Map<Actor, Verdict>> defaults, List<PolicyRule> rules, Duration approvalTtl,
-                   Map<String, Risk> riskFloors, List<PolicyRule> relaxed, String relaxedBy) {
+    private Policy(
+            Map<Risk, Map<Actor, Verdict>> defaults,
+            List<PolicyRule> rules,
+            Duration approvalTtl,
+            Map<String, Risk> riskFloors,
+            List<PolicyRule> relaxed,
+            String relaxedBy) {
         this.defaults = new EnumMap<>(defaults);
         this.rules = List.copyOf(rules);
         this.approvalTtl = approvalTtl;
@@ -54,20 +59,25 @@ public final class Policy {
      * @param relax floor rule names the person relaxed in {@code relaxedBy} (their own settings file)
      * @throws PolicyException when {@code relax} names something that is not a bundled floor rule
      */
-    public static Policy withFloorsOf(Policy bundled, Policy workspace, Map<String, Risk> bundledRisks, List<String> relax,
-                                      String relaxedBy) {
+    public static Policy withFloorsOf(
+            Policy bundled, Policy workspace, Map<String, Risk> bundledRisks, List<String> relax, String relaxedBy) {
         Set<String> floorNames = new HashSet<>();
         for (PolicyRule rule : bundled.rules) {
             if (rule.floor()) floorNames.add(rule.name());
         }
         for (String name : relax) {
             if (name.equals(HIGH_RISK_FLOOR)) {
-                throw new PolicyException(relaxedBy, "policy.relax_floors", "high risk always needs a person's approval; '"
-                        + HIGH_RISK_FLOOR + "' cannot be relaxed");
+                throw new PolicyException(
+                        relaxedBy,
+                        "policy.relax_floors",
+                        "high risk always needs a person's approval; '" + HIGH_RISK_FLOOR + "' cannot be relaxed");
             }
             if (!floorNames.contains(name)) {
-                throw new PolicyException(relaxedBy, "policy.relax_floors", "'" + name + "' is not a floor of the bundled "
-                        + "policy; the floors are " + floorNames.stream().sorted().toList());
+                throw new PolicyException(
+                        relaxedBy,
+                        "policy.relax_floors",
+                        "'" + name + "' is not a floor of the bundled " + "policy; the floors are "
+                                + floorNames.stream().sorted().toList());
             }
         }
         List<PolicyRule> rules = new ArrayList<>();
@@ -83,7 +93,12 @@ public final class Policy {
             boolean relaxedCopy = base == bundled && relax.contains(rule.name());
             if (!floorInForce && !relaxedCopy) rules.add(rule);
         }
-        return new Policy(base.defaults, rules, base.approvalTtl, bundledRisks, relaxedRules,
+        return new Policy(
+                base.defaults,
+                rules,
+                base.approvalTtl,
+                bundledRisks,
+                relaxedRules,
                 relaxedRules.isEmpty() ? null : relaxedBy);
     }
 
@@ -110,13 +125,13 @@ public final class Policy {
         Risk risk = tool.risk();
         Risk floor = riskFloors.get(tool.name());
         if (floor != null && floor.ordinal() > risk.ordinal()) {
-            reasons.add("risk " + floor.wireName() + " as the bundled registry rates " + tool.name() + " (the workspace "
-                    + "registry says " + risk.wireName() + ")");
+            reasons.add("risk " + floor.wireName() + " as the bundled registry rates " + tool.name()
+                    + " (the workspace " + "registry says " + risk.wireName() + ")");
             risk = floor;
         }
         Verdict verdict = defaults.get(risk).get(actor);
-        reasons.add("default for " + risk.wireName() + " risk and actor " + actor.wireName()
-                + ": " + verdict.wireName());
+        reasons.add(
+                "default for " + risk.wireName() + " risk and actor " + actor.wireName() + ": " + verdict.wireName());
         if (risk == Risk.HIGH && verdict == Verdict.ALLOW) {
             verdict = Verdict.REQUIRE_APPROVAL;
             reasons.add("high risk always needs a person's approval");

@@ -24,8 +24,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class PolicyLoader {
     public static final String BUNDLED_RESOURCE = "/registry/policy.yaml";
     private static final Set<String> WHEN_KEYS = Set.of("tool", "env", "actor", "risk", "input");
-    private static final YAMLMapper YAML =
-            YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     public Policy loadBundled() {
         try (InputStream in = PolicyLoader.class.getResourceAsStream(BUNDLED_RESOURCE)) {
@@ -79,10 +80,18 @@ public final class PolicyLoader {
             JsonNode riskNode = node.path(risk.wireName());
             for (Actor actor : Actor.values()) {
                 String where = "defaults." + risk.wireName() + "." + actor.wireName();
-                String text = riskNode.isString() ? riskNode.asString() : riskNode.path(actor.wireName()).asString("");
-                if (text.isEmpty()) throw new PolicyException(file, where, "missing; give allow, require_approval or deny");
-                byActor.put(actor, Verdict.parse(text).orElseThrow(() -> new PolicyException(file, where,
-                        "'" + text + "' is not a decision; use allow, require_approval or deny")));
+                String text = riskNode.isString()
+                        ? riskNode.asString()
+                        : riskNode.path(actor.wireName()).asString("");
+                if (text.isEmpty())
+                    throw new PolicyException(file, where, "missing; give allow, require_approval or deny");
+                byActor.put(
+                        actor,
+                        Verdict.parse(text)
+                                .orElseThrow(() -> new PolicyException(
+                                        file,
+                                        where,
+                                        "'" + text + "' is not a decision; use allow, require_approval or deny")));
             }
             defaults.put(risk, byActor);
         }
@@ -94,10 +103,15 @@ public final class PolicyLoader {
         String where = name.isEmpty() ? "rules[" + index + "]" : "rule '" + name + "'";
         if (name.isEmpty()) throw new PolicyException(file, where, "every rule needs a name");
         String verdictText = node.path("decision").asString("");
-        Verdict verdict = Verdict.parse(verdictText).orElseThrow(() -> new PolicyException(file, where + " decision",
-                "'" + verdictText + "' is not a decision; use require_approval or deny"));
+        Verdict verdict = Verdict.parse(verdictText)
+                .orElseThrow(() -> new PolicyException(
+                        file,
+                        where + " decision",
+                        "'" + verdictText + "' is not a decision; use require_approval or deny"));
         if (verdict == Verdict.ALLOW) {
-            throw new PolicyException(file, where + " decision",
+            throw new PolicyException(
+                    file,
+                    where + " decision",
                     "a rule can only make a call stricter, so 'allow' would do nothing; change the defaults instead");
         }
         JsonNode when = node.path("when");
@@ -113,13 +127,17 @@ public final class PolicyLoader {
         Set<String> envs = new HashSet<>(strings(when.path("env")));
         Set<Actor> actors = EnumSet.noneOf(Actor.class);
         for (String text : strings(when.path("actor"))) {
-            actors.add(Actor.parse(text).orElseThrow(() -> new PolicyException(file, where + " when.actor",
-                    "'" + text + "' is not an actor; use user, supervisor or mcp")));
+            actors.add(Actor.parse(text)
+                    .orElseThrow(() -> new PolicyException(
+                            file,
+                            where + " when.actor",
+                            "'" + text + "' is not an actor; use user, supervisor or mcp")));
         }
         Set<Risk> risks = EnumSet.noneOf(Risk.class);
         for (String text : strings(when.path("risk"))) {
-            risks.add(Risk.parse(text).orElseThrow(() -> new PolicyException(file, where + " when.risk",
-                    "'" + text + "' is not a risk; use low, medium or high")));
+            risks.add(Risk.parse(text)
+                    .orElseThrow(() -> new PolicyException(
+                            file, where + " when.risk", "'" + text + "' is not a risk; use low, medium or high")));
         }
         List<InputPredicate> predicates = new ArrayList<>();
         for (Map.Entry<String, JsonNode> field : when.path("input").properties()) {
@@ -129,7 +147,15 @@ public final class PolicyLoader {
         if (!floor.isMissingNode() && !floor.isBoolean()) {
             throw new PolicyException(file, where + " floor", "must be true or false");
         }
-        return new PolicyRule(name, node.path("description").asString(""), tool, envs, actors, risks, predicates, verdict,
+        return new PolicyRule(
+                name,
+                node.path("description").asString(""),
+                tool,
+                envs,
+                actors,
+                risks,
+                predicates,
+                verdict,
                 floor.asBoolean(false));
     }
 
@@ -144,7 +170,9 @@ public final class PolicyLoader {
             return new InputPredicate(path, null, List.of(), spec.get("exists").booleanValue());
         }
         if (spec.has("equals")) return new InputPredicate(path, spec.get("equals"), List.of(), null);
-        throw new PolicyException(file, where + " when.input." + path,
+        throw new PolicyException(
+                file,
+                where + " when.input." + path,
                 "use a value, {equals: V}, {in: [V, ...]} or {exists: true|false}");
     }
 

@@ -23,8 +23,15 @@ public record PolicyRule(
         Verdict verdict,
         boolean floor) {
 
-    public PolicyRule(String name, String description, Pattern toolPattern, Set<String> environments, Set<Actor> actors,
-                      Set<Risk> risks, List<InputPredicate> inputPredicates, Verdict verdict) {
+    public PolicyRule(
+            String name,
+            String description,
+            Pattern toolPattern,
+            Set<String> environments,
+            Set<Actor> actors,
+            Set<Risk> risks,
+            List<InputPredicate> inputPredicates,
+            Verdict verdict) {
         this(name, description, toolPattern, environments, actors, risks, inputPredicates, verdict, false);
     }
 

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** A policy outcome, ordered from least to most strict. */
 public enum Verdict {
-    ALLOW, REQUIRE_APPROVAL, DENY;
+    ALLOW,
+    REQUIRE_APPROVAL,
+    DENY;
 
     @JsonValue
     public String wireName() {

@@ -26,8 +26,9 @@ public final class RegistryLoader {
     private static final Pattern EXECUTOR_PLACEHOLDER = Pattern.compile("\\$\\{executors\\.([a-z][a-z0-9_]*)}");
     private static final Set<String> TOOL_FIELDS =
             Set.of("description", "risk", "executor", "inputSchema", "outputSchema");
-    private static final YAMLMapper YAML =
-            YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final SchemaCompiler compiler = new SchemaCompiler();
 
@@ -57,8 +58,14 @@ public final class RegistryLoader {
         try {
             root = YAML.readTree(yamlText);
         } catch (JacksonException e) {
-            throw new RegistryException(file, null, null, "not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+            throw new RegistryException(
+                    file,
+                    null,
+                    null,
+                    "not valid YAML: " + e.getOriginalMessage()
+                            + (e.getLocation() != null
+                                    ? " (line " + e.getLocation().getLineNr() + ")"
+                                    : ""));
         }
         if (root == null || !root.isObject()) {
             throw new RegistryException(file, null, null, "the file must be a YAML mapping with 'version' and 'tools'");
@@ -80,7 +87,8 @@ public final class RegistryLoader {
 
     private static Map<String, String> readExecutors(String file, JsonNode node) {
         if (!node.isObject() || node.isEmpty()) {
-            throw new RegistryException(file, null, "executors", "must be a non-empty mapping of executor name to {description}");
+            throw new RegistryException(
+                    file, null, "executors", "must be a non-empty mapping of executor name to {description}");
         }
         Map<String, String> executors = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
@@ -91,8 +99,8 @@ public final class RegistryLoader {
 
     private ToolDefinition readTool(String file, String name, JsonNode node, Map<String, String> executors) {
         if (!TOOL_NAME.matcher(name).matches()) {
-            throw new RegistryException(file, name, null,
-                    "a tool name must be 'module.action' in lower case letters, digits and '_'");
+            throw new RegistryException(
+                    file, name, null, "a tool name must be 'module.action' in lower case letters, digits and '_'");
         }
         if (!node.isObject()) {
             throw new RegistryException(file, name, null, "the definition must be a mapping");
@@ -104,8 +112,9 @@ public final class RegistryLoader {
         }
         String description = requireText(file, name, node, "description");
         String riskText = requireText(file, name, node, "risk");
-        Risk risk = Risk.parse(riskText).orElseThrow(() -> new RegistryException(file, name, "risk",
-                "'" + riskText + "' is not a risk level; use low, medium or high"));
+        Risk risk = Risk.parse(riskText)
+                .orElseThrow(() -> new RegistryException(
+                        file, name, "risk", "'" + riskText + "' is not a risk level; use low, medium or high"));
         ExecutorRef executor = readExecutor(file, name, node.path("executor"), executors);
         CompiledSchema input = compileSchema(file, name, node, "inputSchema");
         CompiledSchema output = compileSchema(file, name, node, "outputSchema");
@@ -123,17 +132,24 @@ public final class RegistryLoader {
         String url = requireText(file, tool, node, "executor.url", "url");
         Matcher placeholder = EXECUTOR_PLACEHOLDER.matcher(url);
         if (!placeholder.matches()) {
-            throw new RegistryException(file, tool, "executor.url",
+            throw new RegistryException(
+                    file,
+                    tool,
+                    "executor.url",
                     "'" + url + "' must be a placeholder ${executors.NAME}; set the real URL in configuration");
         }
         String executorName = placeholder.group(1);
         if (!executors.containsKey(executorName)) {
-            throw new RegistryException(file, tool, "executor.url",
+            throw new RegistryException(
+                    file,
+                    tool,
+                    "executor.url",
                     "executor '" + executorName + "' is not declared under 'executors' " + executors.keySet());
         }
         String path = requireText(file, tool, node, "executor.path", "path");
         if (!path.startsWith("/") || path.contains("..") || path.contains("?")) {
-            throw new RegistryException(file, tool, "executor.path", "'" + path + "' must be an absolute path like /execute/x/y");
+            throw new RegistryException(
+                    file, tool, "executor.path", "'" + path + "' must be an absolute path like /execute/x/y");
         }
         return new ExecutorRef(kind, url, executorName, path);
     }

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** How much harm a tool can do; the policy's starting point. */
 public enum Risk {
-    LOW, MEDIUM, HIGH;
+    LOW,
+    MEDIUM,
+    HIGH;
 
     @JsonValue
     public String wireName() {

@@ -15,7 +15,8 @@ public final class SchemaCompiler {
     private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     /** The 2020-12 meta-schema, bundled in the validator's jar, so "minLength: many" is caught at load. */
-    private final CompiledSchema metaSchema = new CompiledSchema(null, registry.getSchema(SchemaLocation.of(META_SCHEMA)));
+    private final CompiledSchema metaSchema =
+            new CompiledSchema(null, registry.getSchema(SchemaLocation.of(META_SCHEMA)));
 
     /** @throws IllegalArgumentException with the validator's message when the schema does not compile. */
     public CompiledSchema compile(String location, JsonNode schemaNode) {

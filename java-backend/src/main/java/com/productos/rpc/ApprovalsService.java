@@ -18,7 +18,8 @@ import java.util.concurrent.Executor;
 final class ApprovalsService implements ApprovalsProtocol {
     static final int DEFAULT_LIST_LIMIT = 100;
     static final int MAX_LIST_LIMIT = 500;
-    private static final List<String> STATUSES = Arrays.stream(ApprovalStatus.values()).map(ApprovalStatus::wireName).toList();
+    private static final List<String> STATUSES =
+            Arrays.stream(ApprovalStatus.values()).map(ApprovalStatus::wireName).toList();
     private static final List<String> DECISIONS = List.of("approve", "deny");
 
     private final CompletableFuture<ControlPlane> controlPlane;
@@ -34,8 +35,11 @@ final class ApprovalsService implements ApprovalsProtocol {
         ListApprovalsParams given = params == null ? new ListApprovalsParams(null, null) : params;
         ApprovalStatus status = Params.optionalChoice(given.status(), "status", ApprovalStatus::parse, STATUSES);
         int limit = Params.limit(given.limit(), "limit", DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT);
-        return controlPlane.thenApplyAsync(plane -> new ListApprovalsResult(
-                plane.approvals(status, limit).stream().map(WireTypes::approval).toList()), blockingWork);
+        return controlPlane.thenApplyAsync(
+                plane -> new ListApprovalsResult(plane.approvals(status, limit).stream()
+                        .map(WireTypes::approval)
+                        .toList()),
+                blockingWork);
     }
 
     @Override
@@ -47,7 +51,9 @@ final class ApprovalsService implements ApprovalsProtocol {
             throw new IllegalArgumentException("params.decision '" + decision + "' is not one of " + DECISIONS);
         }
         String note = Params.optionalText(params.note(), "note");
-        return controlPlane.thenApplyAsync(plane -> WireTypes.run(
-                plane.decide(approvalId, decision.equals("approve"), Actor.USER.wireName(), note), false), blockingWork);
+        return controlPlane.thenApplyAsync(
+                plane -> WireTypes.run(
+                        plane.decide(approvalId, decision.equals("approve"), Actor.USER.wireName(), note), false),
+                blockingWork);
     }
 }

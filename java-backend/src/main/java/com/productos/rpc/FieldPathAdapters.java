@@ -16,8 +16,16 @@ import java.util.Set;
  * reading and puts it back, so the client hears "params.limit: not a number".
  */
 final class FieldPathAdapters implements TypeAdapterFactory {
-    private static final Set<Class<?>> SCALARS = Set.of(String.class, Integer.class, Long.class, Double.class,
-            Boolean.class, int.class, long.class, double.class, boolean.class);
+    private static final Set<Class<?>> SCALARS = Set.of(
+            String.class,
+            Integer.class,
+            Long.class,
+            Double.class,
+            Boolean.class,
+            int.class,
+            long.class,
+            double.class,
+            boolean.class);
 
     @Override
     public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {

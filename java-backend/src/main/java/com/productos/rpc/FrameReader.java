@@ -22,8 +22,8 @@ import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.Message;
 import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
-import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 import org.eclipse.lsp4j.jsonrpc.util.LimitedInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +54,7 @@ final class FrameReader implements MessageProducer, Closeable {
     private static final String CONTENT_TYPE = "content-type:";
     /** Longer header lines are junk; only their tail is kept, so a Content-Length after junk is still found. */
     private static final int MAX_HEADER_LINE_CHARS = 8192;
+
     private static final int KEPT_TAIL_CHARS = 64;
 
     private final InputStream input;
@@ -65,8 +66,12 @@ final class FrameReader implements MessageProducer, Closeable {
     /** Set after a broken header block was reported: junk until the next good frame is only logged. */
     private boolean resynchronizing;
 
-    FrameReader(InputStream input, MessageJsonHandler jsonHandler, MessageIssueHandler issueHandler,
-                FrameErrorSink errors, long maxMessageBytes) {
+    FrameReader(
+            InputStream input,
+            MessageJsonHandler jsonHandler,
+            MessageIssueHandler issueHandler,
+            FrameErrorSink errors,
+            long maxMessageBytes) {
         this.input = new BufferedInputStream(input, 64 * 1024);
         this.jsonHandler = jsonHandler;
         this.issueHandler = issueHandler;
@@ -81,17 +86,24 @@ final class FrameReader implements MessageProducer, Closeable {
             while (running) {
                 Header header = readHeader();
                 if (header == null) break;
-                if (header.strayBytes > 0) LOG.warn("skipped {} bytes of input that were not part of a frame", header.strayBytes);
+                if (header.strayBytes > 0)
+                    LOG.warn("skipped {} bytes of input that were not part of a frame", header.strayBytes);
                 if (header.contentLength < 0) {
                     brokenHeader(header.lengthProblem == null ? "no Content-Length header" : header.lengthProblem);
                     continue;
                 }
                 if (header.contentLength > Integer.MAX_VALUE) {
                     // Not a message but a corrupted stream: nothing after it can be trusted.
-                    LOG.error("a frame announces {} bytes, beyond any message this server reads; closing the connection",
+                    LOG.error(
+                            "a frame announces {} bytes, beyond any message this server reads; closing the connection",
                             header.contentLength);
-                    errors.reply(null, new ResponseError(ErrorCode.InvalidRequest.code(), "a frame announces "
-                            + header.contentLength + " bytes; the stream is taken as corrupted and the server stops reading", null));
+                    errors.reply(
+                            null,
+                            new ResponseError(
+                                    ErrorCode.InvalidRequest.code(),
+                                    "a frame announces " + header.contentLength
+                                            + " bytes; the stream is taken as corrupted and the server stops reading",
+                                    null));
                     break;
                 }
                 resynchronizing = false;
@@ -99,12 +111,18 @@ final class FrameReader implements MessageProducer, Closeable {
                 if (header.charsetProblem != null) {
                     if (!reject(length, header.charsetProblem)) break;
                 } else if (length > maxMessageBytes) {
-                    if (!reject(length, "the message is " + length + " bytes, over this server's limit of " + maxMessageBytes
-                            + " bytes; pass large data by reference (a file path or URL in the tool input)")) break;
+                    if (!reject(
+                            length,
+                            "the message is " + length + " bytes, over this server's limit of " + maxMessageBytes
+                                    + " bytes; pass large data by reference (a file path or URL in the tool input)"))
+                        break;
                 } else {
                     byte[] body = input.readNBytes(length);
                     if (body.length < length) {
-                        LOG.warn("the input ended inside a message ({} of {} bytes); closing the connection", body.length, length);
+                        LOG.warn(
+                                "the input ended inside a message ({} of {} bytes); closing the connection",
+                                body.length,
+                                length);
                         break;
                     }
                     dispatch(body, callback);
@@ -125,7 +143,8 @@ final class FrameReader implements MessageProducer, Closeable {
     private void dispatch(byte[] body, MessageConsumer callback) {
         Message message;
         try {
-            message = jsonHandler.parseMessage(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+            message = jsonHandler.parseMessage(
+                    new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
         } catch (MessageIssueException issue) {
             unparsed(issue);
             return;
@@ -137,12 +156,21 @@ final class FrameReader implements MessageProducer, Closeable {
             if (GsonErrors.isStrictJson(body) && hasIdOfWrongType(body)) {
                 errors.reply(null, unusableId());
             } else if (GsonErrors.isMalformed(e)) {
-                errors.reply(null, new ResponseError(ErrorCode.ParseError.code(), "the message is not valid JSON: "
-                        + GsonErrors.summary(e) + "; every frame must hold one JSON-RPC 2.0 object", null));
+                errors.reply(
+                        null,
+                        new ResponseError(
+                                ErrorCode.ParseError.code(),
+                                "the message is not valid JSON: " + GsonErrors.summary(e)
+                                        + "; every frame must hold one JSON-RPC 2.0 object",
+                                null));
             } else if (!GsonErrors.isStrictJson(body)) {
                 // lsp4j reads leniently and stumbled on the shape; the text itself is not JSON.
-                errors.reply(null, new ResponseError(ErrorCode.ParseError.code(),
-                        "the message is not valid JSON; every frame must hold one JSON-RPC 2.0 object", null));
+                errors.reply(
+                        null,
+                        new ResponseError(
+                                ErrorCode.ParseError.code(),
+                                "the message is not valid JSON; every frame must hold one JSON-RPC 2.0 object",
+                                null));
             } else {
                 errors.reply(null, notARequest());
             }
@@ -173,19 +201,28 @@ final class FrameReader implements MessageProducer, Closeable {
      */
     private void unparsed(MessageIssueException issue) {
         Message message = issue.getRpcMessage();
-        Throwable cause = issue.getIssues().isEmpty() ? null : issue.getIssues().get(0).getCause();
+        Throwable cause =
+                issue.getIssues().isEmpty() ? null : issue.getIssues().get(0).getCause();
         if (message instanceof RequestMessage || cause == null || !GsonErrors.isMalformed(cause)) {
             issueHandler.handle(message, issue.getIssues());
             return;
         }
         Either<String, Number> id = message instanceof ResponseMessage response ? response.getRawId() : null;
-        errors.reply(id, new ResponseError(ErrorCode.ParseError.code(), "the message is not valid JSON: "
-                + GsonErrors.summary(cause) + "; every frame must hold one JSON-RPC 2.0 object", null));
+        errors.reply(
+                id,
+                new ResponseError(
+                        ErrorCode.ParseError.code(),
+                        "the message is not valid JSON: " + GsonErrors.summary(cause)
+                                + "; every frame must hold one JSON-RPC 2.0 object",
+                        null));
     }
 
     private static ResponseError unusableId() {
-        return new ResponseError(ErrorCode.InvalidRequest.code(), "the request id cannot be used: send a string or an "
-                + "integer from -2147483648 to 2147483647 as the id", null);
+        return new ResponseError(
+                ErrorCode.InvalidRequest.code(),
+                "the request id cannot be used: send a string or an "
+                        + "integer from -2147483648 to 2147483647 as the id",
+                null);
     }
 
     /** The id as the client wrote it (a number keeps its text), or null when there is none to echo. */
@@ -199,7 +236,8 @@ final class FrameReader implements MessageProducer, Closeable {
 
     /** True when the top-level "id" is a boolean, object or array: JSON-RPC allows only strings, numbers and null. */
     private static boolean hasIdOfWrongType(byte[] body) {
-        try (JsonReader json = new JsonReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
+        try (JsonReader json =
+                new JsonReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
             if (json.peek() != JsonToken.BEGIN_OBJECT) return false;
             json.beginObject();
             while (json.hasNext()) {
@@ -217,9 +255,12 @@ final class FrameReader implements MessageProducer, Closeable {
     }
 
     private static ResponseError notARequest() {
-        return new ResponseError(ErrorCode.InvalidRequest.code(), "the message is JSON but not a JSON-RPC 2.0 request "
-                + "or notification object (one object with \"jsonrpc\", \"method\" and, for a request, \"id\"; batches "
-                + "are not supported)", null);
+        return new ResponseError(
+                ErrorCode.InvalidRequest.code(),
+                "the message is JSON but not a JSON-RPC 2.0 request "
+                        + "or notification object (one object with \"jsonrpc\", \"method\" and, for a request, \"id\"; batches "
+                        + "are not supported)",
+                null);
     }
 
     private void brokenHeader(String problem) {
@@ -229,9 +270,14 @@ final class FrameReader implements MessageProducer, Closeable {
         }
         resynchronizing = true;
         LOG.warn("broken frame header: {}; skipping input up to the next Content-Length header", problem);
-        errors.reply(null, new ResponseError(ErrorCode.InvalidRequest.code(), "broken frame header: " + problem
-                + "; every message needs a 'Content-Length: <bytes>' header and an empty line before its JSON body. "
-                + "The server skips input up to the next Content-Length header", null));
+        errors.reply(
+                null,
+                new ResponseError(
+                        ErrorCode.InvalidRequest.code(),
+                        "broken frame header: " + problem
+                                + "; every message needs a 'Content-Length: <bytes>' header and an empty line before its JSON body. "
+                                + "The server skips input up to the next Content-Length header",
+                        null));
     }
 
     /**
@@ -297,10 +343,13 @@ final class FrameReader implements MessageProducer, Closeable {
             int marker = lower.lastIndexOf(CONTENT_LENGTH);
             if (marker >= 0) {
                 header.strayBytes += marker;
-                contentLength(line.text.substring(marker + CONTENT_LENGTH.length()).trim(), header);
+                contentLength(
+                        line.text.substring(marker + CONTENT_LENGTH.length()).trim(), header);
             } else if (lower.startsWith(CONTENT_TYPE)) {
                 int charset = lower.indexOf("charset=");
-                String name = charset < 0 ? "utf-8" : lower.substring(charset + 8).replace("\"", "").trim();
+                String name = charset < 0
+                        ? "utf-8"
+                        : lower.substring(charset + 8).replace("\"", "").trim();
                 if (!name.equals("utf-8") && !name.equals("utf8")) {
                     header.charsetProblem = "charset '" + name + "' is not supported; send UTF-8";
                 }

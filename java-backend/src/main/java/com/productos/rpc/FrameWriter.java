@@ -41,9 +41,13 @@ final class FrameWriter implements MessageConsumer {
         byte[] body = json.serialize(message).getBytes(StandardCharsets.UTF_8);
         if (body.length > maxMessageBytes) {
             Message smaller = withinLimit(message, body.length);
-            byte[] smallerBody = smaller == null ? null : json.serialize(smaller).getBytes(StandardCharsets.UTF_8);
+            byte[] smallerBody =
+                    smaller == null ? null : json.serialize(smaller).getBytes(StandardCharsets.UTF_8);
             if (smallerBody == null || smallerBody.length > maxMessageBytes) {
-                LOG.warn("dropped an outbound message of {} bytes, over the {}-byte frame limit", body.length, maxMessageBytes);
+                LOG.warn(
+                        "dropped an outbound message of {} bytes, over the {}-byte frame limit",
+                        body.length,
+                        maxMessageBytes);
                 return;
             }
             body = smallerBody;
@@ -72,9 +76,12 @@ final class FrameWriter implements MessageConsumer {
             ResponseMessage error = new ResponseMessage();
             error.setJsonrpc(response.getJsonrpc());
             error.setRawId(response.getRawId());
-            error.setError(new ResponseError(ErrorCode.InternalError.code(), "the answer is " + bytes
-                    + " bytes, over the " + maxMessageBytes + "-byte frame limit of this server; ask for less "
-                    + "(a smaller limit, or a run whose input and output are smaller)", null));
+            error.setError(new ResponseError(
+                    ErrorCode.InternalError.code(),
+                    "the answer is " + bytes
+                            + " bytes, over the " + maxMessageBytes + "-byte frame limit of this server; ask for less "
+                            + "(a smaller limit, or a run whose input and output are smaller)",
+                    null));
             return error;
         }
         if (message instanceof NotificationMessage notification) {
@@ -82,7 +89,8 @@ final class FrameWriter implements MessageConsumer {
             if (notification.getParams() instanceof RunInfo run) {
                 slim = run.withoutBulk();
             } else if (notification.getParams() instanceof ApprovalRequestedParams requested) {
-                slim = new ApprovalRequestedParams(requested.approval(), requested.run().withoutBulk());
+                slim = new ApprovalRequestedParams(
+                        requested.approval(), requested.run().withoutBulk());
             } else {
                 return null;
             }

@@ -6,10 +6,10 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.io.EOFException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +26,8 @@ final class GsonErrors {
     /** True when the text is not strict JSON (lsp4j's reader is lenient, so its errors cannot tell). */
     static boolean isStrictJson(byte[] body) {
         try {
-            JsonReader reader = new JsonReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+            JsonReader reader =
+                    new JsonReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
             reader.setStrictness(Strictness.STRICT);
             JsonParser.parseReader(reader);
             return reader.peek() == JsonToken.END_DOCUMENT;
@@ -69,11 +70,18 @@ final class GsonErrors {
             int at = what.indexOf(cut);
             if (at >= 0) what = what.substring(0, at);
         }
-        what = what.replace("java.lang.IllegalStateException: ", "").replace("java.lang.NumberFormatException: ", "")
+        what = what.replace("java.lang.IllegalStateException: ", "")
+                .replace("java.lang.NumberFormatException: ", "")
                 .replace("For input string:", "not a number:")
-                .replace("BEGIN_OBJECT", "an object").replace("BEGIN_ARRAY", "an array").replace("STRING", "a string")
-                .replace("NUMBER", "a number").replace("BOOLEAN", "a boolean").replace("NULL", "null");
-        return what.isEmpty() ? "has the wrong type" : what.substring(0, 1).toLowerCase(Locale.ROOT) + what.substring(1);
+                .replace("BEGIN_OBJECT", "an object")
+                .replace("BEGIN_ARRAY", "an array")
+                .replace("STRING", "a string")
+                .replace("NUMBER", "a number")
+                .replace("BOOLEAN", "a boolean")
+                .replace("NULL", "null");
+        return what.isEmpty()
+                ? "has the wrong type"
+                : what.substring(0, 1).toLowerCase(Locale.ROOT) + what.substring(1);
     }
 
     private static String innermostMessage(Throwable thrown) {

@@ -25,8 +25,11 @@ final class GuardedRemoteEndpoint extends RemoteEndpoint implements FrameErrorSi
     private final MessageConsumer out;
     private final AtomicBoolean shutDown;
 
-    GuardedRemoteEndpoint(MessageConsumer out, Endpoint localEndpoint, Function<Throwable, ResponseError> exceptionHandler,
-                          AtomicBoolean shutDown) {
+    GuardedRemoteEndpoint(
+            MessageConsumer out,
+            Endpoint localEndpoint,
+            Function<Throwable, ResponseError> exceptionHandler,
+            AtomicBoolean shutDown) {
         super(out, localEndpoint, exceptionHandler);
         this.out = out;
         this.shutDown = shutDown;
@@ -35,9 +38,13 @@ final class GuardedRemoteEndpoint extends RemoteEndpoint implements FrameErrorSi
     @Override
     protected void handleRequest(RequestMessage request) {
         if (shutDown.get()) {
-            out.consume(createErrorResponseMessage(request, new ResponseError(ErrorCode.InvalidRequest.code(),
-                    "the server is shutting down after a 'shutdown' request and answers no more requests; "
-                            + "send the 'exit' notification and start a new server", null)));
+            out.consume(createErrorResponseMessage(
+                    request,
+                    new ResponseError(
+                            ErrorCode.InvalidRequest.code(),
+                            "the server is shutting down after a 'shutdown' request and answers no more requests; "
+                                    + "send the 'exit' notification and start a new server",
+                            null)));
             return;
         }
         super.handleRequest(request);
@@ -63,8 +70,10 @@ final class GuardedRemoteEndpoint extends RemoteEndpoint implements FrameErrorSi
         Throwable cause = issue.getCause();
         if (issue.getIssueCode() == ResponseErrorCode.ParseError.getValue() && cause != null) {
             if (GsonErrors.isMalformed(cause)) {
-                return new ResponseError(ErrorCode.ParseError.code(),
-                        "the message is not valid JSON: " + GsonErrors.summary(cause), null);
+                return new ResponseError(
+                        ErrorCode.ParseError.code(),
+                        "the message is not valid JSON: " + GsonErrors.summary(cause),
+                        null);
             }
             return new ResponseError(ErrorCode.InvalidParams.code(), GsonErrors.describeField(cause), null);
         }

@@ -18,8 +18,11 @@ final class LifecycleService implements LifecycleProtocol {
     private final LongConsumer watchClientProcess;
     private final Runnable onExit;
 
-    LifecycleService(InitializeResult initializeResult, AtomicBoolean shutDown, LongConsumer watchClientProcess,
-                     Runnable onExit) {
+    LifecycleService(
+            InitializeResult initializeResult,
+            AtomicBoolean shutDown,
+            LongConsumer watchClientProcess,
+            Runnable onExit) {
         this.initializeResult = initializeResult;
         this.shutDown = shutDown;
         this.watchClientProcess = watchClientProcess;
@@ -31,11 +34,13 @@ final class LifecycleService implements LifecycleProtocol {
         if (params != null) {
             if (params.processId() != null) {
                 if (params.processId() <= 0) {
-                    throw new IllegalArgumentException("params.processId must be a positive process id, was " + params.processId());
+                    throw new IllegalArgumentException(
+                            "params.processId must be a positive process id, was " + params.processId());
                 }
                 watchClientProcess.accept(params.processId());
             }
-            String client = params.clientInfo() == null ? "an unnamed client"
+            String client = params.clientInfo() == null
+                    ? "an unnamed client"
                     : params.clientInfo().name() + " " + params.clientInfo().version();
             LOG.info("initialized by {} (pid {}, workspace {})", client, params.processId(), params.workspaceFolder());
         }

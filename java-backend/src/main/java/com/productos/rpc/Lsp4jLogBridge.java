@@ -27,7 +27,8 @@ final class Lsp4jLogBridge extends Handler {
 
     @Override
     public void publish(LogRecord record) {
-        Logger logger = LoggerFactory.getLogger(record.getLoggerName() == null ? "org.eclipse.lsp4j" : record.getLoggerName());
+        Logger logger =
+                LoggerFactory.getLogger(record.getLoggerName() == null ? "org.eclipse.lsp4j" : record.getLoggerName());
         String message = record.getMessage();
         Throwable thrown = record.getThrown();
         int level = record.getLevel().intValue();

@@ -40,9 +40,11 @@ final class Params {
     }
 
     /** Parses an optional enum-like value with the type's own parser; the message lists the allowed values. */
-    static <T> T optionalChoice(String value, String field, Function<String, Optional<T>> parser, List<String> allowed) {
+    static <T> T optionalChoice(
+            String value, String field, Function<String, Optional<T>> parser, List<String> allowed) {
         if (value == null) return null;
-        return parser.apply(value).orElseThrow(() -> new IllegalArgumentException(
-                "params." + field + " '" + value + "' is not one of " + allowed));
+        return parser.apply(value)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("params." + field + " '" + value + "' is not one of " + allowed));
     }
 }

@@ -9,6 +9,11 @@ import com.productos.rpc.protocol.SessionsProtocol;
 import com.productos.rpc.protocol.SupervisorProtocol;
 
 /** The local service lsp4j dispatches to: one handler object per protocol area. */
-record ProductOsEndpoint(LifecycleProtocol lifecycle, RegistryProtocol registry, RunsProtocol runs,
-                         ApprovalsProtocol approvals, SupervisorProtocol supervisor, SessionsProtocol sessions)
+record ProductOsEndpoint(
+        LifecycleProtocol lifecycle,
+        RegistryProtocol registry,
+        RunsProtocol runs,
+        ApprovalsProtocol approvals,
+        SupervisorProtocol supervisor,
+        SessionsProtocol sessions)
         implements ProductOsServer {}

@@ -14,7 +14,8 @@ final class RegistryService implements RegistryProtocol {
     private final CompletableFuture<ListToolsResult> tools;
 
     RegistryService(CompletableFuture<ToolRegistry> registry) {
-        this.tools = registry.thenApply(loaded -> new ListToolsResult(loaded.tools().stream().map(WireTypes::tool).toList()));
+        this.tools = registry.thenApply(loaded ->
+                new ListToolsResult(loaded.tools().stream().map(WireTypes::tool).toList()));
     }
 
     @Override

@@ -40,7 +40,8 @@ public final class RpcClient implements AutoCloseable {
     private final Future<Void> listening;
     private final CompletableFuture<Void> closed;
 
-    private RpcClient(ProductOsServer server, ExecutorService reader, Future<Void> listening, CompletableFuture<Void> closed) {
+    private RpcClient(
+            ProductOsServer server, ExecutorService reader, Future<Void> listening, CompletableFuture<Void> closed) {
         this.server = server;
         this.reader = reader;
         this.listening = listening;

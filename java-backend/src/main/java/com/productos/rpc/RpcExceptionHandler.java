@@ -40,13 +40,16 @@ final class RpcExceptionHandler implements Function<Throwable, ResponseError> {
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("request failed (reference {})", reference, cause);
-        return new ResponseError(ErrorCode.InternalError.code(),
-                "the backend failed while handling the request; its log has the details (reference " + reference + ")", null);
+        return new ResponseError(
+                ErrorCode.InternalError.code(),
+                "the backend failed while handling the request; its log has the details (reference " + reference + ")",
+                null);
     }
 
     private static String methodNotFound(String lsp4jMessage) {
         String prefix = "Unsupported request method: ";
-        String method = lsp4jMessage != null && lsp4jMessage.startsWith(prefix) ? lsp4jMessage.substring(prefix.length()) : "?";
+        String method =
+                lsp4jMessage != null && lsp4jMessage.startsWith(prefix) ? lsp4jMessage.substring(prefix.length()) : "?";
         return "no method '" + method + "'; the initialize result lists the methods this server answers";
     }
 

@@ -28,7 +28,11 @@ final class RpcLauncherBuilder extends Launcher.Builder<ProductOsClient> {
 
     @Override
     public Launcher<ProductOsClient> create() {
-        if (input == null || output == null || localServices == null || remoteInterfaces == null || executorService == null
+        if (input == null
+                || output == null
+                || localServices == null
+                || remoteInterfaces == null
+                || executorService == null
                 || exceptionHandler == null) {
             throw new IllegalStateException("input, output, local services, remote interface, executor service and "
                     + "exception handler must all be set");

@@ -4,12 +4,12 @@ import com.productos.common.DaemonThreads;
 import com.productos.control.ControlPlane;
 import com.productos.control.ErrorCode;
 import com.productos.control.ToolCallException;
-import com.productos.supervisor.Supervisor;
 import com.productos.rpc.protocol.InitializeResult;
 import com.productos.rpc.protocol.ProductOsClient;
 import com.productos.rpc.protocol.RpcMethods;
 import com.productos.rpc.protocol.ServerCapabilities;
 import com.productos.rpc.protocol.ServerInfo;
+import com.productos.supervisor.Supervisor;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.OptionalLong;
@@ -43,9 +43,16 @@ public final class RpcServer implements AutoCloseable {
     private final AtomicBoolean shutDown;
     private final AtomicBoolean closed;
 
-    private RpcServer(CompletableFuture<ControlPlane> controlPlane, RunNotifier notifier, CompletableFuture<Supervisor> supervisor,
-                      SupervisorNotifier chat, ExecutorService reader, Future<Void> listening,
-                      AtomicReference<ParentProcessWatcher> watcher, AtomicBoolean shutDown, AtomicBoolean closed) {
+    private RpcServer(
+            CompletableFuture<ControlPlane> controlPlane,
+            RunNotifier notifier,
+            CompletableFuture<Supervisor> supervisor,
+            SupervisorNotifier chat,
+            ExecutorService reader,
+            Future<Void> listening,
+            AtomicReference<ParentProcessWatcher> watcher,
+            AtomicBoolean shutDown,
+            AtomicBoolean closed) {
         this.controlPlane = controlPlane;
         this.notifier = notifier;
         this.supervisor = supervisor;
@@ -58,8 +65,12 @@ public final class RpcServer implements AutoCloseable {
     }
 
     /** {@link #start(ControlPlane, InputStream, OutputStream, ExecutorService, Runnable, RpcServerOptions)} with defaults. */
-    public static RpcServer start(ControlPlane controlPlane, InputStream in, OutputStream out, ExecutorService blockingWork,
-                                  Runnable onExit) {
+    public static RpcServer start(
+            ControlPlane controlPlane,
+            InputStream in,
+            OutputStream out,
+            ExecutorService blockingWork,
+            Runnable onExit) {
         return start(controlPlane, in, out, blockingWork, onExit, RpcServerOptions.defaults());
     }
 
@@ -70,8 +81,13 @@ public final class RpcServer implements AutoCloseable {
      * @param onExit called at most once: on the {@code exit} notification, or when the watched parent
      *     process (the client's processId from initialize, else this process's parent) is gone
      */
-    public static RpcServer start(ControlPlane controlPlane, InputStream in, OutputStream out, ExecutorService blockingWork,
-                                  Runnable onExit, RpcServerOptions options) {
+    public static RpcServer start(
+            ControlPlane controlPlane,
+            InputStream in,
+            OutputStream out,
+            ExecutorService blockingWork,
+            Runnable onExit,
+            RpcServerOptions options) {
         return start(CompletableFuture.completedFuture(controlPlane), in, out, blockingWork, onExit, options);
     }
 
@@ -79,16 +95,33 @@ public final class RpcServer implements AutoCloseable {
      * Starts serving before the control plane exists, so the client's {@code initialize} is answered
      * while the backend is still loading; every other request waits for {@code controlPlane}.
      */
-    public static RpcServer start(CompletableFuture<ControlPlane> controlPlane, InputStream in, OutputStream out,
-                                  ExecutorService blockingWork, Runnable onExit, RpcServerOptions options) {
-        return start(controlPlane, CompletableFuture.failedFuture(new ToolCallException(ErrorCode.MethodNotFound,
-                "this backend runs without the supervisor")), in, out, blockingWork, onExit, options);
+    public static RpcServer start(
+            CompletableFuture<ControlPlane> controlPlane,
+            InputStream in,
+            OutputStream out,
+            ExecutorService blockingWork,
+            Runnable onExit,
+            RpcServerOptions options) {
+        return start(
+                controlPlane,
+                CompletableFuture.failedFuture(
+                        new ToolCallException(ErrorCode.MethodNotFound, "this backend runs without the supervisor")),
+                in,
+                out,
+                blockingWork,
+                onExit,
+                options);
     }
 
     /** As above, with the supervisor's chat sessions (supervisor/*, sessions/* and supervisor/event). */
-    public static RpcServer start(CompletableFuture<ControlPlane> controlPlane, CompletableFuture<Supervisor> supervisor,
-                                  InputStream in, OutputStream out, ExecutorService blockingWork, Runnable onExit,
-                                  RpcServerOptions options) {
+    public static RpcServer start(
+            CompletableFuture<ControlPlane> controlPlane,
+            CompletableFuture<Supervisor> supervisor,
+            InputStream in,
+            OutputStream out,
+            ExecutorService blockingWork,
+            Runnable onExit,
+            RpcServerOptions options) {
         Lsp4jLogBridge.install();
         AtomicBoolean exited = new AtomicBoolean();
         Runnable exitOnce = () -> {
@@ -97,20 +130,30 @@ public final class RpcServer implements AutoCloseable {
         AtomicReference<ParentProcessWatcher> watcher = new AtomicReference<>();
         AtomicBoolean closed = new AtomicBoolean();
         if (options.watchParentProcess()) {
-            ProcessHandle.current().parent().ifPresent(parent -> watcher.set(
-                    ParentProcessWatcher.watch(parent.pid(), options.parentPollInterval(), exitOnce)));
+            ProcessHandle.current()
+                    .parent()
+                    .ifPresent(parent -> watcher.set(
+                            ParentProcessWatcher.watch(parent.pid(), options.parentPollInterval(), exitOnce)));
         }
         AtomicBoolean shutDown = new AtomicBoolean();
-        LifecycleService lifecycle = new LifecycleService(initializeResult(options), shutDown, pid -> {
-            if (closed.get()) return;
-            ParentProcessWatcher previous = watcher.getAndSet(
-                    ParentProcessWatcher.watch(pid, options.parentPollInterval(), exitOnce));
-            if (previous != null) previous.close();
-        }, exitOnce);
+        LifecycleService lifecycle = new LifecycleService(
+                initializeResult(options),
+                shutDown,
+                pid -> {
+                    if (closed.get()) return;
+                    ParentProcessWatcher previous =
+                            watcher.getAndSet(ParentProcessWatcher.watch(pid, options.parentPollInterval(), exitOnce));
+                    if (previous != null) previous.close();
+                },
+                exitOnce);
         RunNotifier notifier = new RunNotifier();
-        ProductOsEndpoint endpoint = new ProductOsEndpoint(lifecycle, new RegistryService(controlPlane.thenApply(ControlPlane::registry)),
-                new RunsService(controlPlane, blockingWork, notifier), new ApprovalsService(controlPlane, blockingWork),
-                new SupervisorService(supervisor, blockingWork), new SessionsService(supervisor, blockingWork));
+        ProductOsEndpoint endpoint = new ProductOsEndpoint(
+                lifecycle,
+                new RegistryService(controlPlane.thenApply(ControlPlane::registry)),
+                new RunsService(controlPlane, blockingWork, notifier),
+                new ApprovalsService(controlPlane, blockingWork),
+                new SupervisorService(supervisor, blockingWork),
+                new SessionsService(supervisor, blockingWork));
 
         ExecutorService reader = Executors.newSingleThreadExecutor(DaemonThreads.named("productos-rpc-reader"));
         Launcher<ProductOsClient> launcher = new RpcLauncherBuilder(shutDown, options.maxMessageBytes())
@@ -132,8 +175,12 @@ public final class RpcServer implements AutoCloseable {
     }
 
     private static InitializeResult initializeResult(RpcServerOptions options) {
-        return new InitializeResult(new ServerInfo(SERVER_NAME, options.serverVersion()), RpcMethods.PROTOCOL_VERSION,
-                RpcMethods.REQUESTS, RpcMethods.CLIENT_NOTIFICATIONS, RpcMethods.NOTIFICATIONS,
+        return new InitializeResult(
+                new ServerInfo(SERVER_NAME, options.serverVersion()),
+                RpcMethods.PROTOCOL_VERSION,
+                RpcMethods.REQUESTS,
+                RpcMethods.CLIENT_NOTIFICATIONS,
+                RpcMethods.NOTIFICATIONS,
                 new ServerCapabilities(options.maxMessageBytes(), RunsService.CLIENT_ACTORS, true, true, true));
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 final class RunNotifier implements RunEventListener {
     /** Runs whose last sent state is remembered; a start is answered long before this many later runs. */
     private static final int REMEMBERED_RUNS = 1024;
+
     private final Object sending = new Object();
     private final Map<String, Run> lastSent = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
@@ -55,7 +56,8 @@ final class RunNotifier implements RunEventListener {
         synchronized (sending) {
             lastSent.put(run.id(), run);
             // The approver decides on what the run will do, so this one carries the input.
-            send(remote -> remote.requested(new ApprovalRequestedParams(WireTypes.approval(approval), WireTypes.run(run, false))));
+            send(remote -> remote.requested(
+                    new ApprovalRequestedParams(WireTypes.approval(approval), WireTypes.run(run, false))));
         }
     }
 

@@ -28,8 +28,11 @@ final class RunsService implements RunsProtocol {
     static final int DEFAULT_LIST_LIMIT = 50;
     /** Actors a client may claim; the supervisor runs in-process and never comes over this connection. */
     static final List<String> CLIENT_ACTORS = List.of(Actor.USER.wireName(), Actor.MCP.wireName());
-    private static final List<String> ACTORS = Arrays.stream(Actor.values()).map(Actor::wireName).toList();
-    private static final List<String> STATUSES = Arrays.stream(RunStatus.values()).map(RunStatus::wireName).toList();
+
+    private static final List<String> ACTORS =
+            Arrays.stream(Actor.values()).map(Actor::wireName).toList();
+    private static final List<String> STATUSES =
+            Arrays.stream(RunStatus.values()).map(RunStatus::wireName).toList();
 
     private final CompletableFuture<ControlPlane> controlPlane;
     private final Executor blockingWork;
@@ -51,8 +54,13 @@ final class RunsService implements RunsProtocol {
         // The input may be megabytes: it is converted off the reader thread. The answer leaves out the
         // input (the client has it) and is the run as last notified, never an older state.
         CompletableFuture<RunInfo> answer = new CompletableFuture<>();
-        controlPlane.thenAcceptAsync(plane -> notifier.answerWithLatest(plane.start(new CallRequest(tool,
-                JsonBridge.fromWire(params.input()), actor, idempotencyKey, sessionId)), answer), blockingWork)
+        controlPlane
+                .thenAcceptAsync(
+                        plane -> notifier.answerWithLatest(
+                                plane.start(new CallRequest(
+                                        tool, JsonBridge.fromWire(params.input()), actor, idempotencyKey, sessionId)),
+                                answer),
+                        blockingWork)
                 .exceptionally(failure -> {
                     answer.completeExceptionally(Futures.unwrap(failure));
                     return null;
@@ -71,15 +79,23 @@ final class RunsService implements RunsProtocol {
         ListRunsParams given = params == null ? new ListRunsParams(null, null, null, null, null, null) : params;
         RunStatus status = Params.optionalChoice(given.status(), "status", RunStatus::parse, STATUSES);
         Actor actor = Params.optionalChoice(given.actor(), "actor", Actor::parse, ACTORS);
-        RunQuery query = new RunQuery(Params.optionalText(given.tool(), "tool"), status,
+        RunQuery query = new RunQuery(
+                Params.optionalText(given.tool(), "tool"),
+                status,
                 actor == null ? null : actor.wireName(),
                 Params.optionalText(given.sessionId(), "sessionId"),
                 Params.limit(given.limit(), "limit", DEFAULT_LIST_LIMIT, RunQuery.MAX_LIMIT),
                 Params.optionalText(given.cursor(), "cursor"));
-        return controlPlane.thenApplyAsync(plane -> {
-            RunPage page = plane.list(query);
-            return new ListRunsResult(page.runs().stream().map(run -> WireTypes.run(run, false)).toList(), page.nextCursor());
-        }, blockingWork);
+        return controlPlane.thenApplyAsync(
+                plane -> {
+                    RunPage page = plane.list(query);
+                    return new ListRunsResult(
+                            page.runs().stream()
+                                    .map(run -> WireTypes.run(run, false))
+                                    .toList(),
+                            page.nextCursor());
+                },
+                blockingWork);
     }
 
     @Override

@@ -9,8 +9,8 @@ import com.productos.rpc.protocol.SessionsListParams;
 import com.productos.rpc.protocol.SessionsListResult;
 import com.productos.rpc.protocol.SessionsProtocol;
 import com.productos.rpc.protocol.UsageInfo;
-import com.productos.supervisor.Supervisor;
 import com.productos.supervisor.SessionView;
+import com.productos.supervisor.Supervisor;
 import com.productos.supervisor.session.SessionMessage;
 import com.productos.supervisor.session.SessionRecord;
 import java.util.concurrent.CompletableFuture;
@@ -31,26 +31,41 @@ final class SessionsService implements SessionsProtocol {
     @Override
     public CompletableFuture<SessionsListResult> list(SessionsListParams params) {
         int limit = Params.limit(params == null ? null : params.limit(), "limit", DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT);
-        return supervisor.thenApplyAsync(loop -> new SessionsListResult(
-                loop.sessions(limit).stream().map(SessionsService::info).toList()), blockingWork);
+        return supervisor.thenApplyAsync(
+                loop -> new SessionsListResult(
+                        loop.sessions(limit).stream().map(SessionsService::info).toList()),
+                blockingWork);
     }
 
     @Override
     public CompletableFuture<SessionsGetResult> get(SessionIdParams params) {
-        String sessionId = Params.requiredText(Params.present(params, "{sessionId}").sessionId(), "sessionId");
-        return supervisor.thenApplyAsync(loop -> {
-            SessionView view = loop.session(sessionId);
-            return new SessionsGetResult(info(view.session()), view.messages().stream().map(SessionsService::message).toList());
-        }, blockingWork);
+        String sessionId =
+                Params.requiredText(Params.present(params, "{sessionId}").sessionId(), "sessionId");
+        return supervisor.thenApplyAsync(
+                loop -> {
+                    SessionView view = loop.session(sessionId);
+                    return new SessionsGetResult(
+                            info(view.session()),
+                            view.messages().stream()
+                                    .map(SessionsService::message)
+                                    .toList());
+                },
+                blockingWork);
     }
 
     static SessionInfo info(SessionRecord session) {
-        return new SessionInfo(session.id(), session.title(), session.status().wireName(), session.createdAt().toString(),
-                session.updatedAt().toString(), new ModelInfo(session.provider(), session.model()),
+        return new SessionInfo(
+                session.id(),
+                session.title(),
+                session.status().wireName(),
+                session.createdAt().toString(),
+                session.updatedAt().toString(),
+                new ModelInfo(session.provider(), session.model()),
                 new UsageInfo(session.inputTokens(), session.outputTokens(), session.costUsd()));
     }
 
     private static SessionMessageInfo message(SessionMessage message) {
-        return new SessionMessageInfo(message.role(), message.text(), message.at().toString(), message.runId(), message.tool());
+        return new SessionMessageInfo(
+                message.role(), message.text(), message.at().toString(), message.runId(), message.tool());
     }
 }

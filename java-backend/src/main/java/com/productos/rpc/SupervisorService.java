@@ -34,7 +34,8 @@ final class SupervisorService implements SupervisorProtocol {
             throw new IllegalArgumentException("params.text has " + text.length() + " characters; the most is "
                     + Supervisor.MAX_TEXT_CHARS + ": send a shorter message");
         }
-        CompletableFuture<SendReceipt> accepted = supervisor.thenApplyAsync(loop -> loop.accept(sessionId, text), blockingWork);
+        CompletableFuture<SendReceipt> accepted =
+                supervisor.thenApplyAsync(loop -> loop.accept(sessionId, text), blockingWork);
         CompletableFuture<SupervisorSendResult> answer = accepted.thenApply(receipt -> new SupervisorSendResult(
                 receipt.sessionId(), receipt.turnId(), new ModelInfo(receipt.provider(), receipt.model())));
         // Registered before lsp4j's own callback, so it runs after the response is written.
@@ -49,11 +50,13 @@ final class SupervisorService implements SupervisorProtocol {
         Params.present(params, "{sessionId, turnId?}");
         String sessionId = Params.requiredText(params.sessionId(), "sessionId");
         String turnId = Params.optionalText(params.turnId(), "turnId");
-        return supervisor.thenApplyAsync(loop -> new SupervisorCancelResult(loop.cancel(sessionId, turnId)), blockingWork);
+        return supervisor.thenApplyAsync(
+                loop -> new SupervisorCancelResult(loop.cancel(sessionId, turnId)), blockingWork);
     }
 
     @Override
     public CompletableFuture<SupervisorInfoResult> info(Object params) {
-        return supervisor.thenApply(loop -> new SupervisorInfoResult(new ModelInfo(loop.providerName(), loop.modelName())));
+        return supervisor.thenApply(
+                loop -> new SupervisorInfoResult(new ModelInfo(loop.providerName(), loop.modelName())));
     }
 }

@@ -6,7 +6,11 @@ import java.util.Optional;
 
 /** The life of an approval: pending until a person decides or it expires; approved ones are used once. */
 public enum ApprovalStatus {
-    PENDING, APPROVED, DENIED, EXPIRED, CONSUMED;
+    PENDING,
+    APPROVED,
+    DENIED,
+    EXPIRED,
+    CONSUMED;
 
     @JsonValue
     public String wireName() {

@@ -16,6 +16,6 @@ public interface ApprovalStore {
      * Moves an approval from {@code expected} to {@code next} atomically. Returns the updated approval,
      * or empty when it was not in {@code expected} (someone else decided first, or it expired).
      */
-    Optional<Approval> transition(String approvalId, ApprovalStatus expected, ApprovalStatus next,
-                                  Instant at, String decidedBy, String note);
+    Optional<Approval> transition(
+            String approvalId, ApprovalStatus expected, ApprovalStatus next, Instant at, String decidedBy, String note);
 }

@@ -33,36 +33,139 @@ public record Run(
     }
 
     /** A new call as it is first recorded: queued, nothing started, nothing produced. */
-    public static Run queued(String id, String tool, String actor, JsonNode input, String inputHash,
-            String idempotencyKey, String sessionId, Instant now) {
-        return new Run(id, tool, actor, input, inputHash, RunStatus.QUEUED, null, null, idempotencyKey, sessionId,
-                null, now, null, null, now, List.of(), List.of());
+    public static Run queued(
+            String id,
+            String tool,
+            String actor,
+            JsonNode input,
+            String inputHash,
+            String idempotencyKey,
+            String sessionId,
+            Instant now) {
+        return new Run(
+                id,
+                tool,
+                actor,
+                input,
+                inputHash,
+                RunStatus.QUEUED,
+                null,
+                null,
+                idempotencyKey,
+                sessionId,
+                null,
+                now,
+                null,
+                null,
+                now,
+                List.of(),
+                List.of());
     }
 
     public Run withStatus(RunStatus newStatus, Instant now) {
         Instant started = newStatus == RunStatus.RUNNING && startedAt == null ? now : startedAt;
         Instant finished = newStatus.isTerminal() ? now : finishedAt;
-        return new Run(id, tool, actor, input, inputHash, newStatus, output, error, idempotencyKey, sessionId,
-                approvalId, createdAt, started, finished, now, artifacts, logs);
+        return new Run(
+                id,
+                tool,
+                actor,
+                input,
+                inputHash,
+                newStatus,
+                output,
+                error,
+                idempotencyKey,
+                sessionId,
+                approvalId,
+                createdAt,
+                started,
+                finished,
+                now,
+                artifacts,
+                logs);
     }
 
     public Run succeeded(JsonNode result, List<RunArtifact> produced, Instant now) {
-        return new Run(id, tool, actor, input, inputHash, RunStatus.SUCCEEDED, result, null, idempotencyKey,
-                sessionId, approvalId, createdAt, startedAt, now, now, produced, logs);
+        return new Run(
+                id,
+                tool,
+                actor,
+                input,
+                inputHash,
+                RunStatus.SUCCEEDED,
+                result,
+                null,
+                idempotencyKey,
+                sessionId,
+                approvalId,
+                createdAt,
+                startedAt,
+                now,
+                now,
+                produced,
+                logs);
     }
 
     public Run ended(RunStatus terminal, RunError why, Instant now) {
-        return new Run(id, tool, actor, input, inputHash, terminal, output, why, idempotencyKey, sessionId,
-                approvalId, createdAt, startedAt, now, now, artifacts, logs);
+        return new Run(
+                id,
+                tool,
+                actor,
+                input,
+                inputHash,
+                terminal,
+                output,
+                why,
+                idempotencyKey,
+                sessionId,
+                approvalId,
+                createdAt,
+                startedAt,
+                now,
+                now,
+                artifacts,
+                logs);
     }
 
     public Run withApproval(String newApprovalId, Instant now) {
-        return new Run(id, tool, actor, input, inputHash, RunStatus.AWAITING_APPROVAL, output, error,
-                idempotencyKey, sessionId, newApprovalId, createdAt, startedAt, finishedAt, now, artifacts, logs);
+        return new Run(
+                id,
+                tool,
+                actor,
+                input,
+                inputHash,
+                RunStatus.AWAITING_APPROVAL,
+                output,
+                error,
+                idempotencyKey,
+                sessionId,
+                newApprovalId,
+                createdAt,
+                startedAt,
+                finishedAt,
+                now,
+                artifacts,
+                logs);
     }
 
     public Run withLogs(List<RunLogLine> lines) {
-        return new Run(id, tool, actor, input, inputHash, status, output, error, idempotencyKey, sessionId,
-                approvalId, createdAt, startedAt, finishedAt, updatedAt, artifacts, lines);
+        return new Run(
+                id,
+                tool,
+                actor,
+                input,
+                inputHash,
+                status,
+                output,
+                error,
+                idempotencyKey,
+                sessionId,
+                approvalId,
+                createdAt,
+                startedAt,
+                finishedAt,
+                updatedAt,
+                artifacts,
+                lines);
     }
 }

@@ -6,8 +6,14 @@ import java.util.Optional;
 
 /** The life of a run. Terminal states never change again. */
 public enum RunStatus {
-    QUEUED(false), AWAITING_APPROVAL(false), RUNNING(false),
-    SUCCEEDED(true), FAILED(true), CANCELLED(true), DENIED(true), INTERRUPTED(true);
+    QUEUED(false),
+    AWAITING_APPROVAL(false),
+    RUNNING(false),
+    SUCCEEDED(true),
+    FAILED(true),
+    CANCELLED(true),
+    DENIED(true),
+    INTERRUPTED(true);
 
     private final boolean terminal;
 

@@ -58,8 +58,8 @@ public final class SqliteApprovalStore implements ApprovalStore {
     @Override
     public Optional<Approval> get(String approvalId) {
         return db.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM approvals WHERE id=?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT " + COLUMNS + " FROM approvals WHERE id=?")) {
                 select.setString(1, approvalId);
                 try (ResultSet rows = select.executeQuery()) {
                     return rows.next() ? Optional.of(read(rows)) : Optional.empty();
@@ -87,11 +87,16 @@ public final class SqliteApprovalStore implements ApprovalStore {
     }
 
     @Override
-    public Optional<Approval> transition(String approvalId, ApprovalStatus expected, ApprovalStatus next,
-                                         Instant at, String decidedBy, String note) {
+    public Optional<Approval> transition(
+            String approvalId,
+            ApprovalStatus expected,
+            ApprovalStatus next,
+            Instant at,
+            String decidedBy,
+            String note) {
         boolean changed = db.transaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE approvals SET status=?, decided_at=COALESCE(decided_at, ?),"
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE approvals SET status=?, decided_at=COALESCE(decided_at, ?),"
                             + " decided_by=COALESCE(decided_by, ?), note=COALESCE(note, ?) WHERE id=? AND status=?")) {
                 update.setString(1, next.wireName());
                 update.setLong(2, at.toEpochMilli());

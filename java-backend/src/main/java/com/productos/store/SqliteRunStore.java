@@ -116,16 +116,29 @@ public final class SqliteRunStore implements RunStore {
     public RunPage list(RunQuery query) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM runs WHERE 1=1");
         List<Object> args = new ArrayList<>();
-        if (query.tool() != null) { sql.append(" AND tool=?"); args.add(query.tool()); }
-        if (query.status() != null) { sql.append(" AND status=?"); args.add(query.status().wireName()); }
-        if (query.actor() != null) { sql.append(" AND actor=?"); args.add(query.actor()); }
-        if (query.sessionId() != null) { sql.append(" AND session_id=?"); args.add(query.sessionId()); }
+        if (query.tool() != null) {
+            sql.append(" AND tool=?");
+            args.add(query.tool());
+        }
+        if (query.status() != null) {
+            sql.append(" AND status=?");
+            args.add(query.status().wireName());
+        }
+        if (query.actor() != null) {
+            sql.append(" AND actor=?");
+            args.add(query.actor());
+        }
+        if (query.sessionId() != null) {
+            sql.append(" AND session_id=?");
+            args.add(query.sessionId());
+        }
         if (query.beforeCursor() != null) {
             long before;
             try {
                 before = Long.parseLong(query.beforeCursor());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("cursor '" + query.beforeCursor() + "' is not one this store gave out");
+                throw new IllegalArgumentException(
+                        "cursor '" + query.beforeCursor() + "' is not one this store gave out");
             }
             sql.append(" AND seq<?");
             args.add(before);
@@ -140,7 +153,10 @@ public final class SqliteRunStore implements RunStore {
                 boolean more = false;
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        if (runs.size() == query.limit()) { more = true; break; }
+                        if (runs.size() == query.limit()) {
+                            more = true;
+                            break;
+                        }
                         lastSeq = rows.getLong("seq");
                         runs.add(readRun(rows));
                     }
@@ -155,8 +171,8 @@ public final class SqliteRunStore implements RunStore {
         Instant now = clock.instant();
         return db.transaction(connection -> {
             long next;
-            try (PreparedStatement max = connection.prepareStatement(
-                    "SELECT COALESCE(MAX(seq), 0) + 1 FROM run_logs WHERE run_id=?")) {
+            try (PreparedStatement max =
+                    connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM run_logs WHERE run_id=?")) {
                 max.setString(1, runId);
                 try (ResultSet rows = max.executeQuery()) {
                     rows.next();
@@ -187,8 +203,12 @@ public final class SqliteRunStore implements RunStore {
                 List<RunLogLine> lines = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        lines.add(new RunLogLine(runId, rows.getLong(1), Instant.ofEpochMilli(rows.getLong(2)),
-                                rows.getString(3), rows.getString(4)));
+                        lines.add(new RunLogLine(
+                                runId,
+                                rows.getLong(1),
+                                Instant.ofEpochMilli(rows.getLong(2)),
+                                rows.getString(3),
+                                rows.getString(4)));
                     }
                 }
                 return lines;
@@ -198,8 +218,11 @@ public final class SqliteRunStore implements RunStore {
 
     @Override
     public Optional<Run> findByIdempotencyKey(String tool, String idempotencyKey) {
-        return db.read(connection -> queryOne(connection, "SELECT " + COLUMNS
-                + " FROM runs WHERE tool=? AND idempotency_key=? ORDER BY seq DESC LIMIT 1", tool, idempotencyKey));
+        return db.read(connection -> queryOne(
+                connection,
+                "SELECT " + COLUMNS + " FROM runs WHERE tool=? AND idempotency_key=? ORDER BY seq DESC LIMIT 1",
+                tool,
+                idempotencyKey));
     }
 
     @Override
@@ -207,14 +230,15 @@ public final class SqliteRunStore implements RunStore {
         return db.transaction(connection -> {
             List<String> orphans = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, owner FROM runs WHERE status IN ('queued', 'running')");
-                 ResultSet rows = select.executeQuery()) {
+                            "SELECT id, owner FROM runs WHERE status IN ('queued', 'running')");
+                    ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     if (!ownerAlive.test(rows.getString(2))) orphans.add(rows.getString(1));
                 }
             }
             long now = clock.instant().toEpochMilli();
-            RunError why = RunError.of(ErrorCode.InternalError,
+            RunError why = RunError.of(
+                    ErrorCode.InternalError,
                     "the backend stopped while this run was in flight; check the tool's target and run it again");
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE runs SET status='interrupted', error=?, finished_at=?, updated_at=? WHERE id=?")) {
@@ -260,14 +284,19 @@ public final class SqliteRunStore implements RunStore {
                 instant(rows, "started_at"),
                 instant(rows, "finished_at"),
                 instant(rows, "updated_at"),
-                artifacts == null ? List.of() : Json.MAPPER.readValue(artifacts, new TypeReference<List<RunArtifact>>() {}),
+                artifacts == null
+                        ? List.of()
+                        : Json.MAPPER.readValue(artifacts, new TypeReference<List<RunArtifact>>() {}),
                 List.of());
     }
 
     private static RunError readError(JsonNode node) {
         JsonNode details = node.get("details");
-        return new RunError(node.path("code").asString(), node.path("numericCode").asInt(),
-                node.path("message").asString(), details == null || details.isNull() ? null : details);
+        return new RunError(
+                node.path("code").asString(),
+                node.path("numericCode").asInt(),
+                node.path("message").asString(),
+                details == null || details.isNull() ? null : details);
     }
 
     private static Instant instant(ResultSet rows, String column) throws SQLException {

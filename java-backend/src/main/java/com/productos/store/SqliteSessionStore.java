@@ -59,7 +59,8 @@ public final class SqliteSessionStore implements SessionStore {
     @Override
     public Optional<SessionRecord> get(String sessionId) {
         return db.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM supervisor_sessions WHERE id=?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT " + COLUMNS + " FROM supervisor_sessions WHERE id=?")) {
                 select.setString(1, sessionId);
                 try (ResultSet rows = select.executeQuery()) {
                     return rows.next() ? Optional.of(read(rows)) : Optional.empty();
@@ -93,9 +94,10 @@ public final class SqliteSessionStore implements SessionStore {
     @Override
     public void update(SessionRecord session) {
         db.transaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE supervisor_sessions SET title=?, status=?,"
-                    + " updated_at=?, provider=?, model=?, input_tokens=?, output_tokens=?, cost_usd=?, tool_calls=?,"
-                    + " model_steps=?, owner_id=?, transcript=?, pending=? WHERE id=?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE supervisor_sessions SET title=?, status=?,"
+                            + " updated_at=?, provider=?, model=?, input_tokens=?, output_tokens=?, cost_usd=?, tool_calls=?,"
+                            + " model_steps=?, owner_id=?, transcript=?, pending=? WHERE id=?")) {
                 update.setString(1, session.title());
                 update.setString(2, session.status().wireName());
                 update.setLong(3, session.updatedAt().toEpochMilli());
@@ -156,8 +158,12 @@ public final class SqliteSessionStore implements SessionStore {
                 List<SessionMessage> messages = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        messages.add(new SessionMessage(rows.getString(1), rows.getString(2),
-                                Instant.ofEpochMilli(rows.getLong(3)), rows.getString(4), rows.getString(5)));
+                        messages.add(new SessionMessage(
+                                rows.getString(1),
+                                rows.getString(2),
+                                Instant.ofEpochMilli(rows.getLong(3)),
+                                rows.getString(4),
+                                rows.getString(5)));
                     }
                 }
                 return messages;
@@ -168,9 +174,10 @@ public final class SqliteSessionStore implements SessionStore {
     @Override
     public void appendStep(ModelStepRecord step) {
         db.transaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO supervisor_steps (session_id, turn_id,"
-                    + " provider, model, input_tokens, output_tokens, cost_usd, finish_reason, elapsed_millis, at)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO supervisor_steps (session_id, turn_id,"
+                            + " provider, model, input_tokens, output_tokens, cost_usd, finish_reason, elapsed_millis, at)"
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
                 insert.setString(1, step.sessionId());
                 insert.setString(2, step.turnId());
                 insert.setString(3, step.provider());
@@ -197,9 +204,17 @@ public final class SqliteSessionStore implements SessionStore {
                 List<ModelStepRecord> steps = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        steps.add(new ModelStepRecord(rows.getString(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getLong(5), rows.getLong(6), rows.getDouble(7), rows.getString(8),
-                                rows.getLong(9), Instant.ofEpochMilli(rows.getLong(10))));
+                        steps.add(new ModelStepRecord(
+                                rows.getString(1),
+                                rows.getString(2),
+                                rows.getString(3),
+                                rows.getString(4),
+                                rows.getLong(5),
+                                rows.getLong(6),
+                                rows.getDouble(7),
+                                rows.getString(8),
+                                rows.getLong(9),
+                                Instant.ofEpochMilli(rows.getLong(10))));
                     }
                 }
                 return steps;
@@ -263,9 +278,21 @@ public final class SqliteSessionStore implements SessionStore {
     }
 
     private static SessionRecord read(ResultSet rows) throws SQLException {
-        return new SessionRecord(rows.getString(1), rows.getString(2), SessionStatus.parse(rows.getString(3)),
-                Instant.ofEpochMilli(rows.getLong(4)), Instant.ofEpochMilli(rows.getLong(5)), rows.getString(6),
-                rows.getString(7), rows.getLong(8), rows.getLong(9), rows.getDouble(10), rows.getLong(11), rows.getLong(12),
-                rows.getString(13), rows.getString(14), rows.getString(15));
+        return new SessionRecord(
+                rows.getString(1),
+                rows.getString(2),
+                SessionStatus.parse(rows.getString(3)),
+                Instant.ofEpochMilli(rows.getLong(4)),
+                Instant.ofEpochMilli(rows.getLong(5)),
+                rows.getString(6),
+                rows.getString(7),
+                rows.getLong(8),
+                rows.getLong(9),
+                rows.getDouble(10),
+                rows.getLong(11),
+                rows.getLong(12),
+                rows.getString(13),
+                rows.getString(14),
+                rows.getString(15));
     }
 }

@@ -37,19 +37,23 @@ final class ModelCaller {
      * @throws LimitReachedException when the wall time ran out while waiting
      * @throws TurnCancelledException when cancelled
      */
-    ModelReply call(ModelRequest request, CancelSignal cancel, long deadlineNanos) throws ModelCallException, InterruptedException {
+    ModelReply call(ModelRequest request, CancelSignal cancel, long deadlineNanos)
+            throws ModelCallException, InterruptedException {
         int attempts = 0;
         while (true) {
             attempts++;
             try {
                 return attempt(request, cancel, deadlineNanos);
             } catch (ModelCallException failed) {
-                Optional<Duration> delay = retryPolicy.delayBeforeRetry(attempts, failed.status(), failed.retryAfter(), clock.instant());
+                Optional<Duration> delay =
+                        retryPolicy.delayBeforeRetry(attempts, failed.status(), failed.retryAfter(), clock.instant());
                 long remainingMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
                 if (delay.isEmpty() || delay.get().toMillis() >= remainingMillis) {
                     if (attempts == 1) throw failed;
-                    throw new ModelCallException(failed.status(), failed.retryAfter(), failed.getMessage()
-                            + " (after " + attempts + " attempts)");
+                    throw new ModelCallException(
+                            failed.status(),
+                            failed.retryAfter(),
+                            failed.getMessage() + " (after " + attempts + " attempts)");
                 }
                 cancel.sleep(delay.get().toMillis());
             }

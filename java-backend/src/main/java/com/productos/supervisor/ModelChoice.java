@@ -22,11 +22,13 @@ public record ModelChoice(ModelProvider provider, ModelPrice price) {
         try {
             return switch (settings.provider()) {
                 case "gemini" -> {
-                    VertexGeminiSettings gemini = VertexGeminiSettings.from(settings.section().path("gemini"), config);
+                    VertexGeminiSettings gemini =
+                            VertexGeminiSettings.from(settings.section().path("gemini"), config);
                     yield new ModelChoice(new VertexGeminiProvider(gemini), gemini.price());
                 }
                 case "openai" -> {
-                    OpenAiSettings openai = OpenAiSettings.from(settings.section().path("openai"), config);
+                    OpenAiSettings openai =
+                            OpenAiSettings.from(settings.section().path("openai"), config);
                     yield new ModelChoice(new OpenAiCompatibleProvider(openai), openai.price());
                 }
                 default -> new ModelChoice(new OfflinePlanner(clock, settings.timeZone()), ModelPrice.FREE);

@@ -106,14 +106,19 @@ final class SessionTurn {
         } catch (LimitReachedException e) {
             finish(StopReason.LIMIT, ErrorCode.LimitReached, e.getMessage());
         } catch (ModelCallException e) {
-            finish(StopReason.ERROR, ErrorCode.ModelError, "the model failed: " + context.filter().redactText(e.getMessage()));
+            finish(
+                    StopReason.ERROR,
+                    ErrorCode.ModelError,
+                    "the model failed: " + context.filter().redactText(e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             finish(StopReason.CANCELLED, null, "cancelled: the backend is stopping");
         } catch (RuntimeException e) {
             LOG.error("turn {} of session {} failed", pending.turnId(), session.id(), e);
-            finish(StopReason.ERROR, ErrorCode.InternalError, "the supervisor failed (" + e.getClass().getSimpleName()
-                    + "); the backend log has the details");
+            finish(
+                    StopReason.ERROR,
+                    ErrorCode.InternalError,
+                    "the supervisor failed (" + e.getClass().getSimpleName() + "); the backend log has the details");
         }
     }
 
@@ -126,9 +131,14 @@ final class SessionTurn {
                 record(active, run.get());
             }
         }
-        finish(StopReason.ERROR, ErrorCode.InternalError, "the turn was interrupted when the backend stopped"
-                + (active != null && active.runId() != null ? "; run " + active.runId() + " shows how far its call got" : "")
-                + "; send the request again to continue");
+        finish(
+                StopReason.ERROR,
+                ErrorCode.InternalError,
+                "the turn was interrupted when the backend stopped"
+                        + (active != null && active.runId() != null
+                                ? "; run " + active.runId() + " shows how far its call got"
+                                : "")
+                        + "; send the request again to continue");
     }
 
     /** Ends a parked turn on the person's cancel: the waiting run is cancelled, its approval withdrawn. */
@@ -176,26 +186,43 @@ final class SessionTurn {
     private boolean runCall(ProposedCall call) throws InterruptedException {
         Optional<String> tool = context.catalog().names().registryName(call.modelToolName());
         if (tool.isEmpty()) {
-            addResult(call, "there is no tool named '" + call.modelToolName() + "'; call only the declared functions", true);
+            addResult(
+                    call,
+                    "there is no tool named '" + call.modelToolName() + "'; call only the declared functions",
+                    true);
             return true;
         }
-        if (call.argumentsProblem() != null || call.arguments() == null || !call.arguments().isObject()) {
-            String problem = call.argumentsProblem() != null ? call.argumentsProblem() : "the arguments are not a JSON object";
-            addResult(call, problem + "; call " + call.modelToolName() + " again with one JSON object matching its schema", true);
+        if (call.argumentsProblem() != null
+                || call.arguments() == null
+                || !call.arguments().isObject()) {
+            String problem =
+                    call.argumentsProblem() != null ? call.argumentsProblem() : "the arguments are not a JSON object";
+            addResult(
+                    call,
+                    problem + "; call " + call.modelToolName() + " again with one JSON object matching its schema",
+                    true);
             return true;
         }
         checkToolCallLimits();
         pending = pending.countToolCall();
         session = session.withUsage(0, 0, 0, 1, 0, session.provider(), session.model());
-        context.events().emit(session.id(), pending.turnId(), SupervisorEvent.TOOL_CALL_PROPOSED, Json.object()
-                .put("callId", call.callId()).put("tool", tool.get()).set("input", context.filter().redact(call.arguments())));
+        context.events()
+                .emit(
+                        session.id(),
+                        pending.turnId(),
+                        SupervisorEvent.TOOL_CALL_PROPOSED,
+                        Json.object()
+                                .put("callId", call.callId())
+                                .put("tool", tool.get())
+                                .set("input", context.filter().redact(call.arguments())));
         PendingTurn.ActiveCall active = new PendingTurn.ActiveCall(call.callId(), tool.get(), null, null);
         pending = pending.withActive(active);
         persist();
         Run run;
         try {
-            run = context.controlPlane().start(new CallRequest(tool.get(), call.arguments(), Actor.SUPERVISOR,
-                    idempotencyKey(call), session.id()));
+            run = context.controlPlane()
+                    .start(new CallRequest(
+                            tool.get(), call.arguments(), Actor.SUPERVISOR, idempotencyKey(call), session.id()));
         } catch (ToolCallException refused) {
             refusedCall(call, active, refused);
             return true;
@@ -203,8 +230,15 @@ final class SessionTurn {
         active = new PendingTurn.ActiveCall(call.callId(), tool.get(), run.id(), run.approvalId());
         pending = pending.withActive(active);
         persist();
-        context.events().emit(session.id(), pending.turnId(), SupervisorEvent.RUN_STARTED, Json.object()
-                .put("callId", call.callId()).put("runId", run.id()).put("tool", tool.get()));
+        context.events()
+                .emit(
+                        session.id(),
+                        pending.turnId(),
+                        SupervisorEvent.RUN_STARTED,
+                        Json.object()
+                                .put("callId", call.callId())
+                                .put("runId", run.id())
+                                .put("tool", tool.get()));
         if (run.status() == RunStatus.AWAITING_APPROVAL) {
             emitRunUpdated(active, run);
             approvalNeeded(active, run);
@@ -218,20 +252,40 @@ final class SessionTurn {
 
     private void refusedCall(ProposedCall call, PendingTurn.ActiveCall active, ToolCallException refused) {
         JsonNode data = refused.data();
-        String runId = data != null && data.path("runId").isString() ? data.path("runId").asString() : null;
+        String runId = data != null && data.path("runId").isString()
+                ? data.path("runId").asString()
+                : null;
         if (runId != null) {
-            context.events().emit(session.id(), pending.turnId(), SupervisorEvent.RUN_STARTED, Json.object()
-                    .put("callId", call.callId()).put("runId", runId).put("tool", active.tool()));
-            ObjectNode update = Json.object().put("callId", call.callId()).put("runId", runId).put("tool", active.tool())
+            context.events()
+                    .emit(
+                            session.id(),
+                            pending.turnId(),
+                            SupervisorEvent.RUN_STARTED,
+                            Json.object()
+                                    .put("callId", call.callId())
+                                    .put("runId", runId)
+                                    .put("tool", active.tool()));
+            ObjectNode update = Json.object()
+                    .put("callId", call.callId())
+                    .put("runId", runId)
+                    .put("tool", active.tool())
                     .put("status", RunStatus.FAILED.wireName());
             update.putObject("error").put("code", refused.code().code()).put("message", refused.getMessage());
             context.events().emit(session.id(), pending.turnId(), SupervisorEvent.RUN_UPDATED, update);
         }
         StringBuilder text = new StringBuilder(refused.getMessage());
-        if (data != null && data.path("errors").isArray()) text.append("\nfailing fields: ").append(Json.write(data.path("errors")));
+        if (data != null && data.path("errors").isArray())
+            text.append("\nfailing fields: ").append(Json.write(data.path("errors")));
         if (refused.code() == ErrorCode.InvalidInput) text.append("\nFix the arguments and call the function again.");
-        context.store().appendMessage(session.id(), new SessionMessage("tool", active.tool() + " refused: " + refused.getMessage(),
-                now(), runId, active.tool()));
+        context.store()
+                .appendMessage(
+                        session.id(),
+                        new SessionMessage(
+                                "tool",
+                                active.tool() + " refused: " + refused.getMessage(),
+                                now(),
+                                runId,
+                                active.tool()));
         addResult(call, text.toString(), true);
     }
 
@@ -244,7 +298,8 @@ final class SessionTurn {
         } catch (TimeoutException e) {
             cancelRun(active);
             throw new LimitReachedException("the turn reached its wall-time limit of "
-                    + context.limits().turnWallTime().toSeconds() + " s while " + active.tool() + " ran (run " + active.runId()
+                    + context.limits().turnWallTime().toSeconds() + " s while " + active.tool() + " ran (run "
+                    + active.runId()
                     + " was cancelled); raise supervisor.limits.turn.wall_seconds for long calls");
         } catch (ExecutionException e) {
             throw new IllegalStateException("waiting for run " + started.id() + " failed", e.getCause());
@@ -263,7 +318,10 @@ final class SessionTurn {
     /** Turns a settled run into the model's tool result, the client's run_updated and the session's message. */
     private void record(PendingTurn.ActiveCall active, Run run) {
         emitRunUpdated(active, run);
-        ProposedCall call = pending.calls().stream().filter(c -> c.callId().equals(active.callId())).findFirst().orElse(null);
+        ProposedCall call = pending.calls().stream()
+                .filter(c -> c.callId().equals(active.callId()))
+                .findFirst()
+                .orElse(null);
         String content;
         boolean isError;
         String message;
@@ -281,13 +339,16 @@ final class SessionTurn {
                 message = active.tool() + " denied: " + why;
             }
             default -> {
-                String why = run.error() == null ? run.status().wireName() : context.filter().redactText(run.error().message());
+                String why = run.error() == null
+                        ? run.status().wireName()
+                        : context.filter().redactText(run.error().message());
                 content = "The call ended as " + run.status().wireName() + ": " + why;
                 isError = true;
                 message = active.tool() + " " + run.status().wireName() + ": " + why;
             }
         }
-        context.store().appendMessage(session.id(), new SessionMessage("tool", message, now(), run.id(), active.tool()));
+        context.store()
+                .appendMessage(session.id(), new SessionMessage("tool", message, now(), run.id(), active.tool()));
         if (call != null && pending.results().stream().noneMatch(r -> r.callId().equals(call.callId()))) {
             pending = pending.withResult(new ToolResult(call.callId(), call.modelToolName(), content, isError));
         }
@@ -295,11 +356,16 @@ final class SessionTurn {
     }
 
     private void emitRunUpdated(PendingTurn.ActiveCall active, Run run) {
-        ObjectNode update = Json.object().put("callId", active.callId()).put("runId", run.id()).put("tool", active.tool())
+        ObjectNode update = Json.object()
+                .put("callId", active.callId())
+                .put("runId", run.id())
+                .put("tool", active.tool())
                 .put("status", run.status().wireName());
-        if (run.status() == RunStatus.SUCCEEDED && run.output() != null) update.set("output", context.filter().redact(run.output()));
+        if (run.status() == RunStatus.SUCCEEDED && run.output() != null)
+            update.set("output", context.filter().redact(run.output()));
         if (run.error() != null) {
-            update.putObject("error").put("code", run.error().numericCode())
+            update.putObject("error")
+                    .put("code", run.error().numericCode())
                     .put("message", context.filter().redactText(run.error().message()));
         }
         context.events().emit(session.id(), pending.turnId(), SupervisorEvent.RUN_UPDATED, update);
@@ -307,40 +373,80 @@ final class SessionTurn {
 
     private void approvalNeeded(PendingTurn.ActiveCall active, Run run) {
         String reason = context.controlPlane().approvals(ApprovalStatus.PENDING, 1000).stream()
-                .filter(approval -> approval.id().equals(run.approvalId())).findFirst()
-                .map(Approval::reasons).map(reasons -> String.join("; ", reasons)).filter(text -> !text.isBlank())
+                .filter(approval -> approval.id().equals(run.approvalId()))
+                .findFirst()
+                .map(Approval::reasons)
+                .map(reasons -> String.join("; ", reasons))
+                .filter(text -> !text.isBlank())
                 .orElse("policy asks a person to approve " + active.tool());
-        context.events().emit(session.id(), pending.turnId(), SupervisorEvent.APPROVAL_NEEDED, Json.object()
-                .put("callId", active.callId()).put("runId", run.id()).put("approvalId", run.approvalId())
-                .put("tool", active.tool()).put("reason", reason));
-        context.store().appendMessage(session.id(), new SessionMessage("tool", active.tool() + " waits for approval "
-                + run.approvalId() + " (" + reason + ")", now(), run.id(), active.tool()));
+        context.events()
+                .emit(
+                        session.id(),
+                        pending.turnId(),
+                        SupervisorEvent.APPROVAL_NEEDED,
+                        Json.object()
+                                .put("callId", active.callId())
+                                .put("runId", run.id())
+                                .put("approvalId", run.approvalId())
+                                .put("tool", active.tool())
+                                .put("reason", reason));
+        context.store()
+                .appendMessage(
+                        session.id(),
+                        new SessionMessage(
+                                "tool",
+                                active.tool() + " waits for approval " + run.approvalId() + " (" + reason + ")",
+                                now(),
+                                run.id(),
+                                active.tool()));
     }
 
     /** One model call; false when the model answered without calls (the turn is done). */
     private boolean modelStep() throws ModelCallException, InterruptedException {
         long startedNanos = System.nanoTime();
-        ModelRequest request = new ModelRequest(SystemInstruction.TEXT, transcript, context.catalog().specs());
+        ModelRequest request = new ModelRequest(
+                SystemInstruction.TEXT, transcript, context.catalog().specs());
         ModelReply reply = context.caller().call(request, cancel, deadlineNanos);
         if (cancel.isCancelled()) throw new TurnCancelledException();
         TokenUsage usage = reply.usage();
         double cost = context.price().costUsd(usage);
         pending = pending.countStep(usage.inputTokens(), usage.outputTokens(), cost);
-        session = session.withUsage(usage.inputTokens(), usage.outputTokens(), cost, 0, 1,
-                context.provider().providerName(), context.provider().modelName());
-        context.store().appendStep(new ModelStepRecord(session.id(), pending.turnId(), context.provider().providerName(),
-                context.provider().modelName(), usage.inputTokens(), usage.outputTokens(), cost, reply.finishReason(),
-                (System.nanoTime() - startedNanos) / 1_000_000, now()));
-        transcript.add(new TranscriptEntry.ModelTurn(reply.text(), reply.calls(), context.provider().providerName(),
-                reply.providerPayload()));
+        session = session.withUsage(
+                usage.inputTokens(),
+                usage.outputTokens(),
+                cost,
+                0,
+                1,
+                context.provider().providerName(),
+                context.provider().modelName());
+        context.store()
+                .appendStep(new ModelStepRecord(
+                        session.id(),
+                        pending.turnId(),
+                        context.provider().providerName(),
+                        context.provider().modelName(),
+                        usage.inputTokens(),
+                        usage.outputTokens(),
+                        cost,
+                        reply.finishReason(),
+                        (System.nanoTime() - startedNanos) / 1_000_000,
+                        now()));
+        transcript.add(new TranscriptEntry.ModelTurn(
+                reply.text(), reply.calls(), context.provider().providerName(), reply.providerPayload()));
         if (!reply.text().isBlank()) {
-            context.store().appendMessage(session.id(), new SessionMessage("assistant", reply.text(), now(), null, null));
-            context.events().emit(session.id(), pending.turnId(), SupervisorEvent.ASSISTANT_TEXT,
-                    Json.object().put("text", reply.text()));
+            context.store()
+                    .appendMessage(session.id(), new SessionMessage("assistant", reply.text(), now(), null, null));
+            context.events()
+                    .emit(
+                            session.id(),
+                            pending.turnId(),
+                            SupervisorEvent.ASSISTANT_TEXT,
+                            Json.object().put("text", reply.text()));
         }
         if (reply.calls().isEmpty()) {
             if (reply.finishReason() != null && reply.finishReason().startsWith("MALFORMED")
-                    || "UNEXPECTED_TOOL_CALL".equals(reply.finishReason()) || "TOO_MANY_TOOL_CALLS".equals(reply.finishReason())) {
+                    || "UNEXPECTED_TOOL_CALL".equals(reply.finishReason())
+                    || "TOO_MANY_TOOL_CALLS".equals(reply.finishReason())) {
                 transcript.add(new TranscriptEntry.UserText(MALFORMED_CALL_NOTE));
                 persist();
                 return true;
@@ -364,8 +470,11 @@ final class SessionTurn {
                     + " raise supervisor.limits.turn.tokens or ask for less");
         }
         if (pending.costUsd() >= limits.turnCostUsd()) {
-            throw new LimitReachedException(String.format(java.util.Locale.ROOT, "the turn reached its estimated cost limit of"
-                    + " $%.2f; raise supervisor.limits.turn.cost_usd to allow more", limits.turnCostUsd()));
+            throw new LimitReachedException(String.format(
+                    java.util.Locale.ROOT,
+                    "the turn reached its estimated cost limit of"
+                            + " $%.2f; raise supervisor.limits.turn.cost_usd to allow more",
+                    limits.turnCostUsd()));
         }
         if (session.modelSteps() >= limits.sessionModelSteps()) {
             throw new LimitReachedException("this session reached its limit of " + limits.sessionModelSteps()
@@ -376,12 +485,15 @@ final class SessionTurn {
                     + " tokens; start a new session, or raise supervisor.limits.session.tokens");
         }
         if (session.costUsd() >= limits.sessionCostUsd()) {
-            throw new LimitReachedException(String.format(java.util.Locale.ROOT, "this session reached its estimated cost"
-                    + " limit of $%.2f; start a new session, or raise supervisor.limits.session.cost_usd", limits.sessionCostUsd()));
+            throw new LimitReachedException(String.format(
+                    java.util.Locale.ROOT,
+                    "this session reached its estimated cost"
+                            + " limit of $%.2f; start a new session, or raise supervisor.limits.session.cost_usd",
+                    limits.sessionCostUsd()));
         }
         if (remainingMillis() <= 0) {
-            throw new LimitReachedException("the turn reached its wall-time limit of " + limits.turnWallTime().toSeconds()
-                    + " s; raise supervisor.limits.turn.wall_seconds");
+            throw new LimitReachedException("the turn reached its wall-time limit of "
+                    + limits.turnWallTime().toSeconds() + " s; raise supervisor.limits.turn.wall_seconds");
         }
     }
 
@@ -412,7 +524,8 @@ final class SessionTurn {
     private void finish(StopReason reason, ErrorCode code, String message) {
         try {
             // Every call of the model gets a result, so the conversation stays valid for the next turn.
-            String why = reason == StopReason.CANCELLED ? "not run: the turn was cancelled"
+            String why = reason == StopReason.CANCELLED
+                    ? "not run: the turn was cancelled"
                     : "not run: the turn ended (" + (message == null ? reason.wireName() : message) + ")";
             for (int i = pending.results().size(); i < pending.calls().size(); i++) {
                 ProposedCall call = pending.calls().get(i);
@@ -420,12 +533,25 @@ final class SessionTurn {
             }
             if (!pending.calls().isEmpty()) transcript.add(new TranscriptEntry.ToolResults(pending.results()));
             if (code != null) {
-                context.events().emit(session.id(), pending.turnId(), SupervisorEvent.ERROR,
-                        Json.object().put("code", code.code()).put("message", message));
+                context.events()
+                        .emit(
+                                session.id(),
+                                pending.turnId(),
+                                SupervisorEvent.ERROR,
+                                Json.object().put("code", code.code()).put("message", message));
             }
             if (message != null) {
-                context.store().appendMessage(session.id(), new SessionMessage("assistant",
-                        reason == StopReason.CANCELLED ? "Stopped: " + message + "." : "Stopped: " + message, now(), null, null));
+                context.store()
+                        .appendMessage(
+                                session.id(),
+                                new SessionMessage(
+                                        "assistant",
+                                        reason == StopReason.CANCELLED
+                                                ? "Stopped: " + message + "."
+                                                : "Stopped: " + message,
+                                        now(),
+                                        null,
+                                        null));
             }
             PendingTurn ended = pending;
             session = session.withStatus(SessionStatus.IDLE, null, now());
@@ -441,9 +567,13 @@ final class SessionTurn {
     private void emitFinished(StopReason reason) {
         ended = true;
         ObjectNode fields = Json.object().put("stopReason", reason.wireName());
-        fields.putObject("usage").put("inputTokens", pending.inputTokens()).put("outputTokens", pending.outputTokens())
+        fields.putObject("usage")
+                .put("inputTokens", pending.inputTokens())
+                .put("outputTokens", pending.outputTokens())
                 .put("costUsd", pending.costUsd());
-        fields.putObject("model").put("provider", context.provider().providerName()).put("name", context.provider().modelName());
+        fields.putObject("model")
+                .put("provider", context.provider().providerName())
+                .put("name", context.provider().modelName());
         context.events().emit(session.id(), pending.turnId(), SupervisorEvent.TURN_FINISHED, fields);
     }
 
@@ -462,7 +592,9 @@ final class SessionTurn {
 
     private String idempotencyKey(ProposedCall call) {
         // The same call of the same turn is the same effect, also when a resumed turn reaches it again.
-        return "supervisor-" + Json.sha256Hex(session.id() + "\n" + pending.turnId() + "\n" + call.callId()).substring(0, 40);
+        return "supervisor-"
+                + Json.sha256Hex(session.id() + "\n" + pending.turnId() + "\n" + call.callId())
+                        .substring(0, 40);
     }
 
     private long remainingMillis() {

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** Why a turn ended, as turn_finished reports it. */
 public enum StopReason {
-    COMPLETED, LIMIT, CANCELLED, ERROR, AWAITING_APPROVAL;
+    COMPLETED,
+    LIMIT,
+    CANCELLED,
+    ERROR,
+    AWAITING_APPROVAL;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -60,8 +60,14 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
     private volatile boolean closed;
     private java.util.concurrent.ScheduledExecutorService reconciler;
 
-    public Supervisor(ControlPlane controlPlane, SessionStore store, ModelChoice model, SupervisorSettings settings,
-                      Collection<String> secretValues, Clock clock, String ownerId) {
+    public Supervisor(
+            ControlPlane controlPlane,
+            SessionStore store,
+            ModelChoice model,
+            SupervisorSettings settings,
+            Collection<String> secretValues,
+            Clock clock,
+            String ownerId) {
         this.controlPlane = controlPlane;
         this.store = store;
         this.provider = model.provider();
@@ -70,19 +76,36 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
         this.turns = Executors.newCachedThreadPool(daemonThreads("productos-supervisor-turn"));
         this.modelThreads = Executors.newCachedThreadPool(daemonThreads("productos-supervisor-model"));
         ModelPrice price = model.price();
-        ModelCaller caller = new ModelCaller(provider, new ModelRetryPolicy(settings.modelAttempts(),
-                java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(8), java.time.Duration.ofSeconds(30),
-                random::nextDouble), modelThreads, clock);
-        this.context = new TurnContext(controlPlane, store, ToolCatalog.of(controlPlane.registry()),
-                new ModelContextFilter(secretValues, settings.maxToolOutputChars()), provider, caller, price,
-                settings.limits(), clock, this::emit);
+        ModelCaller caller = new ModelCaller(
+                provider,
+                new ModelRetryPolicy(
+                        settings.modelAttempts(),
+                        java.time.Duration.ofMillis(500),
+                        java.time.Duration.ofSeconds(8),
+                        java.time.Duration.ofSeconds(30),
+                        random::nextDouble),
+                modelThreads,
+                clock);
+        this.context = new TurnContext(
+                controlPlane,
+                store,
+                ToolCatalog.of(controlPlane.registry()),
+                new ModelContextFilter(secretValues, settings.maxToolOutputChars()),
+                provider,
+                caller,
+                price,
+                settings.limits(),
+                clock,
+                this::emit);
     }
 
     /** Listens to the control plane and settles what a stopped process left: call once, after the control plane recovered its runs. */
     public Supervisor start() {
         controlPlane.addListener(this);
         for (SessionRecord session : store.withStatus(SessionStatus.RUNNING)) {
-            if (session.ownerId() != null && !session.ownerId().equals(ownerId) && !ProcessOwner.isAlive(session.ownerId())
+            if (session.ownerId() != null
+                    && !session.ownerId().equals(ownerId)
+                    && !ProcessOwner.isAlive(session.ownerId())
                     && store.claim(session.id(), SessionStatus.RUNNING, SessionStatus.RUNNING, ownerId)) {
                 SessionRecord claimed = store.get(session.id()).orElseThrow();
                 PendingTurn pending = PendingTurn.fromJson(claimed.pendingJson());
@@ -125,27 +148,52 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
      * @throws ToolCallException SessionNotFound, SessionBusy, or InvalidParams for unusable text
      */
     public SendReceipt accept(String sessionIdOrNull, String text) {
-        if (closed) throw new ToolCallException(ErrorCode.SessionBusy, "the backend is stopping; send the message again after it restarts");
+        if (closed)
+            throw new ToolCallException(
+                    ErrorCode.SessionBusy, "the backend is stopping; send the message again after it restarts");
         if (text == null || text.isBlank() || text.length() > MAX_TEXT_CHARS) {
-            throw new ToolCallException(ErrorCode.InvalidParams, "params.text must be 1 to " + MAX_TEXT_CHARS
-                    + " characters, not blank (it has " + (text == null ? 0 : text.length()) + ")");
+            throw new ToolCallException(
+                    ErrorCode.InvalidParams,
+                    "params.text must be 1 to " + MAX_TEXT_CHARS + " characters, not blank (it has "
+                            + (text == null ? 0 : text.length()) + ")");
         }
         Instant now = clock.instant();
         SessionRecord session;
         if (sessionIdOrNull == null) {
-            session = new SessionRecord(newId("ses", now), title(text), SessionStatus.RUNNING, now, now,
-                    provider.providerName(), provider.modelName(), 0, 0, 0, 0, 0, ownerId, "[]", null);
+            session = new SessionRecord(
+                    newId("ses", now),
+                    title(text),
+                    SessionStatus.RUNNING,
+                    now,
+                    now,
+                    provider.providerName(),
+                    provider.modelName(),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    ownerId,
+                    "[]",
+                    null);
             store.insert(session);
         } else {
-            SessionRecord existing = store.get(sessionIdOrNull).orElseThrow(() -> new ToolCallException(ErrorCode.SessionNotFound,
-                    "no chat session has id '" + sessionIdOrNull + "'; list them with sessions/list, or omit sessionId to start one"));
+            SessionRecord existing = store.get(sessionIdOrNull)
+                    .orElseThrow(() -> new ToolCallException(
+                            ErrorCode.SessionNotFound,
+                            "no chat session has id '" + sessionIdOrNull
+                                    + "'; list them with sessions/list, or omit sessionId to start one"));
             if (!store.claim(existing.id(), SessionStatus.IDLE, SessionStatus.RUNNING, ownerId)) {
                 SessionRecord now2 = store.get(existing.id()).orElse(existing);
                 String what = now2.status() == SessionStatus.AWAITING_APPROVAL
                         ? "is waiting for a person to decide an approval; decide it (approvals/decide) or cancel the turn (supervisor/cancel)"
                         : "has a turn running; wait for its turn_finished event or cancel it (supervisor/cancel)";
-                throw new ToolCallException(ErrorCode.SessionBusy, "session " + existing.id() + " " + what,
-                        Json.object().put("sessionId", existing.id()).put("status", now2.status().wireName()));
+                throw new ToolCallException(
+                        ErrorCode.SessionBusy,
+                        "session " + existing.id() + " " + what,
+                        Json.object()
+                                .put("sessionId", existing.id())
+                                .put("status", now2.status().wireName()));
             }
             session = store.get(existing.id()).orElseThrow();
         }
@@ -169,8 +217,10 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
      * @throws ToolCallException SessionNotFound
      */
     public boolean cancel(String sessionId, String turnIdOrNull) {
-        SessionRecord session = store.get(sessionId).orElseThrow(() -> new ToolCallException(ErrorCode.SessionNotFound,
-                "no chat session has id '" + sessionId + "'; list them with sessions/list"));
+        SessionRecord session = store.get(sessionId)
+                .orElseThrow(() -> new ToolCallException(
+                        ErrorCode.SessionNotFound,
+                        "no chat session has id '" + sessionId + "'; list them with sessions/list"));
         SessionTurn running = active.get(sessionId);
         if (running != null && !running.hasEnded()) {
             if (turnIdOrNull != null && !turnIdOrNull.equals(running.turnId())) return false;
@@ -202,8 +252,10 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
     /** @throws ToolCallException SessionNotFound */
     public SessionView session(String sessionId) {
         reconcileOne(sessionId);
-        SessionRecord session = store.get(sessionId).orElseThrow(() -> new ToolCallException(ErrorCode.SessionNotFound,
-                "no chat session has id '" + sessionId + "'; list them with sessions/list"));
+        SessionRecord session = store.get(sessionId)
+                .orElseThrow(() -> new ToolCallException(
+                        ErrorCode.SessionNotFound,
+                        "no chat session has id '" + sessionId + "'; list them with sessions/list"));
         return new SessionView(session, store.messages(sessionId), store.steps(sessionId));
     }
 
@@ -216,13 +268,17 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
     public synchronized void reconcileEvery(java.time.Duration interval) {
         if (reconciler != null || closed) return;
         reconciler = Executors.newSingleThreadScheduledExecutor(daemonThreads("productos-supervisor-reconcile"));
-        reconciler.scheduleWithFixedDelay(() -> {
-            try {
-                reconcile();
-            } catch (RuntimeException e) {
-                LOG.warn("reconciling paused chat turns failed: {}", e.getMessage());
-            }
-        }, interval.toMillis(), interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        reconciler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        reconcile();
+                    } catch (RuntimeException e) {
+                        LOG.warn("reconciling paused chat turns failed: {}", e.getMessage());
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -251,11 +307,18 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
         }
         if (run.status() == RunStatus.AWAITING_APPROVAL) return;
         // A run another process is executing is waited for there; this one resumes once it has ended.
-        if (!run.status().isTerminal() && !run.status().equals(RunStatus.QUEUED) && !run.status().equals(RunStatus.RUNNING)) return;
+        if (!run.status().isTerminal()
+                && !run.status().equals(RunStatus.QUEUED)
+                && !run.status().equals(RunStatus.RUNNING)) return;
         if (!store.claim(sessionId, SessionStatus.AWAITING_APPROVAL, SessionStatus.RUNNING, ownerId)) return;
         SessionTurn turn = new SessionTurn(context, store.get(sessionId).orElseThrow(), pending);
         if (active.putIfAbsent(sessionId, turn) != null) return;
-        LOG.info("resuming turn {} of session {}: run {} is {}", pending.turnId(), sessionId, run.id(), run.status().wireName());
+        LOG.info(
+                "resuming turn {} of session {}: run {} is {}",
+                pending.turnId(),
+                sessionId,
+                run.id(),
+                run.status().wireName());
         submit(turn);
     }
 
@@ -272,9 +335,14 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
     }
 
     private void emit(String sessionId, String turnId, String type, ObjectNode fields) {
-        long seq = seqs.computeIfAbsent(sessionId, id -> new AtomicLong(store.lastSeq(id))).incrementAndGet();
+        long seq = seqs.computeIfAbsent(sessionId, id -> new AtomicLong(store.lastSeq(id)))
+                .incrementAndGet();
         Instant at = clock.instant();
-        ObjectNode json = Json.object().put("sessionId", sessionId).put("turnId", turnId).put("seq", seq).put("type", type)
+        ObjectNode json = Json.object()
+                .put("sessionId", sessionId)
+                .put("turnId", turnId)
+                .put("seq", seq)
+                .put("type", type)
                 .put("at", at.toString());
         json.setAll(fields);
         SupervisorEvent event = new SupervisorEvent(sessionId, turnId, seq, type, at, json);
@@ -291,7 +359,8 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
     private String newId(String prefix, Instant now) {
         byte[] bytes = new byte[4];
         random.nextBytes(bytes);
-        return prefix + "-" + Long.toString(now.toEpochMilli(), 36) + "-" + java.util.HexFormat.of().formatHex(bytes);
+        return prefix + "-" + Long.toString(now.toEpochMilli(), 36) + "-"
+                + java.util.HexFormat.of().formatHex(bytes);
     }
 
     private static String title(String text) {

@@ -16,9 +16,16 @@ import tools.jackson.databind.JsonNode;
  *     session: { model_steps: 300, tool_calls: 300, tokens: 3000000, cost_usd: 5.00 }
  * </pre>
  */
-public record SupervisorLimits(int turnModelSteps, int turnToolCalls, long turnTokens, double turnCostUsd,
-                               Duration turnWallTime, int sessionModelSteps, int sessionToolCalls, long sessionTokens,
-                               double sessionCostUsd) {
+public record SupervisorLimits(
+        int turnModelSteps,
+        int turnToolCalls,
+        long turnTokens,
+        double turnCostUsd,
+        Duration turnWallTime,
+        int sessionModelSteps,
+        int sessionToolCalls,
+        long sessionTokens,
+        double sessionCostUsd) {
 
     public static SupervisorLimits defaults() {
         return from(null);
@@ -43,7 +50,8 @@ public record SupervisorLimits(int turnModelSteps, int turnToolCalls, long turnT
         if (node == null || node.path(field).isMissingNode()) return fallback;
         JsonNode value = node.path(field);
         if (!value.isIntegralNumber() || value.asLong() < 1) {
-            throw new ConfigException("supervisor.limits." + where + "." + field + " must be a whole number of at least 1, was " + value);
+            throw new ConfigException(
+                    "supervisor.limits." + where + "." + field + " must be a whole number of at least 1, was " + value);
         }
         return value.asLong();
     }
@@ -52,7 +60,8 @@ public record SupervisorLimits(int turnModelSteps, int turnToolCalls, long turnT
         if (node == null || node.path(field).isMissingNode()) return fallback;
         JsonNode value = node.path(field);
         if (!value.isNumber() || value.asDouble() <= 0) {
-            throw new ConfigException("supervisor.limits." + where + "." + field + " must be a positive number of dollars, was " + value);
+            throw new ConfigException(
+                    "supervisor.limits." + where + "." + field + " must be a positive number of dollars, was " + value);
         }
         return value.asDouble();
     }

@@ -17,8 +17,13 @@ import tools.jackson.databind.JsonNode;
  *   limits: ...                 # see SupervisorLimits
  * </pre>
  */
-public record SupervisorSettings(String provider, JsonNode section, int maxToolOutputChars, int modelAttempts,
-                                 ZoneId timeZone, SupervisorLimits limits) {
+public record SupervisorSettings(
+        String provider,
+        JsonNode section,
+        int maxToolOutputChars,
+        int modelAttempts,
+        ZoneId timeZone,
+        SupervisorLimits limits) {
 
     public static SupervisorSettings from(ProductOsConfig config) {
         JsonNode section = config.section("supervisor");
@@ -32,12 +37,20 @@ public record SupervisorSettings(String provider, JsonNode section, int maxToolO
         if (attempts < 1 || attempts > 10) throw new ConfigException("supervisor.model_attempts must be 1 to 10");
         ZoneId zone;
         try {
-            zone = section.path("time_zone").isString() ? ZoneId.of(section.path("time_zone").asString()) : ZoneId.systemDefault();
+            zone = section.path("time_zone").isString()
+                    ? ZoneId.of(section.path("time_zone").asString())
+                    : ZoneId.systemDefault();
         } catch (RuntimeException e) {
-            throw new ConfigException("supervisor.time_zone '" + section.path("time_zone").asString()
-                    + "' is not a time zone; use a name such as Europe/Berlin or UTC");
+            throw new ConfigException(
+                    "supervisor.time_zone '" + section.path("time_zone").asString()
+                            + "' is not a time zone; use a name such as Europe/Berlin or UTC");
         }
-        return new SupervisorSettings(provider, section, maxChars, attempts, zone,
+        return new SupervisorSettings(
+                provider,
+                section,
+                maxChars,
+                attempts,
+                zone,
                 SupervisorLimits.from(section.path("limits").isObject() ? section.path("limits") : null));
     }
 }

@@ -2,7 +2,8 @@ package com.productos.supervisor;
 
 /** What every model is told before the conversation, whichever provider it is. */
 final class SystemInstruction {
-    static final String TEXT = String.join("\n",
+    static final String TEXT = String.join(
+            "\n",
             "You are the Product OS supervisor: you help a small SaaS team run its product loop"
                     + " (deploy -> events -> insight -> campaign -> publish -> measure) by calling the declared tools.",
             "Rules you cannot change:",

@@ -21,10 +21,13 @@ public final class ToolCatalog {
     public static ToolCatalog of(ToolRegistry registry) {
         List<ToolDefinition> tools = new ArrayList<>(registry.tools());
         tools.sort(Comparator.comparing(ToolDefinition::name));
-        ToolNameMap names = ToolNameMap.of(tools.stream().map(ToolDefinition::name).toList());
+        ToolNameMap names =
+                ToolNameMap.of(tools.stream().map(ToolDefinition::name).toList());
         List<ToolSpec> specs = new ArrayList<>();
         for (ToolDefinition tool : tools) {
-            specs.add(new ToolSpec(tool.name(), names.modelName(tool.name()),
+            specs.add(new ToolSpec(
+                    tool.name(),
+                    names.modelName(tool.name()),
                     tool.description() + " (risk: " + tool.risk().name().toLowerCase(java.util.Locale.ROOT) + ")",
                     tool.inputSchema().source()));
         }

@@ -8,9 +8,17 @@ import com.productos.supervisor.session.SessionStore;
 import java.time.Clock;
 
 /** What every turn of one supervisor shares. */
-record TurnContext(ControlPlane controlPlane, SessionStore store, ToolCatalog catalog, ModelContextFilter filter,
-                   ModelProvider provider, ModelCaller caller, ModelPrice price, SupervisorLimits limits, Clock clock,
-                   EventSink events) {
+record TurnContext(
+        ControlPlane controlPlane,
+        SessionStore store,
+        ToolCatalog catalog,
+        ModelContextFilter filter,
+        ModelProvider provider,
+        ModelCaller caller,
+        ModelPrice price,
+        SupervisorLimits limits,
+        Clock clock,
+        EventSink events) {
 
     /** Sends one event of a session (seq, time and persistence are the sink's business). */
     interface EventSink {

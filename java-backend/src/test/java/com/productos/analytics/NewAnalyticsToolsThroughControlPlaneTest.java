@@ -44,28 +44,58 @@ class NewAnalyticsToolsThroughControlPlaneTest {
         ingest.set("events", events);
         try (Backend backend = Backend.open(root, Map.of())) {
             ControlPlane plane = backend.controlPlane();
-            assertEquals("succeeded", call(plane, "events.ingest", Json.canonical(ingest)).status().wireName());
+            assertEquals(
+                    "succeeded",
+                    call(plane, "events.ingest", Json.canonical(ingest))
+                            .status()
+                            .wireName());
             String asOf = "\"as_of\": \"2026-05-07T00:00:00Z\"";
-            Run retention = call(plane, "analytics.cohort_retention", "{\"range_days\": 7, \"period\": \"day\", " + asOf + "}");
+            Run retention =
+                    call(plane, "analytics.cohort_retention", "{\"range_days\": 7, \"period\": \"day\", " + asOf + "}");
             assertEquals("succeeded", retention.status().wireName(), String.valueOf(retention.error()));
-            assertEquals(12, retention.output().path("cohorts").get(0).path("size").asInt(), retention.output().toString());
-            assertEquals(4, retention.output().path("cohorts").get(0).path("retained").get(1).asInt());
-            Run anomalies = call(plane, "analytics.anomaly_detect", "{\"range_days\": 3, " + asOf
-                    + ", \"kpi\": {\"type\": \"distinct_users\", \"event_name\": \"visit\"}}");
+            assertEquals(
+                    12,
+                    retention.output().path("cohorts").get(0).path("size").asInt(),
+                    retention.output().toString());
+            assertEquals(
+                    4,
+                    retention
+                            .output()
+                            .path("cohorts")
+                            .get(0)
+                            .path("retained")
+                            .get(1)
+                            .asInt());
+            Run anomalies = call(
+                    plane,
+                    "analytics.anomaly_detect",
+                    "{\"range_days\": 3, " + asOf
+                            + ", \"kpi\": {\"type\": \"distinct_users\", \"event_name\": \"visit\"}}");
             assertEquals("succeeded", anomalies.status().wireName(), String.valueOf(anomalies.error()));
             assertEquals(3, anomalies.output().path("points").asInt());
-            Run dropoffs = call(plane, "growth.identify_dropoffs", "{\"range_days\": 7, " + asOf + ", \"segment_by\": [\"utm_campaign\"],"
-                    + " \"funnel\": {\"name\": \"signup\", \"steps\": [{\"event_name\": \"visit\"}, {\"event_name\": \"signup\"}]}}");
+            Run dropoffs = call(
+                    plane,
+                    "growth.identify_dropoffs",
+                    "{\"range_days\": 7, " + asOf + ", \"segment_by\": [\"utm_campaign\"],"
+                            + " \"funnel\": {\"name\": \"signup\", \"steps\": [{\"event_name\": \"visit\"}, {\"event_name\": \"signup\"}]}}");
             assertEquals("succeeded", dropoffs.status().wireName(), String.valueOf(dropoffs.error()));
-            assertEquals(6, dropoffs.output().path("worst_step").path("users_lost").asInt(), dropoffs.output().toString());
-            Run refused = call(plane, "analytics.anomaly_detect", "{\"range_days\": 3, \"kpi\": {\"type\": \"conversion\", \"from_event\": \"visit\"}}");
+            assertEquals(
+                    6,
+                    dropoffs.output().path("worst_step").path("users_lost").asInt(),
+                    dropoffs.output().toString());
+            Run refused = call(
+                    plane,
+                    "analytics.anomaly_detect",
+                    "{\"range_days\": 3, \"kpi\": {\"type\": \"conversion\", \"from_event\": \"visit\"}}");
             assertEquals("failed", refused.status().wireName());
-            assertEquals(true, String.valueOf(refused.error()).contains("/kpi/to_event"), String.valueOf(refused.error()));
+            assertEquals(
+                    true, String.valueOf(refused.error()).contains("/kpi/to_event"), String.valueOf(refused.error()));
         }
     }
 
     private static ObjectNode event(String user, String name, Instant at, String campaign) {
-        ObjectNode event = Json.object().put("user_id", user).put("event_name", name).put("timestamp", at.toString());
+        ObjectNode event =
+                Json.object().put("user_id", user).put("event_name", name).put("timestamp", at.toString());
         event.set("properties", Json.object().put("utm_campaign", campaign));
         return event;
     }

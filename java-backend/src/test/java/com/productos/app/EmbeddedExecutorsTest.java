@@ -1,12 +1,5 @@
 package com.productos.app;
 
-import com.productos.executors.ExecutorEnvironment;
-import com.productos.executors.ExecutorHandler;
-import com.productos.executors.ExecutorModule;
-import com.productos.executors.ExecutorModuleFactory;
-import com.productos.executors.ExecutorTestSupport;
-import com.productos.executorserver.ExecutorServerSettings;
-import com.productos.executorserver.InboundAuth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +10,13 @@ import com.productos.config.ExecutorEndpoint;
 import com.productos.config.ProductOsConfig;
 import com.productos.config.Workspace;
 import com.productos.control.ExecutorCallException;
+import com.productos.executors.ExecutorEnvironment;
+import com.productos.executors.ExecutorHandler;
+import com.productos.executors.ExecutorModule;
+import com.productos.executors.ExecutorModuleFactory;
+import com.productos.executors.ExecutorTestSupport;
+import com.productos.executorserver.ExecutorServerSettings;
+import com.productos.executorserver.InboundAuth;
 import com.productos.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
 class EmbeddedExecutorsTest {
     @TempDir
     Path dir;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     private ExecutorEnvironment environment(ProductOsConfig config) {
@@ -65,7 +66,9 @@ class EmbeddedExecutorsTest {
 
                 @Override
                 public Map<String, ExecutorHandler> routes() {
-                    return Map.of("/execute/" + name + "/ping", request -> Json.object().put("pong", true));
+                    return Map.of(
+                            "/execute/" + name + "/ping",
+                            request -> Json.object().put("pong", true));
                 }
 
                 @Override
@@ -89,22 +92,29 @@ class EmbeddedExecutorsTest {
     @Test
     void catalogShouldServeOnLoopbackWithARandomToken() throws Exception {
         try (EmbeddedExecutors executors = EmbeddedExecutors.start(environment(ProductOsConfig.empty()))) {
-            assertTrue(executors.embeddedExecutorNames().contains("brand"), executors.embeddedExecutorNames().toString());
+            assertTrue(
+                    executors.embeddedExecutorNames().contains("brand"),
+                    executors.embeddedExecutorNames().toString());
             ExecutorEndpoint endpoint = executors.resolver().resolve("brand");
             assertEquals(ExecutorAuth.BEARER, endpoint.auth());
             assertEquals("127.0.0.1", endpoint.baseUrl().getHost());
             assertTrue(endpoint.bearerToken().matches("[0-9a-f]{64}"), "256 random bits, hex");
             assertTrue(!endpoint.toString().contains(endpoint.bearerToken()));
 
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(endpoint.baseUrl().resolve("/healthz")).build(),
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(endpoint.baseUrl().resolve("/healthz"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode healthBody = Json.parse(health.body());
             assertEquals("ok", healthBody.path("status").asString());
             java.util.Set<String> served = new java.util.TreeSet<>();
             healthBody.path("executors").forEach(name -> served.add(name.asString()));
             assertEquals(new java.util.TreeSet<>(executors.embeddedExecutorNames()), served);
-            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(endpoint.baseUrl().resolve("/execute/brand/get_profile"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"profile_id\":\"x\"}")).build(),
+            HttpResponse<String> anonymous = http.send(
+                    HttpRequest.newBuilder(endpoint.baseUrl().resolve("/execute/brand/get_profile"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"profile_id\":\"x\"}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(401, anonymous.statusCode());
         }
@@ -124,8 +134,11 @@ class EmbeddedExecutorsTest {
     @Test
     void unknownExecutorShouldSayWhatToConfigure() {
         try (EmbeddedExecutors executors = EmbeddedExecutors.start(environment(ProductOsConfig.empty()))) {
-            ExecutorCallException e = assertThrows(ExecutorCallException.class, () -> executors.resolver().resolve("nosuch"));
-            assertTrue(e.getMessage().contains("executors.nosuch.url") && e.getMessage().contains("PRODUCTOS_EXECUTOR_NOSUCH_URL"),
+            ExecutorCallException e = assertThrows(
+                    ExecutorCallException.class, () -> executors.resolver().resolve("nosuch"));
+            assertTrue(
+                    e.getMessage().contains("executors.nosuch.url")
+                            && e.getMessage().contains("PRODUCTOS_EXECUTOR_NOSUCH_URL"),
                     e.getMessage());
         }
     }
@@ -137,8 +150,8 @@ class EmbeddedExecutorsTest {
         ProductOsConfig config = ProductOsConfig.of(root, Map.of());
         TrackedFactory remote = new TrackedFactory("remote", null);
         TrackedFactory local = new TrackedFactory("local", null);
-        try (EmbeddedExecutors executors = EmbeddedExecutors.start(environment(config), List.of(remote, local),
-                ExecutorServerSettings.loopback(InboundAuth.none()))) {
+        try (EmbeddedExecutors executors = EmbeddedExecutors.start(
+                environment(config), List.of(remote, local), ExecutorServerSettings.loopback(InboundAuth.none()))) {
             assertEquals(0, remote.created.get());
             assertEquals(List.of("local"), executors.embeddedExecutorNames());
             ExecutorEndpoint endpoint = executors.resolver().resolve("remote");
@@ -152,12 +165,17 @@ class EmbeddedExecutorsTest {
     void noEmbeddedModuleShouldMeanNoServer() {
         ObjectNode root = Json.object();
         ObjectNode remote = root.putObject("executors");
-        for (String name : new com.productos.registry.RegistryLoader().loadBundled().executors().keySet()) {
+        for (String name : new com.productos.registry.RegistryLoader()
+                .loadBundled()
+                .executors()
+                .keySet()) {
             remote.putObject(name).put("url", "http://127.0.0.1:1").put("auth", "none");
         }
         try (EmbeddedExecutors executors = EmbeddedExecutors.start(environment(ProductOsConfig.of(root, Map.of())))) {
             assertTrue(executors.server().isEmpty());
-            assertEquals(URI.create("http://127.0.0.1:1"), executors.resolver().resolve("brand").baseUrl());
+            assertEquals(
+                    URI.create("http://127.0.0.1:1"),
+                    executors.resolver().resolve("brand").baseUrl());
         }
     }
 
@@ -165,13 +183,19 @@ class EmbeddedExecutorsTest {
     void aModuleThatFailsShouldLeaveTheOthersServing() throws Exception {
         TrackedFactory first = new TrackedFactory("first", null);
         TrackedFactory broken = new TrackedFactory("broken", new IllegalStateException("disk full"));
-        try (EmbeddedExecutors executors = EmbeddedExecutors.start(environment(ProductOsConfig.empty()), List.of(first, broken),
+        try (EmbeddedExecutors executors = EmbeddedExecutors.start(
+                environment(ProductOsConfig.empty()),
+                List.of(first, broken),
                 ExecutorServerSettings.loopback(InboundAuth.none()))) {
             assertEquals(java.util.Set.of("first", "broken"), java.util.Set.copyOf(executors.embeddedExecutorNames()));
             ExecutorEndpoint endpoint = executors.resolver().resolve("first");
-            HttpResponse<String> ping = http.send(HttpRequest.newBuilder(endpoint.baseUrl().resolve("/execute/first/ping"))
-                    .header("Authorization", "Bearer " + endpoint.bearerToken()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ping = http.send(
+                    HttpRequest.newBuilder(endpoint.baseUrl().resolve("/execute/first/ping"))
+                            .header("Authorization", "Bearer " + endpoint.bearerToken())
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ping.statusCode(), ping.body());
         }
         assertEquals(1, first.created.get());
@@ -183,14 +207,18 @@ class EmbeddedExecutorsTest {
         TrackedFactory one = new TrackedFactory("one", null);
         TrackedFactory two = new TrackedFactory("two", null);
         URI uri;
-        try (EmbeddedExecutors executors = EmbeddedExecutors.start(environment(ProductOsConfig.empty()), List.of(one, two),
+        try (EmbeddedExecutors executors = EmbeddedExecutors.start(
+                environment(ProductOsConfig.empty()),
+                List.of(one, two),
                 ExecutorServerSettings.loopback(InboundAuth.none()))) {
             uri = executors.resolver().resolve("two").baseUrl();
             assertEquals(uri, executors.resolver().resolve("one").baseUrl());
         }
         assertEquals(1, one.closed.get());
         assertEquals(1, two.closed.get());
-        assertThrows(java.io.IOException.class, () -> http.send(HttpRequest.newBuilder(uri.resolve("/healthz")).build(),
-                HttpResponse.BodyHandlers.ofString()));
+        assertThrows(
+                java.io.IOException.class,
+                () -> http.send(
+                        HttpRequest.newBuilder(uri.resolve("/healthz")).build(), HttpResponse.BodyHandlers.ofString()));
     }
 }

@@ -30,7 +30,8 @@ class ModuleIsolationTest {
     Path dir;
 
     private static ExecutorResult call(ExecutorHttpClient client, String tool, String input) throws Exception {
-        return client.invoke(ExecutorTestSupport.tool(tool), ExecutorTestSupport.run(tool, input)).get(60, TimeUnit.SECONDS);
+        return client.invoke(ExecutorTestSupport.tool(tool), ExecutorTestSupport.run(tool, input))
+                .get(60, TimeUnit.SECONDS);
     }
 
     @Test
@@ -40,21 +41,25 @@ class ModuleIsolationTest {
         byte[] garbage = new byte[64 * 1024];
         new java.util.Random(7).nextBytes(garbage);
         Files.write(warehouse, garbage);
-        ExecutorEnvironment environment = new ExecutorEnvironment(workspace, ExecutorTestSupport.REGISTRY,
-                ProductOsConfig.load(workspace, Map.of()), Clock.systemUTC());
+        ExecutorEnvironment environment = new ExecutorEnvironment(
+                workspace, ExecutorTestSupport.REGISTRY, ProductOsConfig.load(workspace, Map.of()), Clock.systemUTC());
         try (EmbeddedExecutors executors = EmbeddedExecutors.start(environment);
-             ExecutorHttpClient client = ExecutorHttpClient.create(executors.resolver(), environment.config())) {
-            ExecutorResult brand = call(client, "brand.update_profile",
-                    """
+                ExecutorHttpClient client = ExecutorHttpClient.create(executors.resolver(), environment.config())) {
+            ExecutorResult brand = call(client, "brand.update_profile", """
                     {"profile_id": "default", "patch": {"name": "Acme", "voice": {"tone": ["friendly"], "style_notes": [], "do": [],
                      "dont": []}, "audience": {"primary": "founders"}, "claims_policy": {"forbidden_claims": [], "required_disclaimers": []}}}
                     """);
             assertTrue(brand.output().path("ok").asBoolean(), brand.output().toString());
-            JsonNode profile = call(client, "brand.get_profile", "{\"profile_id\": \"default\"}").output();
+            JsonNode profile = call(client, "brand.get_profile", "{\"profile_id\": \"default\"}")
+                    .output();
             assertEquals("Acme", profile.path("brand").path("name").asString(), profile.toString());
 
-            ExecutionException failed = assertThrows(ExecutionException.class, () -> call(client, "analytics.funnel_summary",
-                    "{\"range_days\": 7, \"funnel\": {\"name\": \"f\", \"steps\": [{\"event_name\": \"a\"}, {\"event_name\": \"b\"}]}}"));
+            ExecutionException failed = assertThrows(
+                    ExecutionException.class,
+                    () -> call(
+                            client,
+                            "analytics.funnel_summary",
+                            "{\"range_days\": 7, \"funnel\": {\"name\": \"f\", \"steps\": [{\"event_name\": \"a\"}, {\"event_name\": \"b\"}]}}"));
             ExecutorCallException error = (ExecutorCallException) failed.getCause();
             String message = error.getMessage();
             assertEquals(ErrorCode.ExecutorUnavailable, error.code(), message);
@@ -70,11 +75,15 @@ class ModuleIsolationTest {
 
     @Test
     void aModuleWhoseFactoryThrowsShouldBeNamedWithoutJavaObjectNames() {
-        assertEquals("it failed while starting; the backend's log (stderr, .productos/logs/backend.log) has the details",
+        assertEquals(
+                "it failed while starting; the backend's log (stderr, .productos/logs/backend.log) has the details",
                 ExecutorModules.reasonOf(new IllegalStateException("cannot use org.duckdb.DuckDBConnection@1f2e3d4c")));
-        assertEquals("it failed while starting; the backend's log (stderr, .productos/logs/backend.log) has the details",
+        assertEquals(
+                "it failed while starting; the backend's log (stderr, .productos/logs/backend.log) has the details",
                 ExecutorModules.reasonOf(new NullPointerException()));
-        assertEquals("marketing.generator 'x' is unknown; use local or gemini",
-                ExecutorModules.reasonOf(new IllegalStateException("marketing.generator 'x' is unknown; use local or gemini")));
+        assertEquals(
+                "marketing.generator 'x' is unknown; use local or gemini",
+                ExecutorModules.reasonOf(
+                        new IllegalStateException("marketing.generator 'x' is unknown; use local or gemini")));
     }
 }

@@ -37,8 +37,10 @@ class PolicyFloorsTest {
 
     @TempDir
     Path root;
+
     @TempDir
     Path userDir;
+
     private Workspace workspace;
 
     @BeforeEach
@@ -62,11 +64,26 @@ class PolicyFloorsTest {
     void allowEverythingWorkspacePolicyShouldStillHoldProdDeploysAndPublishing() throws Exception {
         workspacePolicy(ALL_ALLOW);
         Policy policy = Contracts.policy(workspace, UserSettings.none(userDir.resolve(UserSettings.FILE_NAME)));
-        assertEquals(Verdict.REQUIRE_APPROVAL, decide(policy, "cloudrun.deploy_service", "{\"env\":\"prod\"}", Actor.USER).verdict());
-        assertEquals(Verdict.REQUIRE_APPROVAL, decide(policy, "cloudrun.rollback_service", "{\"env\":\"prod\"}", Actor.USER).verdict());
-        assertEquals(Verdict.REQUIRE_APPROVAL, decide(policy, "marketing.publish_missinglettr", "{}", Actor.USER).verdict());
-        assertEquals(Verdict.REQUIRE_APPROVAL, decide(policy, "marketing.publish_missinglettr", "{}", Actor.MCP).verdict());
-        assertEquals(Verdict.ALLOW, decide(policy, "cloudrun.deploy_service", "{\"env\":\"dev\"}", Actor.SUPERVISOR).verdict(),
+        assertEquals(
+                Verdict.REQUIRE_APPROVAL,
+                decide(policy, "cloudrun.deploy_service", "{\"env\":\"prod\"}", Actor.USER)
+                        .verdict());
+        assertEquals(
+                Verdict.REQUIRE_APPROVAL,
+                decide(policy, "cloudrun.rollback_service", "{\"env\":\"prod\"}", Actor.USER)
+                        .verdict());
+        assertEquals(
+                Verdict.REQUIRE_APPROVAL,
+                decide(policy, "marketing.publish_missinglettr", "{}", Actor.USER)
+                        .verdict());
+        assertEquals(
+                Verdict.REQUIRE_APPROVAL,
+                decide(policy, "marketing.publish_missinglettr", "{}", Actor.MCP)
+                        .verdict());
+        assertEquals(
+                Verdict.ALLOW,
+                decide(policy, "cloudrun.deploy_service", "{\"env\":\"dev\"}", Actor.SUPERVISOR)
+                        .verdict(),
                 "defaults that are not floors are the workspace's to set");
         assertTrue(policy.relaxedFloors().isEmpty());
     }
@@ -80,20 +97,31 @@ class PolicyFloorsTest {
                     decision: deny
                 """));
         Policy policy = Contracts.policy(workspace, UserSettings.none(userDir.resolve(UserSettings.FILE_NAME)));
-        assertEquals(Verdict.DENY, decide(policy, "brand.update_profile", "{}", Actor.USER).verdict());
-        assertEquals(Verdict.REQUIRE_APPROVAL, decide(policy, "marketing.publish_missinglettr", "{}", Actor.USER).verdict());
+        assertEquals(
+                Verdict.DENY,
+                decide(policy, "brand.update_profile", "{}", Actor.USER).verdict());
+        assertEquals(
+                Verdict.REQUIRE_APPROVAL,
+                decide(policy, "marketing.publish_missinglettr", "{}", Actor.USER)
+                        .verdict());
     }
 
     @Test
     void workspaceRegistryShouldNotLowerTheRiskOfABundledTool() throws Exception {
-        String registry = new String(RegistryLoader.class.getResourceAsStream("/registry/tool-registry.yaml").readAllBytes())
+        String registry = new String(RegistryLoader.class
+                        .getResourceAsStream("/registry/tool-registry.yaml")
+                        .readAllBytes())
                 .replaceFirst("(cloudrun.rollback_service:\\s+description:[^\\n]*\\n\\s+risk:) medium", "$1 low");
         ToolRegistry lowered = new RegistryLoader().parse("workspace registry", registry);
-        assertEquals("low", lowered.find("cloudrun.rollback_service").orElseThrow().risk().wireName(), "the probe lowered it");
+        assertEquals(
+                "low",
+                lowered.find("cloudrun.rollback_service").orElseThrow().risk().wireName(),
+                "the probe lowered it");
         Policy policy = Contracts.policy(workspace, UserSettings.none(userDir.resolve(UserSettings.FILE_NAME)));
-        PolicyDecision decision = policy.evaluate(lowered.find("cloudrun.rollback_service").orElseThrow(), Json.parse("{}"),
-                Actor.SUPERVISOR);
-        assertEquals(Verdict.REQUIRE_APPROVAL, decision.verdict(), decision.reasons().toString());
+        PolicyDecision decision = policy.evaluate(
+                lowered.find("cloudrun.rollback_service").orElseThrow(), Json.parse("{}"), Actor.SUPERVISOR);
+        assertEquals(
+                Verdict.REQUIRE_APPROVAL, decision.verdict(), decision.reasons().toString());
     }
 
     @Test
@@ -103,32 +131,52 @@ class PolicyFloorsTest {
         Policy policy = Contracts.policy(workspace, settings);
         PolicyDecision publish = decide(policy, "marketing.publish_missinglettr", "{}", Actor.USER);
         assertEquals(Verdict.ALLOW, publish.verdict());
-        assertTrue(publish.reasons().contains("floor publishing-needs-approval (require_approval) is relaxed by "
-                + settings.file()), publish.reasons().toString());
-        assertEquals(Verdict.REQUIRE_APPROVAL, decide(policy, "cloudrun.deploy_service", "{\"env\":\"prod\"}", Actor.USER).verdict(),
+        assertTrue(
+                publish.reasons()
+                        .contains(
+                                "floor publishing-needs-approval (require_approval) is relaxed by " + settings.file()),
+                publish.reasons().toString());
+        assertEquals(
+                Verdict.REQUIRE_APPROVAL,
+                decide(policy, "cloudrun.deploy_service", "{\"env\":\"prod\"}", Actor.USER)
+                        .verdict(),
                 "the other floor still holds");
         assertEquals(java.util.List.of("publishing-needs-approval"), policy.relaxedFloors());
     }
 
     @Test
     void settingsThatNameNoFloorOrTheHighRiskFloorShouldBeRefused() throws Exception {
-        PolicyException unknown = assertThrows(PolicyException.class, () -> Contracts.policy(workspace,
-                user("policy:\n  relax_floors: [everything]\n")));
-        assertTrue(unknown.getMessage().contains("'everything' is not a floor of the bundled policy; the floors are "
-                + "[production-deploys-need-approval, publishing-needs-approval]"), unknown.getMessage());
-        PolicyException high = assertThrows(PolicyException.class, () -> Contracts.policy(workspace,
-                user("policy:\n  relax_floors: [high-risk-needs-approval]\n")));
+        PolicyException unknown = assertThrows(
+                PolicyException.class,
+                () -> Contracts.policy(workspace, user("policy:\n  relax_floors: [everything]\n")));
+        assertTrue(
+                unknown.getMessage()
+                        .contains("'everything' is not a floor of the bundled policy; the floors are "
+                                + "[production-deploys-need-approval, publishing-needs-approval]"),
+                unknown.getMessage());
+        PolicyException high = assertThrows(
+                PolicyException.class,
+                () -> Contracts.policy(workspace, user("policy:\n  relax_floors: [high-risk-needs-approval]\n")));
         assertTrue(high.getMessage().contains("cannot be relaxed"), high.getMessage());
     }
 
     @Test
     void approvalsListShouldShowARelaxedFloor() throws Exception {
-        Files.writeString(userDir.resolve(UserSettings.FILE_NAME), "policy:\n  relax_floors: [publishing-needs-approval]\n");
-        CliProcess.Result listed = CliProcess.run(root.resolve(".productos/test-out"),
-                Map.of(UserSettings.DIR_VARIABLE, userDir.toString()), "approvals", "list", "--workspace", root.toString());
+        Files.writeString(
+                userDir.resolve(UserSettings.FILE_NAME), "policy:\n  relax_floors: [publishing-needs-approval]\n");
+        CliProcess.Result listed = CliProcess.run(
+                root.resolve(".productos/test-out"),
+                Map.of(UserSettings.DIR_VARIABLE, userDir.toString()),
+                "approvals",
+                "list",
+                "--workspace",
+                root.toString());
         assertEquals(0, listed.exitCode(), listed.toString());
-        assertTrue(listed.stdout().startsWith("policy floors relaxed by " + userDir.resolve(UserSettings.FILE_NAME)
-                + ": publishing-needs-approval (calls they would hold run without that approval)\n"), listed.toString());
+        assertTrue(
+                listed.stdout()
+                        .startsWith("policy floors relaxed by " + userDir.resolve(UserSettings.FILE_NAME)
+                                + ": publishing-needs-approval (calls they would hold run without that approval)\n"),
+                listed.toString());
         assertTrue(listed.stderr().contains("policy floors relaxed by"), "and logged: " + listed.stderr());
     }
 }

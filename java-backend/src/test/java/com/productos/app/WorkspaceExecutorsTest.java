@@ -1,7 +1,5 @@
 package com.productos.app;
 
-import com.productos.executors.ExecutorEnvironment;
-import com.productos.executors.ExecutorTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.productos.config.ProductOsConfig;
 import com.productos.config.Workspace;
+import com.productos.executors.ExecutorEnvironment;
+import com.productos.executors.ExecutorTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,7 +21,8 @@ class WorkspaceExecutorsTest {
     Path dir;
 
     private ExecutorEnvironment environment() {
-        return new ExecutorEnvironment(Workspace.open(dir), ExecutorTestSupport.REGISTRY, ProductOsConfig.empty(), Clock.systemUTC());
+        return new ExecutorEnvironment(
+                Workspace.open(dir), ExecutorTestSupport.REGISTRY, ProductOsConfig.empty(), Clock.systemUTC());
     }
 
     private Path published() {
@@ -32,12 +33,18 @@ class WorkspaceExecutorsTest {
     void secondBackendOnAWorkspaceShouldUseTheFirstOnesExecutors() throws Exception {
         try (WorkspaceExecutors first = WorkspaceExecutors.attachOrStart(environment())) {
             assertTrue(first.ownsExecutors());
-            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(published())),
+            assertEquals(
+                    "rw-------",
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(published())),
                     "the file holds the bearer token");
             try (WorkspaceExecutors second = WorkspaceExecutors.attachOrStart(environment())) {
                 assertFalse(second.ownsExecutors());
-                assertEquals(first.endpointFor("analytics").baseUrl(), second.endpointFor("analytics").baseUrl());
-                assertEquals(first.endpointFor("analytics").bearerToken(), second.endpointFor("analytics").bearerToken());
+                assertEquals(
+                        first.endpointFor("analytics").baseUrl(),
+                        second.endpointFor("analytics").baseUrl());
+                assertEquals(
+                        first.endpointFor("analytics").bearerToken(),
+                        second.endpointFor("analytics").bearerToken());
             }
             assertTrue(Files.exists(published()), "a borrower must not withdraw the owner's executors");
         }

@@ -30,14 +30,20 @@ class ImportRulesTest {
 
     @ArchTest
     static final ArchRule only_rpc_imports_lsp4j = noClasses()
-            .that().resideOutsideOfPackage("com.productos.rpc..")
-            .should().dependOnClassesThat().resideInAPackage("org.eclipse.lsp4j..")
+            .that()
+            .resideOutsideOfPackage("com.productos.rpc..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.eclipse.lsp4j..")
             .because("JSON-RPC framing is the rpc package's business alone");
 
     @ArchTest
     static final ArchRule only_the_executor_server_imports_jetty = noClasses()
-            .that().resideOutsideOfPackages(JETTY_HOSTS)
-            .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
+            .that()
+            .resideOutsideOfPackages(JETTY_HOSTS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.eclipse.jetty..")
             .because("executors reach HTTP through the executor contract, not through Jetty");
 
     @ArchTest
@@ -45,32 +51,48 @@ class ImportRulesTest {
 
     @ArchTest
     static final ArchRule families_stay_off_the_control_side = noClasses()
-            .that().resideInAnyPackage(FAMILIES)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "com.productos.control..", "com.productos.rpc..", "com.productos.store..",
-                    "com.productos.app..", "com.productos.cli..", "com.productos.supervisor..",
-                    "com.productos.mcp..", "com.productos.daemon..")
+            .that()
+            .resideInAnyPackage(FAMILIES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.productos.control..",
+                    "com.productos.rpc..",
+                    "com.productos.store..",
+                    "com.productos.app..",
+                    "com.productos.cli..",
+                    "com.productos.supervisor..",
+                    "com.productos.mcp..",
+                    "com.productos.daemon..")
             .because("a family sees only the executor contract and shared helpers");
 
     @ArchTest
     static final ArchRule contracts_stay_protocol_free = noClasses()
-            .that().resideInAnyPackage("com.productos.registry..", "com.productos.policy..")
-            .should().dependOnClassesThat().resideInAnyPackage(
+            .that()
+            .resideInAnyPackage("com.productos.registry..", "com.productos.policy..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
                     "com.productos.rpc..", "com.productos.control..", "org.eclipse.jetty..", "org.eclipse.lsp4j..")
             .because("the registry and policy are read by every side and depend on none of them");
 
     @ArchTest
-    static final ArchRule no_package_cycles = slices()
-            .matching("com.productos.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule no_package_cycles =
+            slices().matching("com.productos.(*)..").should().beFreeOfCycles();
 
     /** One rule per family: none of its classes uses a class of any other family. */
     private static ArchRule familiesAreIndependent() {
         CompositeArchRule rule = null;
         for (String family : FAMILIES) {
-            String[] others = Arrays.stream(FAMILIES).filter(other -> !other.equals(family)).toArray(String[]::new);
-            ArchRule one = noClasses().that().resideInAPackage(family)
-                    .should().dependOnClassesThat().resideInAnyPackage(others)
+            String[] others = Arrays.stream(FAMILIES)
+                    .filter(other -> !other.equals(family))
+                    .toArray(String[]::new);
+            ArchRule one = noClasses()
+                    .that()
+                    .resideInAPackage(family)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
                     .because("each executor family builds and runs on its own; shared code lives in common,"
                             + " logfiles or googlecloud, and cross-family data is wired in app");
             rule = rule == null ? CompositeArchRule.of(one) : rule.and(one);

@@ -50,8 +50,10 @@ public final class BackboneBenchmark {
     }
 
     private static Process serve(Path jar, Path workspace) throws Exception {
-        return new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--stdio", "--workspace", workspace.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(
+                        "java", "-jar", jar.toString(), "serve", "--stdio", "--workspace", workspace.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     private static void startToInitialize(Path jar) throws Exception {
@@ -59,7 +61,9 @@ public final class BackboneBenchmark {
         List<Double> javaVersionMillis = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             long t0 = System.nanoTime();
-            Process version = new ProcessBuilder("java", "-version").redirectErrorStream(true).start();
+            Process version = new ProcessBuilder("java", "-version")
+                    .redirectErrorStream(true)
+                    .start();
             version.getInputStream().readAllBytes();
             version.waitFor();
             javaVersionMillis.add((System.nanoTime() - t0) / 1e6);
@@ -67,8 +71,11 @@ public final class BackboneBenchmark {
             Path workspace = Files.createTempDirectory("pos-bench");
             long t1 = System.nanoTime();
             Process server = serve(jar, workspace);
-            try (FramedJsonRpcClient client = new FramedJsonRpcClient(server.getInputStream(), server.getOutputStream())) {
-                JsonNode answer = client.call("initialize", Json.parse("{\"processId\":" + ProcessHandle.current().pid() + "}"));
+            try (FramedJsonRpcClient client =
+                    new FramedJsonRpcClient(server.getInputStream(), server.getOutputStream())) {
+                JsonNode answer = client.call(
+                        "initialize",
+                        Json.parse("{\"processId\":" + ProcessHandle.current().pid() + "}"));
                 serveMillis.add((System.nanoTime() - t1) / 1e6);
                 if (!answer.has("result")) throw new IllegalStateException("initialize failed: " + answer);
                 client.call("shutdown", null);
@@ -113,8 +120,13 @@ public final class BackboneBenchmark {
             client.call("registry/listTools", Json.object());
             Thread.sleep(3000); // idle on purpose: this is the figure being measured
             String status = Files.readString(Path.of("/proc/" + server.pid() + "/status"));
-            String rss = status.lines().filter(line -> line.startsWith("VmRSS")).findFirst().orElse("VmRSS: ?");
-            row("idle resident memory of serve --stdio (3 s after initialize)", rss.replace("VmRSS:", "").trim());
+            String rss = status.lines()
+                    .filter(line -> line.startsWith("VmRSS"))
+                    .findFirst()
+                    .orElse("VmRSS: ?");
+            row(
+                    "idle resident memory of serve --stdio (3 s after initialize)",
+                    rss.replace("VmRSS:", "").trim());
             client.call("shutdown", null);
             client.notify("exit", null);
         }
@@ -126,16 +138,19 @@ public final class BackboneBenchmark {
         Path workspace = Files.createTempDirectory("pos-bench");
         try (Backend backend = Backend.open(workspace, Map.of())) {
             ControlPlane plane = backend.controlPlane();
-            Run seeded = plane.settle(plane.start(CallRequest.byUser("brand.update_profile", Json.parse(PROFILE_PATCH))).id())
+            Run seeded = plane.settle(plane.start(CallRequest.byUser("brand.update_profile", Json.parse(PROFILE_PATCH)))
+                            .id())
                     .get(30, TimeUnit.SECONDS);
-            if (seeded.status() != RunStatus.SUCCEEDED) throw new IllegalStateException("seed failed: " + seeded.error());
+            if (seeded.status() != RunStatus.SUCCEEDED)
+                throw new IllegalStateException("seed failed: " + seeded.error());
             JsonNode input = Json.parse("{\"profile_id\":\"default\"}");
             ExecutorEndpoint endpoint = backend.executorEndpoint("brand");
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest direct = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + "/execute/brand/get_profile"))
                     .header("Authorization", "Bearer " + endpoint.bearerToken())
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(input))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(input)))
+                    .build();
             List<Double> directMicros = new ArrayList<>();
             List<Double> controlMicros = new ArrayList<>();
             for (int round = 0; round < 2; round++) { // round 0 warms up
@@ -145,11 +160,15 @@ public final class BackboneBenchmark {
                     long t0 = System.nanoTime();
                     HttpResponse<String> answer = http.send(direct, HttpResponse.BodyHandlers.ofString());
                     directMicros.add((System.nanoTime() - t0) / 1e3);
-                    if (answer.statusCode() != 200) throw new IllegalStateException("direct call failed: " + answer.body());
+                    if (answer.statusCode() != 200)
+                        throw new IllegalStateException("direct call failed: " + answer.body());
                     long t1 = System.nanoTime();
-                    Run run = plane.settle(plane.start(CallRequest.byUser("brand.get_profile", input)).id()).get(30, TimeUnit.SECONDS);
+                    Run run = plane.settle(plane.start(CallRequest.byUser("brand.get_profile", input))
+                                    .id())
+                            .get(30, TimeUnit.SECONDS);
                     controlMicros.add((System.nanoTime() - t1) / 1e3);
-                    if (run.status() != RunStatus.SUCCEEDED) throw new IllegalStateException("call failed: " + run.error());
+                    if (run.status() != RunStatus.SUCCEEDED)
+                        throw new IllegalStateException("call failed: " + run.error());
                 }
             }
             double directP50 = percentile(directMicros, 50);
@@ -162,13 +181,19 @@ public final class BackboneBenchmark {
             long t0 = System.nanoTime();
             List<CompletableFuture<Run>> settled = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
-                settled.add(plane.settle(plane.start(CallRequest.byUser("brand.get_profile", input)).id()));
+                settled.add(plane.settle(plane.start(CallRequest.byUser("brand.get_profile", input))
+                        .id()));
             }
             CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            long succeeded = settled.stream().map(CompletableFuture::join).filter(run -> run.status() == RunStatus.SUCCEEDED).count();
+            long succeeded = settled.stream()
+                    .map(CompletableFuture::join)
+                    .filter(run -> run.status() == RunStatus.SUCCEEDED)
+                    .count();
             row("1,000 concurrent low-risk calls: succeeded", succeeded + " of " + calls);
-            row("1,000 concurrent low-risk calls: throughput", String.format("%.0f calls/s (%.2f s)", calls / seconds, seconds));
+            row(
+                    "1,000 concurrent low-risk calls: throughput",
+                    String.format("%.0f calls/s (%.2f s)", calls / seconds, seconds));
         }
     }
 

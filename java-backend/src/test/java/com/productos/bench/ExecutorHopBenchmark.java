@@ -1,12 +1,12 @@
 package com.productos.bench;
 
+import com.productos.app.EmbeddedExecutors;
 import com.productos.brand.BrandExecutorModule;
 import com.productos.config.ProductOsConfig;
 import com.productos.config.Workspace;
-import com.productos.app.EmbeddedExecutors;
+import com.productos.executorclient.ExecutorHttpClient;
 import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorHandler;
-import com.productos.executorclient.ExecutorHttpClient;
 import com.productos.executors.ExecutorLog;
 import com.productos.executors.ExecutorModule;
 import com.productos.executors.ExecutorRequest;
@@ -46,27 +46,43 @@ public final class ExecutorHopBenchmark {
         ToolDefinition getProfile = registry.find("brand.get_profile").orElseThrow();
         ToolDefinition updateProfile = registry.find("brand.update_profile").orElseThrow();
         ProductOsConfig config = ProductOsConfig.empty();
-        ExecutorEnvironment environment = new ExecutorEnvironment(Workspace.open(dir), registry, config, Clock.systemUTC());
+        ExecutorEnvironment environment =
+                new ExecutorEnvironment(Workspace.open(dir), registry, config, Clock.systemUTC());
         JsonNode profile = Json.parse(Files.readString(Path.of("../test-fixtures/brand/complete-profile.json")));
         JsonNode input = Json.object().put("profile_id", "default");
 
         try (ExecutorModule module = BrandExecutorModule.factory().create(environment);
                 EmbeddedExecutors executors = EmbeddedExecutors.start(environment);
                 ExecutorHttpClient client = ExecutorHttpClient.create(executors.resolver(), config)) {
-            client.invoke(updateProfile, run(updateProfile.name(),
-                    Json.object().put("profile_id", "default").set("patch", profile))).get(30, TimeUnit.SECONDS);
+            client.invoke(
+                            updateProfile,
+                            run(
+                                    updateProfile.name(),
+                                    Json.object().put("profile_id", "default").set("patch", profile)))
+                    .get(30, TimeUnit.SECONDS);
             ExecutorHandler direct = module.routes().get(getProfile.executor().path());
 
-            long[] directNanos = measure(warmup, measured, () ->
-                    direct.handle(new ExecutorRequest(getProfile.executor().path(), input, "bench", null, "user", new ExecutorLog())));
+            long[] directNanos = measure(
+                    warmup,
+                    measured,
+                    () -> direct.handle(new ExecutorRequest(
+                            getProfile.executor().path(), input, "bench", null, "user", new ExecutorLog())));
             Run run = run(getProfile.name(), input);
-            long[] hopNanos = measure(warmup, measured, () -> client.invoke(getProfile, run).get(30, TimeUnit.SECONDS));
+            long[] hopNanos = measure(
+                    warmup, measured, () -> client.invoke(getProfile, run).get(30, TimeUnit.SECONDS));
 
             out.printf("brand.get_profile, %d calls each after %d warm-up calls, sequential%n", measured, warmup);
             out.printf("%-44s %10s %10s%n", "path", "p50 (us)", "p99 (us)");
-            out.printf("%-44s %10.1f %10.1f%n", "(a) handler in-process", micros(directNanos, 0.50), micros(directNanos, 0.99));
-            out.printf("%-44s %10.1f %10.1f%n", "(b) ExecutorHttpClient -> ExecutorServer", micros(hopNanos, 0.50), micros(hopNanos, 0.99));
-            out.printf("%-44s %10.1f %10.1f%n", "HTTP hop cost (b - a)", micros(hopNanos, 0.50) - micros(directNanos, 0.50),
+            out.printf(
+                    "%-44s %10.1f %10.1f%n",
+                    "(a) handler in-process", micros(directNanos, 0.50), micros(directNanos, 0.99));
+            out.printf(
+                    "%-44s %10.1f %10.1f%n",
+                    "(b) ExecutorHttpClient -> ExecutorServer", micros(hopNanos, 0.50), micros(hopNanos, 0.99));
+            out.printf(
+                    "%-44s %10.1f %10.1f%n",
+                    "HTTP hop cost (b - a)",
+                    micros(hopNanos, 0.50) - micros(directNanos, 0.50),
                     micros(hopNanos, 0.99) - micros(directNanos, 0.99));
         }
     }

@@ -38,31 +38,59 @@ public final class FunnelBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(FunnelBenchmark.class);
 
     public static void main(String[] args) throws Exception {
-        int[] users = args.length == 0 ? new int[] {320_000, 3_200_000} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        int[] users = args.length == 0
+                ? new int[] {320_000, 3_200_000}
+                : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         List<String> table = new ArrayList<>();
-        table.add(String.format(Locale.ROOT, "%12s %10s %10s %10s %10s %8s %8s %s", "events", "load ms", "walk ms", "sql ms", "scan ms",
-                "walk/scan", "sql/scan", "users per step"));
+        table.add(String.format(
+                Locale.ROOT,
+                "%12s %10s %10s %10s %10s %8s %8s %s",
+                "events",
+                "load ms",
+                "walk ms",
+                "sql ms",
+                "scan ms",
+                "walk/scan",
+                "sql/scan",
+                "users per step"));
         for (int size : users) {
             Path dir = Files.createTempDirectory("funnel-bench");
             try (DuckDbWarehouse warehouse = new DuckDbWarehouse(DuckDbDatabase.open(dir.resolve("events.duckdb")))) {
                 long loadStarted = System.nanoTime();
                 long events = load(warehouse, size);
                 double loadMillis = (System.nanoTime() - loadStarted) / 1e6;
-                FunnelQuery query = new FunnelQuery("bench", List.of(step("visit"), step("signup"), step("activate"), step("purchase")),
-                        PropertyFilter.NONE, 14, new TimeRange(120, SyntheticEvents.START.plusSeconds(100L * 86400)));
+                FunnelQuery query = new FunnelQuery(
+                        "bench",
+                        List.of(step("visit"), step("signup"), step("activate"), step("purchase")),
+                        PropertyFilter.NONE,
+                        14,
+                        new TimeRange(120, SyntheticEvents.START.plusSeconds(100L * 86400)));
                 FunnelCounts[] counts = new FunnelCounts[2];
                 double walkMillis = BenchTiming.medianMillis(5, () -> counts[0] = warehouse.funnel(query));
                 // -Dbench.sql=false skips the SQL path, which takes minutes at 10M events.
                 boolean timeSql = Boolean.parseBoolean(System.getProperty("bench.sql", "true"));
-                double sqlMillis = timeSql ? BenchTiming.medianMillis(3, () -> counts[1] = warehouse.funnelBySql(query)) : Double.NaN;
+                double sqlMillis = timeSql
+                        ? BenchTiming.medianMillis(3, () -> counts[1] = warehouse.funnelBySql(query))
+                        : Double.NaN;
                 if (!timeSql) counts[1] = counts[0];
                 double scanMillis = BenchTiming.medianMillis(5, () -> bareScan(warehouse, query));
-                if (!counts[0].equals(counts[1])) throw new IllegalStateException("walk " + counts[0] + " and SQL " + counts[1] + " disagree");
-                table.add(String.format(Locale.ROOT, "%,12d %10.0f %10.0f %10.0f %10.0f %8.2f %8.2f %s", events, loadMillis, walkMillis, sqlMillis,
-                        scanMillis, walkMillis / scanMillis, sqlMillis / scanMillis, counts[0].usersPerStep()));
+                if (!counts[0].equals(counts[1]))
+                    throw new IllegalStateException("walk " + counts[0] + " and SQL " + counts[1] + " disagree");
+                table.add(String.format(
+                        Locale.ROOT,
+                        "%,12d %10.0f %10.0f %10.0f %10.0f %8.2f %8.2f %s",
+                        events,
+                        loadMillis,
+                        walkMillis,
+                        sqlMillis,
+                        scanMillis,
+                        walkMillis / scanMillis,
+                        sqlMillis / scanMillis,
+                        counts[0].usersPerStep()));
             } finally {
                 try (var walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    walk.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         }
@@ -96,9 +124,12 @@ public final class FunnelBenchmark {
     static long bareScan(DuckDbWarehouse warehouse, FunnelQuery query) {
         return warehouse.database().withConnection(connection -> {
             try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT count(*), max(user_id), max(insert_id), max(epoch_us(ts)) FROM events "
-                         + "WHERE epoch_us(ts) BETWEEN " + query.range().fromMicros() + " AND " + query.range().toMicros()
-                         + " AND event_name IN ('visit', 'signup', 'activate', 'purchase')")) {
+                    ResultSet rs = statement.executeQuery(
+                            "SELECT count(*), max(user_id), max(insert_id), max(epoch_us(ts)) FROM events "
+                                    + "WHERE epoch_us(ts) BETWEEN "
+                                    + query.range().fromMicros() + " AND "
+                                    + query.range().toMicros()
+                                    + " AND event_name IN ('visit', 'signup', 'activate', 'purchase')")) {
                 rs.next();
                 return rs.getLong(1);
             }

@@ -39,21 +39,32 @@ public final class ImportBenchmark {
             events.write(csv);
             events.write(jsonl);
             List<String> table = new ArrayList<>();
-            table.add(String.format(Locale.ROOT, "%6s %12s %12s %14s %10s", "format", "events", "median ms", "events/s", "MB"));
-            measure(table, dir, csv, ImportFormat.CSV,
+            table.add(String.format(
+                    Locale.ROOT, "%6s %12s %12s %14s %10s", "format", "events", "median ms", "events/s", "MB"));
+            measure(
+                    table,
+                    dir,
+                    csv,
+                    ImportFormat.CSV,
                     "insert_id=insert_id,user_id=user_id,event_name=event_name,timestamp=timestamp_ms,unit=ms,prop.plan=plan,"
                             + "prop.country=country,prop.utm_source=utm_source,prop.utm_campaign=utm_campaign");
-            measure(table, dir, jsonl, ImportFormat.JSONL,
+            measure(
+                    table,
+                    dir,
+                    jsonl,
+                    ImportFormat.JSONL,
                     "insert_id=insert_id,user_id=user_id,event_name=event_name,timestamp=timestamp,properties=properties");
             LOG.info("ImportBenchmark\n{}", String.join("\n", table));
         } finally {
             try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
 
-    private static void measure(List<String> table, Path dir, Path file, ImportFormat format, String mapping) throws Exception {
+    private static void measure(List<String> table, Path dir, Path file, ImportFormat format, String mapping)
+            throws Exception {
         ColumnMapping columns = ColumnMapping.parse(mapping);
         long[] imported = new long[1];
         int[] run = new int[1];
@@ -61,13 +72,21 @@ public final class ImportBenchmark {
             Path db = dir.resolve(format + "-" + run[0]++ + ".duckdb");
             try (DuckDbWarehouse warehouse = new DuckDbWarehouse(DuckDbDatabase.open(db))) {
                 ImportReport report = new EventImporter(warehouse).importFile(file, format, columns);
-                if (report.rejectedCount() > 0) throw new IllegalStateException("refused rows: " + report.rejected().get(0));
+                if (report.rejectedCount() > 0)
+                    throw new IllegalStateException(
+                            "refused rows: " + report.rejected().get(0));
                 imported[0] = report.imported();
             }
             Files.deleteIfExists(db);
             return null;
         });
-        table.add(String.format(Locale.ROOT, "%6s %,12d %12.0f %,14.0f %10.1f", format, imported[0], millis,
-                imported[0] / (millis / 1000), Files.size(file) / 1e6));
+        table.add(String.format(
+                Locale.ROOT,
+                "%6s %,12d %12.0f %,14.0f %10.1f",
+                format,
+                imported[0],
+                millis,
+                imported[0] / (millis / 1000),
+                Files.size(file) / 1e6));
     }
 }

@@ -42,14 +42,15 @@ public final class LocalDeployBenchmark {
         Path temp = Files.createTempDirectory("productos-deploy-bench");
         Workspace workspace = Workspace.open(Files.createDirectories(temp.resolve("workspace")));
         SampleServiceRepo repo = SampleServiceRepo.create(temp.resolve("web"));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         List<Long> deployMillis = new ArrayList<>();
         List<Long> rollbackMillis = new ArrayList<>();
         int served = 0;
         int failed = 0;
         List<String> failures = new ArrayList<>();
-        try (DeployModule deploy = DeployModule.create(new ExecutorEnvironment(workspace, Calls.REGISTRY,
-                ProductOsConfig.empty(), Clock.systemUTC()))) {
+        try (DeployModule deploy = DeployModule.create(
+                new ExecutorEnvironment(workspace, Calls.REGISTRY, ProductOsConfig.empty(), Clock.systemUTC()))) {
             String url = deploy(deploy, repo, 0).path("service_url").asString();
             for (int round = 1; round <= rounds; round++) {
                 repo.commit("round " + round, Map.of("VERSION", round + "\n"));
@@ -62,8 +63,11 @@ public final class LocalDeployBenchmark {
                     Thread thread = new Thread(() -> {
                         for (int i = 0; i < 100_000 && running.get(); i++) {
                             try {
-                                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url + "/healthz"))
-                                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                                HttpResponse<Void> response = http.send(
+                                        HttpRequest.newBuilder(URI.create(url + "/healthz"))
+                                                .timeout(Duration.ofSeconds(5))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding());
                                 if (response.statusCode() == 200) ok.incrementAndGet();
                                 else errors.add("HTTP " + response.statusCode());
                             } catch (Exception e) {
@@ -78,8 +82,14 @@ public final class LocalDeployBenchmark {
                 deploy(deploy, repo, round);
                 deployMillis.add((System.nanoTime() - start) / 1_000_000);
                 start = System.nanoTime();
-                Calls.call(deploy, "cloudrun.rollback_service", Json.object().put("service_name", "web")
-                        .put("region", "local").put("env", "dev"), "bench-rollback-" + round);
+                Calls.call(
+                        deploy,
+                        "cloudrun.rollback_service",
+                        Json.object()
+                                .put("service_name", "web")
+                                .put("region", "local")
+                                .put("env", "dev"),
+                        "bench-rollback-" + round);
                 rollbackMillis.add((System.nanoTime() - start) / 1_000_000);
                 running.set(false);
                 for (Thread thread : load) thread.join();
@@ -89,12 +99,19 @@ public final class LocalDeployBenchmark {
             }
         }
         deleteTree(temp);
-        System.out.printf("local deploy of the sample service, %d rounds (medians), %d clients looping on the stable URL%n", rounds, CLIENTS);
+        System.out.printf(
+                "local deploy of the sample service, %d rounds (medians), %d clients looping on the stable URL%n",
+                rounds, CLIENTS);
         System.out.printf("%-42s %8s%n", "measure", "value");
-        System.out.printf("%-42s %6d ms  (all: %s)%n", "deploy, call to ready (incl. stop of old)", median(deployMillis), deployMillis);
-        System.out.printf("%-42s %6d ms  (all: %s)%n", "rollback, call to ready", median(rollbackMillis), rollbackMillis);
+        System.out.printf(
+                "%-42s %6d ms  (all: %s)%n",
+                "deploy, call to ready (incl. stop of old)", median(deployMillis), deployMillis);
+        System.out.printf(
+                "%-42s %6d ms  (all: %s)%n", "rollback, call to ready", median(rollbackMillis), rollbackMillis);
         System.out.printf("%-42s %8d%n", "requests served during deploys+rollbacks", served);
-        System.out.printf("%-42s %8d %s%n", "requests failed", failed, failures.isEmpty() ? "" : failures.subList(0, Math.min(5, failures.size())));
+        System.out.printf(
+                "%-42s %8d %s%n",
+                "requests failed", failed, failures.isEmpty() ? "" : failures.subList(0, Math.min(5, failures.size())));
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {
@@ -104,8 +121,15 @@ public final class LocalDeployBenchmark {
     }
 
     private static JsonNode deploy(DeployModule deploy, SampleServiceRepo repo, int round) throws Exception {
-        return Calls.call(deploy, "cloudrun.deploy_service", Json.object().put("service_name", "web")
-                .put("repo", repo.dir().toString()).put("ref", "main").put("env", "dev").put("region", "local"),
+        return Calls.call(
+                deploy,
+                "cloudrun.deploy_service",
+                Json.object()
+                        .put("service_name", "web")
+                        .put("repo", repo.dir().toString())
+                        .put("ref", "main")
+                        .put("env", "dev")
+                        .put("region", "local"),
                 "bench-deploy-" + round);
     }
 

@@ -8,7 +8,6 @@ import com.productos.mcp.http.HttpMcpHost;
 import com.productos.mcp.stdio.StdioMcpHost;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.net.URI;
@@ -43,10 +42,12 @@ public final class McpRoundTripBenchmark {
     private static final int LIST_CALLS = 1_000;
     private static final int TOOL_CALLS = 300;
     private static final String LIST = "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/list\"}";
-    private static final String CALL = "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/call\",\"params\":{\"name\":\"marketing.list_drafts\","
-            + "\"arguments\":{\"limit\":1}}}";
-    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
-            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}";
+    private static final String CALL =
+            "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/call\",\"params\":{\"name\":\"marketing.list_drafts\","
+                    + "\"arguments\":{\"limit\":1}}}";
+    private static final String INITIALIZE =
+            "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}";
     private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
 
     private McpRoundTripBenchmark() {}
@@ -59,11 +60,13 @@ public final class McpRoundTripBenchmark {
     public static void main(String[] args) throws Exception {
         Path workspace = Files.createTempDirectory("productos-mcp-bench");
         try (Backend backend = Backend.open(workspace, System.getenv())) {
-            try (ProductOsMcpServer server = new ProductOsMcpServer(backend.controlPlane(), backend.policy(), Duration.ofSeconds(60))) {
+            try (ProductOsMcpServer server =
+                    new ProductOsMcpServer(backend.controlPlane(), backend.policy(), Duration.ofSeconds(60))) {
                 PipedOutputStream clientOut = new PipedOutputStream();
                 PipedInputStream serverIn = new PipedInputStream(clientOut, 1 << 20);
                 PipedOutputStream serverOut = new PipedOutputStream();
-                BufferedReader clientIn = new BufferedReader(new InputStreamReader(new PipedInputStream(serverOut, 1 << 20), StandardCharsets.UTF_8));
+                BufferedReader clientIn = new BufferedReader(
+                        new InputStreamReader(new PipedInputStream(serverOut, 1 << 20), StandardCharsets.UTF_8));
                 try (StdioMcpHost host = StdioMcpHost.start(server, serverIn, serverOut, 4 << 20)) {
                     Transport stdio = request -> {
                         clientOut.write((request + "\n").getBytes(StandardCharsets.UTF_8));
@@ -76,20 +79,28 @@ public final class McpRoundTripBenchmark {
                     clientOut.close();
                 }
             }
-            try (ProductOsMcpServer server = new ProductOsMcpServer(backend.controlPlane(), backend.policy(), Duration.ofSeconds(60))) {
+            try (ProductOsMcpServer server =
+                    new ProductOsMcpServer(backend.controlPlane(), backend.policy(), Duration.ofSeconds(60))) {
                 Path tokenFile = workspace.resolve(".productos/mcp-http-token");
                 String token = McpTokenFile.loadOrCreate(tokenFile).value();
-                try (HttpMcpHost host = HttpMcpHost.start(server, new HttpMcpHost.Settings("127.0.0.1", 0, token, tokenFile, List.of(), 4 << 20))) {
+                try (HttpMcpHost host = HttpMcpHost.start(
+                        server, new HttpMcpHost.Settings("127.0.0.1", 0, token, tokenFile, List.of(), 4 << 20))) {
                     HttpClient http = HttpClient.newHttpClient();
                     String[] session = new String[1];
                     Transport httpTransport = request -> {
                         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(host.url()))
-                                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                                .header("Authorization", "Bearer " + token).header("MCP-Protocol-Version", "2025-11-25")
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json, text/event-stream")
+                                .header("Authorization", "Bearer " + token)
+                                .header("MCP-Protocol-Version", "2025-11-25")
                                 .POST(HttpRequest.BodyPublishers.ofString(request));
                         if (session[0] != null) builder.header("Mcp-Session-Id", session[0]);
-                        HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-                        if (session[0] == null) session[0] = response.headers().firstValue("Mcp-Session-Id").orElse(null);
+                        HttpResponse<String> response =
+                                http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                        if (session[0] == null)
+                            session[0] = response.headers()
+                                    .firstValue("Mcp-Session-Id")
+                                    .orElse(null);
                         return messageOf(response);
                     };
                     httpTransport.call(INITIALIZE);
@@ -107,7 +118,8 @@ public final class McpRoundTripBenchmark {
         Callable<JsonNode> list = () -> transport.call(String.format(LIST, id[0]++));
         Callable<JsonNode> call = () -> {
             JsonNode response = transport.call(String.format(CALL, id[0]++));
-            if (response.path("result").path("isError").asBoolean(true)) throw new IllegalStateException("the call failed: " + response);
+            if (response.path("result").path("isError").asBoolean(true))
+                throw new IllegalStateException("the call failed: " + response);
             return response;
         };
         report(name + " tools/list", list, LIST_CALLS);
@@ -123,8 +135,13 @@ public final class McpRoundTripBenchmark {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "%-45s n=%d  p50 %.3f ms  p99 %.3f ms%n", label, measured,
-                nanos[measured / 2] / 1e6, nanos[(int) Math.ceil(measured * 0.99) - 1] / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "%-45s n=%d  p50 %.3f ms  p99 %.3f ms%n",
+                label,
+                measured,
+                nanos[measured / 2] / 1e6,
+                nanos[(int) Math.ceil(measured * 0.99) - 1] / 1e6);
     }
 
     private static JsonNode messageOf(HttpResponse<String> response) {

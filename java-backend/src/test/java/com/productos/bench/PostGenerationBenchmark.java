@@ -40,16 +40,21 @@ public final class PostGenerationBenchmark {
         List<String> examples = new ArrayList<>();
         for (GenerationRequest request : corpus) {
             GenerationResult result = generator.generate(request);
-            droppedClaimWarnings += (int) result.warnings().stream().filter(w -> w.startsWith("dropped")).count();
+            droppedClaimWarnings += (int) result.warnings().stream()
+                    .filter(w -> w.startsWith("dropped"))
+                    .count();
             for (ChannelPosts channelPosts : result.channels()) {
                 for (SocialPost post : channelPosts.posts()) {
                     posts++;
-                    PostCheck check = checker.check(channelPosts.channel(), post, request.policy(), request.constraints());
+                    PostCheck check =
+                            checker.check(channelPosts.channel(), post, request.policy(), request.constraints());
                     if (check.passes()) {
                         passing++;
                     } else {
-                        for (PostViolation violation : check.violations()) failures.merge(violation.code(), 1, Integer::sum);
-                        if (examples.size() < 5) examples.add(channelPosts.channel() + ": " + check.violations() + "\n" + post.text());
+                        for (PostViolation violation : check.violations())
+                            failures.merge(violation.code(), 1, Integer::sum);
+                        if (examples.size() < 5)
+                            examples.add(channelPosts.channel() + ": " + check.violations() + "\n" + post.text());
                     }
                 }
             }
@@ -69,19 +74,27 @@ public final class PostGenerationBenchmark {
         table.append(String.format("%-44s %d (seed %d)%n", "briefs", BRIEFS, SEED));
         table.append(String.format("%-44s %d%n", "posts generated", posts));
         table.append(String.format("%-44s %d%n", "brief items dropped for forbidden claims", droppedClaimWarnings));
-        table.append(String.format("%-44s %d / %d = %.2f%%%n", "posts passing every limit and claims check", passing, posts,
-                100.0 * passing / posts));
-        table.append(String.format("%-44s %.0f (min %.0f, max %.0f, %d rounds)%n", "posts per second (median)",
-                postsPerSecond.get(ROUNDS / 2), postsPerSecond.get(0), postsPerSecond.get(ROUNDS - 1), ROUNDS));
+        table.append(String.format(
+                "%-44s %d / %d = %.2f%%%n",
+                "posts passing every limit and claims check", passing, posts, 100.0 * passing / posts));
+        table.append(String.format(
+                "%-44s %.0f (min %.0f, max %.0f, %d rounds)%n",
+                "posts per second (median)",
+                postsPerSecond.get(ROUNDS / 2),
+                postsPerSecond.get(0),
+                postsPerSecond.get(ROUNDS - 1),
+                ROUNDS));
         failures.forEach((code, count) -> table.append(String.format("%-44s %d%n", "failing: " + code, count)));
-        examples.forEach(example -> table.append("example failure: ").append(example).append('\n'));
+        examples.forEach(
+                example -> table.append("example failure: ").append(example).append('\n'));
         System.err.print(table);
     }
 
     private static int generateAll(DeterministicPostGenerator generator, List<GenerationRequest> corpus) {
         int count = 0;
         for (GenerationRequest request : corpus) {
-            for (ChannelPosts channelPosts : generator.generate(request).channels()) count += channelPosts.posts().size();
+            for (ChannelPosts channelPosts : generator.generate(request).channels())
+                count += channelPosts.posts().size();
         }
         return count;
     }

@@ -1,5 +1,6 @@
 package com.productos.bench;
 
+import com.productos.common.SqliteDatabase;
 import com.productos.control.ControlPlane;
 import com.productos.control.ErrorCode;
 import com.productos.control.ExecutorCallException;
@@ -8,7 +9,6 @@ import com.productos.registry.RegistryLoader;
 import com.productos.rpc.RpcServer;
 import com.productos.rpc.RpcServerOptions;
 import com.productos.store.SqliteApprovalStore;
-import com.productos.common.SqliteDatabase;
 import com.productos.store.SqliteRunStore;
 import com.productos.testing.FramedJsonRpcClient;
 import java.io.PipedInputStream;
@@ -48,18 +48,24 @@ public final class RpcRoundTripBenchmark {
         ExecutorService blockingWork = Executors.newFixedThreadPool(2);
         try (SqliteDatabase database = SqliteDatabase.open(workspace.resolve("productos.db"))) {
             Clock clock = Clock.systemUTC();
-            ControlPlane controlPlane = new ControlPlane(new RegistryLoader().loadBundled(), new PolicyLoader().loadBundled(),
-                    new SqliteRunStore(database, clock), new SqliteApprovalStore(database),
-                    (tool, run) -> CompletableFuture.failedFuture(new ExecutorCallException(ErrorCode.ExecutorUnavailable,
-                            "no executors in this benchmark", null)),
-                    clock, "bench", worker);
+            ControlPlane controlPlane = new ControlPlane(
+                    new RegistryLoader().loadBundled(),
+                    new PolicyLoader().loadBundled(),
+                    new SqliteRunStore(database, clock),
+                    new SqliteApprovalStore(database),
+                    (tool, run) -> CompletableFuture.failedFuture(new ExecutorCallException(
+                            ErrorCode.ExecutorUnavailable, "no executors in this benchmark", null)),
+                    clock,
+                    "bench",
+                    worker);
             PipedOutputStream clientOut = new PipedOutputStream();
             PipedInputStream serverIn = new PipedInputStream(clientOut, 1 << 20);
             PipedOutputStream serverOut = new PipedOutputStream();
             PipedInputStream clientIn = new PipedInputStream(serverOut, 1 << 20);
             RpcServerOptions options = RpcServerOptions.defaults().withParentWatch(false, Duration.ofSeconds(3));
-            try (RpcServer server = RpcServer.start(controlPlane, serverIn, serverOut, blockingWork, () -> {}, options);
-                 FramedJsonRpcClient client = new FramedJsonRpcClient(clientIn, clientOut)) {
+            try (RpcServer server =
+                            RpcServer.start(controlPlane, serverIn, serverOut, blockingWork, () -> {}, options);
+                    FramedJsonRpcClient client = new FramedJsonRpcClient(clientIn, clientOut)) {
                 client.call("initialize", null);
                 JsonNode first = client.call("registry/listTools", null);
                 int tools = first.get("result").get("tools").size();
@@ -73,11 +79,20 @@ public final class RpcRoundTripBenchmark {
                     if (!answer.has("result")) throw new IllegalStateException("listTools failed: " + answer);
                 }
                 Arrays.sort(nanos);
-                System.err.printf(Locale.ROOT, "registry/listTools round trip over piped streams (%d tools, ~%d bytes per answer)%n",
-                        tools, responseBytes);
+                System.err.printf(
+                        Locale.ROOT,
+                        "registry/listTools round trip over piped streams (%d tools, ~%d bytes per answer)%n",
+                        tools,
+                        responseBytes);
                 System.err.printf(Locale.ROOT, "| calls | p50 ms | p90 ms | p99 ms | max ms |%n");
-                System.err.printf(Locale.ROOT, "| %d | %.3f | %.3f | %.3f | %.3f |%n", MEASURED_CALLS, millis(nanos, 0.50),
-                        millis(nanos, 0.90), millis(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
+                System.err.printf(
+                        Locale.ROOT,
+                        "| %d | %.3f | %.3f | %.3f | %.3f |%n",
+                        MEASURED_CALLS,
+                        millis(nanos, 0.50),
+                        millis(nanos, 0.90),
+                        millis(nanos, 0.99),
+                        nanos[nanos.length - 1] / 1e6);
             }
         } finally {
             worker.shutdownNow();

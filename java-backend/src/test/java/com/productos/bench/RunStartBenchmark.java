@@ -1,6 +1,7 @@
 package com.productos.bench;
 
 import com.productos.app.EmbeddedExecutors;
+import com.productos.common.SqliteDatabase;
 import com.productos.config.ProductOsConfig;
 import com.productos.config.Workspace;
 import com.productos.control.ControlPlane;
@@ -18,7 +19,6 @@ import com.productos.runs.RunLogLine;
 import com.productos.runs.RunPage;
 import com.productos.runs.RunQuery;
 import com.productos.runs.RunStore;
-import com.productos.common.SqliteDatabase;
 import com.productos.store.SqliteApprovalStore;
 import com.productos.store.SqliteRunStore;
 import com.productos.testing.FramedJsonRpcClient;
@@ -35,7 +35,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
@@ -95,14 +94,22 @@ public final class RunStartBenchmark {
                 invokes.incrementAndGet();
                 return http.invoke(tool, run);
             };
-            ControlPlane controlPlane = new ControlPlane(registry, new PolicyLoader().loadBundled(), store,
-                    new SqliteApprovalStore(database), invoker, clock, "bench", worker);
+            ControlPlane controlPlane = new ControlPlane(
+                    registry,
+                    new PolicyLoader().loadBundled(),
+                    store,
+                    new SqliteApprovalStore(database),
+                    invoker,
+                    clock,
+                    "bench",
+                    worker);
             PipedOutputStream clientOut = new PipedOutputStream();
             PipedInputStream serverIn = new PipedInputStream(clientOut, 1 << 20);
             PipedOutputStream serverOut = new PipedOutputStream();
             PipedInputStream clientIn = new PipedInputStream(serverOut, 1 << 20);
             RpcServerOptions options = RpcServerOptions.defaults().withParentWatch(false, Duration.ofSeconds(3));
-            try (RpcServer server = RpcServer.start(controlPlane, serverIn, serverOut, blockingWork, () -> {}, options);
+            try (RpcServer server =
+                            RpcServer.start(controlPlane, serverIn, serverOut, blockingWork, () -> {}, options);
                     FramedJsonRpcClient client = new FramedJsonRpcClient(clientIn, clientOut)) {
                 client.call("initialize", null);
                 JsonNode stored = startAndWait(client, "brand.update_profile", patch, null);
@@ -116,7 +123,8 @@ public final class RunStartBenchmark {
                 invokes.set(0);
                 int[] framesWithInput = new int[1];
                 JsonNode done = startAndWait(client, "brand.get_profile", input, framesWithInput);
-                if (!"succeeded".equals(done.path("status").asString())) throw new IllegalStateException("call failed: " + done);
+                if (!"succeeded".equals(done.path("status").asString()))
+                    throw new IllegalStateException("call failed: " + done);
                 int wireFrames = framesWithInput[0];
                 int bridge = bridgeAsText ? wireFrames + 1 : 0;
                 int storeWrites = store.inserts.get();
@@ -124,23 +132,44 @@ public final class RunStartBenchmark {
                 int total = 1 + bridge + storeWrites + executorBodies + wireFrames;
 
                 long[] listNanos = time(warmup * 3, measured * 2, () -> client.call("registry/listTools", null));
-                long[] startNanos = time(warmup, measured, () -> startAndWait(client, "brand.get_profile", input, null));
+                long[] startNanos =
+                        time(warmup, measured, () -> startAndWait(client, "brand.get_profile", input, null));
                 long[] replyNanos = new long[measured];
                 for (int i = 0; i < measured; i++) replyNanos[i] = replyOnly(client, input);
                 Arrays.sort(replyNanos);
 
                 out.printf(Locale.ROOT, "serialisations of the input per runs/start (brand.get_profile, succeeded)%n");
-                out.printf(Locale.ROOT, "| wire frames with input | bridge text round trips | store writes | executor bodies | hash | total |%n");
-                out.printf(Locale.ROOT, "| %d | %d | %d | %d | 1 | %d |%n", wireFrames, bridge, storeWrites,
-                        executorBodies, total);
+                out.printf(
+                        Locale.ROOT,
+                        "| wire frames with input | bridge text round trips | store writes | executor bodies | hash | total |%n");
+                out.printf(
+                        Locale.ROOT,
+                        "| %d | %d | %d | %d | 1 | %d |%n",
+                        wireFrames,
+                        bridge,
+                        storeWrites,
+                        executorBodies,
+                        total);
                 out.printf(Locale.ROOT, "%nover stdio framing on piped streams, sequential, after warm-up%n");
                 out.printf(Locale.ROOT, "| call | calls | p50 ms | p90 ms |%n");
-                out.printf(Locale.ROOT, "| registry/listTools | %d | %.3f | %.3f |%n", listNanos.length,
-                        millis(listNanos, 0.5), millis(listNanos, 0.9));
-                out.printf(Locale.ROOT, "| runs/start (until its reply) | %d | %.3f | %.3f |%n", replyNanos.length,
-                        millis(replyNanos, 0.5), millis(replyNanos, 0.9));
-                out.printf(Locale.ROOT, "| runs/start until runs/updated succeeded | %d | %.3f | %.3f |%n", startNanos.length,
-                        millis(startNanos, 0.5), millis(startNanos, 0.9));
+                out.printf(
+                        Locale.ROOT,
+                        "| registry/listTools | %d | %.3f | %.3f |%n",
+                        listNanos.length,
+                        millis(listNanos, 0.5),
+                        millis(listNanos, 0.9));
+                out.printf(
+                        Locale.ROOT,
+                        "| runs/start (until its reply) | %d | %.3f | %.3f |%n",
+                        replyNanos.length,
+                        millis(replyNanos, 0.5),
+                        millis(replyNanos, 0.9));
+                out.printf(
+                        Locale.ROOT,
+                        "| runs/start until runs/updated succeeded | %d | %.3f | %.3f |%n",
+                        startNanos.length,
+                        millis(startNanos, 0.5),
+                        millis(startNanos, 0.9));
             }
         } finally {
             worker.shutdownNow();
@@ -162,7 +191,8 @@ public final class RunStartBenchmark {
             JsonNode message = client.nextNotification(30_000);
             if (message == null) throw new IllegalStateException("no notification for run " + runId);
             JsonNode update = message.path("params");
-            if (!"runs/updated".equals(message.path("method").asString()) || !runId.equals(update.path("id").asString())) {
+            if (!"runs/updated".equals(message.path("method").asString())
+                    || !runId.equals(update.path("id").asString())) {
                 continue;
             }
             if (framesWithInput != null && update.has("input")) framesWithInput[0]++;
@@ -183,12 +213,14 @@ public final class RunStartBenchmark {
             JsonNode message = client.nextNotification(30_000);
             if (message == null) throw new IllegalStateException("no notification for run " + runId);
             JsonNode update = message.path("params");
-            if (runId.equals(update.path("id").asString()) && terminal(update.path("status").asString())) return nanos;
+            if (runId.equals(update.path("id").asString())
+                    && terminal(update.path("status").asString())) return nanos;
         }
     }
 
     private static boolean terminal(String status) {
-        return List.of("succeeded", "failed", "denied", "cancelled", "interrupted").contains(status);
+        return List.of("succeeded", "failed", "denied", "cancelled", "interrupted")
+                .contains(status);
     }
 
     private interface Call {

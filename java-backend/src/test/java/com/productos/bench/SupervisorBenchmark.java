@@ -11,13 +11,13 @@ import com.productos.registry.RegistryLoader;
 import com.productos.store.SqliteApprovalStore;
 import com.productos.store.SqliteRunStore;
 import com.productos.store.SqliteSessionStore;
+import com.productos.supervisor.LoopbackModelServer;
 import com.productos.supervisor.ModelChoice;
 import com.productos.supervisor.SendReceipt;
 import com.productos.supervisor.Supervisor;
 import com.productos.supervisor.SupervisorEvent;
 import com.productos.supervisor.SupervisorLimits;
 import com.productos.supervisor.SupervisorSettings;
-import com.productos.supervisor.LoopbackModelServer;
 import com.productos.supervisor.VertexGeminiProviderTest;
 import com.productos.supervisor.gemini.VertexGeminiProvider;
 import com.productos.supervisor.gemini.VertexGeminiSettings;
@@ -65,9 +65,11 @@ public final class SupervisorBenchmark {
     static final int STEPS = 2000;
     static final int STEPS_PER_TURN = 50;
     static final int SESSIONS = 7;
-    static final String FUNNEL_INPUT = "{\"range_days\":30,\"funnel\":{\"name\":\"f\",\"steps\":[{\"event_name\":\"visit\"},{\"event_name\":\"signup\"}]}}";
-    static final String FUNNEL_OUTPUT = "{\"funnel_name\":\"f\",\"range_days\":30,\"steps\":[{\"event_name\":\"visit\",\"users\":10,"
-            + "\"conversion_from_prev\":1},{\"event_name\":\"signup\",\"users\":4,\"conversion_from_prev\":0.4}]}";
+    static final String FUNNEL_INPUT =
+            "{\"range_days\":30,\"funnel\":{\"name\":\"f\",\"steps\":[{\"event_name\":\"visit\"},{\"event_name\":\"signup\"}]}}";
+    static final String FUNNEL_OUTPUT =
+            "{\"funnel_name\":\"f\",\"range_days\":30,\"steps\":[{\"event_name\":\"visit\",\"users\":10,"
+                    + "\"conversion_from_prev\":1},{\"event_name\":\"signup\",\"users\":4,\"conversion_from_prev\":0.4}]}";
 
     public static void main(String[] args) throws Exception {
         overheadPerStep();
@@ -95,8 +97,13 @@ public final class SupervisorBenchmark {
         @Override
         public ModelReply next(ModelRequest request) {
             callStartNanos.add(System.nanoTime());
-            ModelReply reply = new ModelReply("", List.of(new ProposedCall("c" + ids.incrementAndGet(), "analytics__funnel_summary",
-                    Json.parse(FUNNEL_INPUT), null)), new TokenUsage(10, 10), "STOP", null);
+            ModelReply reply = new ModelReply(
+                    "",
+                    List.of(new ProposedCall(
+                            "c" + ids.incrementAndGet(), "analytics__funnel_summary", Json.parse(FUNNEL_INPUT), null)),
+                    new TokenUsage(10, 10),
+                    "STOP",
+                    null);
             callEndNanos.add(System.nanoTime());
             return reply;
         }
@@ -122,7 +129,8 @@ public final class SupervisorBenchmark {
         }
 
         @Override
-        public ModelReply next(ModelRequest request) throws com.productos.supervisor.model.ModelCallException, InterruptedException {
+        public ModelReply next(ModelRequest request)
+                throws com.productos.supervisor.model.ModelCallException, InterruptedException {
             long started = System.nanoTime();
             try {
                 return inner.next(request);
@@ -132,8 +140,13 @@ public final class SupervisorBenchmark {
         }
     }
 
-    record Rig(Path folder, SqliteDatabase database, ExecutorService worker, Supervisor supervisor,
-               LinkedBlockingQueue<SupervisorEvent> finished) implements AutoCloseable {
+    record Rig(
+            Path folder,
+            SqliteDatabase database,
+            ExecutorService worker,
+            Supervisor supervisor,
+            LinkedBlockingQueue<SupervisorEvent> finished)
+            implements AutoCloseable {
         @Override
         public void close() throws Exception {
             supervisor.close();
@@ -146,14 +159,28 @@ public final class SupervisorBenchmark {
         Path folder = Files.createTempDirectory("supervisor-bench");
         SqliteDatabase database = SqliteDatabase.open(folder.resolve("productos.db"));
         ExecutorService worker = Executors.newFixedThreadPool(2);
-        ExecutorInvoker instant = (tool, run) -> CompletableFuture.completedFuture(
-                new ExecutorResult(Json.parse(FUNNEL_OUTPUT), List.of(), List.of()));
+        ExecutorInvoker instant = (tool, run) ->
+                CompletableFuture.completedFuture(new ExecutorResult(Json.parse(FUNNEL_OUTPUT), List.of(), List.of()));
         Clock clock = Clock.systemUTC();
-        ControlPlane controlPlane = new ControlPlane(new RegistryLoader().loadBundled(), new PolicyLoader().loadBundled(),
-                new SqliteRunStore(database, clock), new SqliteApprovalStore(database), instant, clock, "bench", worker);
+        ControlPlane controlPlane = new ControlPlane(
+                new RegistryLoader().loadBundled(),
+                new PolicyLoader().loadBundled(),
+                new SqliteRunStore(database, clock),
+                new SqliteApprovalStore(database),
+                instant,
+                clock,
+                "bench",
+                worker);
         SupervisorSettings settings = new SupervisorSettings("gemini", null, 8000, 3, ZoneOffset.UTC, limits);
-        Supervisor supervisor = new Supervisor(controlPlane, new SqliteSessionStore(database), new ModelChoice(model, ModelPrice.FREE),
-                settings, List.of(), clock, "bench").start();
+        Supervisor supervisor = new Supervisor(
+                        controlPlane,
+                        new SqliteSessionStore(database),
+                        new ModelChoice(model, ModelPrice.FREE),
+                        settings,
+                        List.of(),
+                        clock,
+                        "bench")
+                .start();
         LinkedBlockingQueue<SupervisorEvent> finished = new LinkedBlockingQueue<>();
         supervisor.addListener(event -> {
             if (event.type().equals(SupervisorEvent.TURN_FINISHED)) finished.add(event);
@@ -163,8 +190,16 @@ public final class SupervisorBenchmark {
 
     static void overheadPerStep() throws Exception {
         InstantModel model = new InstantModel();
-        SupervisorLimits limits = new SupervisorLimits(STEPS_PER_TURN, STEPS_PER_TURN, Long.MAX_VALUE, 1e9, Duration.ofMinutes(10),
-                1_000_000, 1_000_000, Long.MAX_VALUE, 1e9);
+        SupervisorLimits limits = new SupervisorLimits(
+                STEPS_PER_TURN,
+                STEPS_PER_TURN,
+                Long.MAX_VALUE,
+                1e9,
+                Duration.ofMinutes(10),
+                1_000_000,
+                1_000_000,
+                Long.MAX_VALUE,
+                1e9);
         List<Double> overheadMillis = new ArrayList<>();
         try (Rig rig = rig(model, limits)) {
             String session = null;
@@ -173,7 +208,8 @@ public final class SupervisorBenchmark {
                 int before = model.callStartNanos.size();
                 SendReceipt receipt = rig.supervisor().send(session, "go on");
                 session = receipt.sessionId();
-                if (rig.finished().poll(120, TimeUnit.SECONDS) == null) throw new IllegalStateException("a turn did not finish");
+                if (rig.finished().poll(120, TimeUnit.SECONDS) == null)
+                    throw new IllegalStateException("a turn did not finish");
                 if (turn < 2) continue;
                 for (int i = before + 1; i < model.callStartNanos.size(); i++) {
                     overheadMillis.add((model.callStartNanos.get(i) - model.callEndNanos.get(i - 1)) / 1e6);
@@ -181,8 +217,12 @@ public final class SupervisorBenchmark {
             }
         }
         Collections.sort(overheadMillis);
-        System.out.printf(Locale.ROOT, "supervisor overhead per step (zero-latency model, one tool call per step): p50 %.2f ms, p99 %.2f ms over %d steps%n",
-                overheadMillis.get(overheadMillis.size() / 2), overheadMillis.get((int) (overheadMillis.size() * 0.99)), overheadMillis.size());
+        System.out.printf(
+                Locale.ROOT,
+                "supervisor overhead per step (zero-latency model, one tool call per step): p50 %.2f ms, p99 %.2f ms over %d steps%n",
+                overheadMillis.get(overheadMillis.size() / 2),
+                overheadMillis.get((int) (overheadMillis.size() * 0.99)),
+                overheadMillis.size());
     }
 
     static void vertexSession() throws Exception {
@@ -191,19 +231,25 @@ public final class SupervisorBenchmark {
         for (int run = 0; run < SESSIONS + 1; run++) {
             try (LoopbackModelServer server = new LoopbackModelServer()) {
                 for (int step = 1; step < 10; step++) {
-                    server.then(LoopbackModelServer.Answer.json(VertexGeminiProviderTest.functionCalls("STOP", "call-" + step,
-                            "analytics__funnel_summary", FUNNEL_INPUT)));
+                    server.then(LoopbackModelServer.Answer.json(VertexGeminiProviderTest.functionCalls(
+                            "STOP", "call-" + step, "analytics__funnel_summary", FUNNEL_INPUT)));
                 }
                 server.then(LoopbackModelServer.Answer.json(VertexGeminiProviderTest.text("Done.", "STOP")));
-                VertexGeminiSettings settings = VertexGeminiSettings.from(Json.object().put("project", "my-proj").put("credentials", "none")
-                        .put("base_url", server.baseUrl()), ProductOsConfig.of(null, Map.of()));
+                VertexGeminiSettings settings = VertexGeminiSettings.from(
+                        Json.object()
+                                .put("project", "my-proj")
+                                .put("credentials", "none")
+                                .put("base_url", server.baseUrl()),
+                        ProductOsConfig.of(null, Map.of()));
                 TimedModel model = new TimedModel(new VertexGeminiProvider(settings));
                 try (Rig rig = rig(model, SupervisorLimits.defaults())) {
                     long started = System.nanoTime();
                     rig.supervisor().send(null, "ten steps");
                     SupervisorEvent end = rig.finished().poll(120, TimeUnit.SECONDS);
                     long wall = System.nanoTime() - started;
-                    if (end == null || !end.json().path("stopReason").asString().equals("completed") || server.received().size() != 10) {
+                    if (end == null
+                            || !end.json().path("stopReason").asString().equals("completed")
+                            || server.received().size() != 10) {
                         throw new IllegalStateException("the 10-step session did not complete: " + end);
                     }
                     if (run == 0) continue; // warm-up
@@ -214,8 +260,12 @@ public final class SupervisorBenchmark {
         }
         Collections.sort(wallMillis);
         Collections.sort(outsideShares);
-        System.out.printf(Locale.ROOT, "10-step session on the loopback Vertex AI server (google-genai): wall %.1f ms, %.0f%% outside the model call (medians of %d)%n",
-                wallMillis.get(wallMillis.size() / 2), outsideShares.get(outsideShares.size() / 2) * 100, wallMillis.size());
+        System.out.printf(
+                Locale.ROOT,
+                "10-step session on the loopback Vertex AI server (google-genai): wall %.1f ms, %.0f%% outside the model call (medians of %d)%n",
+                wallMillis.get(wallMillis.size() / 2),
+                outsideShares.get(outsideShares.size() / 2) * 100,
+                wallMillis.size());
     }
 
     static void plannerAccuracy() {
@@ -230,6 +280,12 @@ public final class SupervisorBenchmark {
             if (problem == null) passed++;
             else System.out.println("  miss: " + scenario + ": " + problem);
         }
-        System.out.printf(Locale.ROOT, "offline planner accuracy, %s: %d of %d (%.0f%%)%n", name, passed, scenarios.size(), 100.0 * passed / scenarios.size());
+        System.out.printf(
+                Locale.ROOT,
+                "offline planner accuracy, %s: %d of %d (%.0f%%)%n",
+                name,
+                passed,
+                scenarios.size(),
+                100.0 * passed / scenarios.size());
     }
 }

@@ -52,8 +52,14 @@ public final class TopDriversBenchmark {
             });
             List<String> candidates = new ArrayList<>(List.of("invite_teammate", "view_docs", "open_settings"));
             for (int f = 1; f <= 47; f++) candidates.add(String.format("feature_%02d", f));
-            DriverQuery query = new DriverQuery("purchase", "purchase", candidates, List.of(), PropertyFilter.NONE,
-                    new TimeRange(120, SyntheticEvents.START.plusSeconds(100L * 86400)), 30);
+            DriverQuery query = new DriverQuery(
+                    "purchase",
+                    "purchase",
+                    candidates,
+                    List.of(),
+                    PropertyFilter.NONE,
+                    new TimeRange(120, SyntheticEvents.START.plusSeconds(100L * 86400)),
+                    30);
             DriverScorer.Result[] result = new DriverScorer.Result[1];
             long[] converted = new long[2];
             double millis = BenchTiming.medianMillis(3, () -> {
@@ -62,12 +68,25 @@ public final class TopDriversBenchmark {
                 converted[1] = counts.convertedUsers();
                 return result[0] = DriverScorer.score(query, counts, 20);
             });
-            LOG.info("TopDriversBenchmark\n{}", String.format(Locale.ROOT,
-                    "%12s %12s %10s %12s %s%n%,12d %,12d %10d %12.0f %s", "users", "events", "candidates", "median ms", "top driver",
-                    converted[0], events.get(), candidates.size(), millis, result[0].drivers().get(0).evidence()));
+            LOG.info(
+                    "TopDriversBenchmark\n{}",
+                    String.format(
+                            Locale.ROOT,
+                            "%12s %12s %10s %12s %s%n%,12d %,12d %10d %12.0f %s",
+                            "users",
+                            "events",
+                            "candidates",
+                            "median ms",
+                            "top driver",
+                            converted[0],
+                            events.get(),
+                            candidates.size(),
+                            millis,
+                            result[0].drivers().get(0).evidence()));
         } finally {
             try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -45,11 +45,15 @@ public final class WorkspaceBackendBenchmark {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-        if (!Files.isRegularFile(JAR)) throw new IllegalStateException(JAR + " is missing: mvn -B -q package -DskipTests first");
+        if (!Files.isRegularFile(JAR))
+            throw new IllegalStateException(JAR + " is missing: mvn -B -q package -DskipTests first");
         boolean archived = Files.isRegularFile(ARCHIVE);
         Path workspace = Files.createTempDirectory("productos-bench-ws");
         Path profile = workspace.resolve("profile.json");
-        Files.writeString(profile, "{\"profile_id\":\"default\",\"patch\":" + Files.readString(fixture("brand/complete-profile.json")) + "}");
+        Files.writeString(
+                profile,
+                "{\"profile_id\":\"default\",\"patch\":" + Files.readString(fixture("brand/complete-profile.json"))
+                        + "}");
         List<String> getProfile = List.of("call", "brand.get_profile", "--input", "{\"profile_id\":\"default\"}");
         // Interrupted (Ctrl-C) or not, the backend it started is stopped.
         Thread stopOnExit = new Thread(() -> {
@@ -62,7 +66,8 @@ public final class WorkspaceBackendBenchmark {
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
             run(workspace, false, "call", "brand.update_profile", "--input", "@" + profile, "--no-daemon");
-            double javaVersion = BenchTiming.medianMillis(runs, () -> exec(List.of("java", "-Xshare:auto", "-version"), workspace));
+            double javaVersion =
+                    BenchTiming.medianMillis(runs, () -> exec(List.of("java", "-Xshare:auto", "-version"), workspace));
             print("java -version", javaVersion, javaVersion);
             Path aside = ARCHIVE.resolveSibling("productos.jsa.aside");
             if (archived) Files.move(ARCHIVE, aside);
@@ -88,34 +93,52 @@ public final class WorkspaceBackendBenchmark {
     }
 
     /** Every figure once, with the archive for the command (and the backend it starts) or without. */
-    private static void measure(Path workspace, int runs, boolean cds, List<String> getProfile, double javaVersion) throws Exception {
+    private static void measure(Path workspace, int runs, boolean cds, List<String> getProfile, double javaVersion)
+            throws Exception {
         String suffix = cds ? ", AppCDS" : ", no archive";
         stopBackend(workspace);
-        print("tools list, in process (--no-daemon)" + suffix,
-                BenchTiming.medianMillis(runs, () -> run(workspace, cds, "tools", "list", "--no-daemon")), javaVersion);
-        print("call brand.get_profile, in process (--no-daemon)" + suffix,
-                BenchTiming.medianMillis(runs, () -> run(workspace, cds, with(getProfile, "--no-daemon"))), javaVersion);
-        print("serve --stdio to initialize, in process (--no-daemon)" + suffix,
-                medianOfMeasured(runs, () -> initializeMillis(workspace, cds, true)), javaVersion);
-        print("first command, starts the backend (runs list)" + suffix, BenchTiming.medianMillis(runs, () -> {
-            stopBackend(workspace);
-            return run(workspace, cds, "runs", "list", "--limit", "1");
-        }), javaVersion);
-        print("tools list, running backend" + suffix,
-                BenchTiming.medianMillis(runs, () -> run(workspace, cds, "tools", "list")), javaVersion);
-        print("call brand.get_profile, running backend" + suffix,
-                BenchTiming.medianMillis(runs, () -> run(workspace, cds, getProfile.toArray(String[]::new))), javaVersion);
-        print("serve --stdio to initialize, relay to running backend" + suffix,
-                medianOfMeasured(runs, () -> initializeMillis(workspace, cds, false)), javaVersion);
+        print(
+                "tools list, in process (--no-daemon)" + suffix,
+                BenchTiming.medianMillis(runs, () -> run(workspace, cds, "tools", "list", "--no-daemon")),
+                javaVersion);
+        print(
+                "call brand.get_profile, in process (--no-daemon)" + suffix,
+                BenchTiming.medianMillis(runs, () -> run(workspace, cds, with(getProfile, "--no-daemon"))),
+                javaVersion);
+        print(
+                "serve --stdio to initialize, in process (--no-daemon)" + suffix,
+                medianOfMeasured(runs, () -> initializeMillis(workspace, cds, true)),
+                javaVersion);
+        print(
+                "first command, starts the backend (runs list)" + suffix,
+                BenchTiming.medianMillis(runs, () -> {
+                    stopBackend(workspace);
+                    return run(workspace, cds, "runs", "list", "--limit", "1");
+                }),
+                javaVersion);
+        print(
+                "tools list, running backend" + suffix,
+                BenchTiming.medianMillis(runs, () -> run(workspace, cds, "tools", "list")),
+                javaVersion);
+        print(
+                "call brand.get_profile, running backend" + suffix,
+                BenchTiming.medianMillis(runs, () -> run(workspace, cds, getProfile.toArray(String[]::new))),
+                javaVersion);
+        print(
+                "serve --stdio to initialize, relay to running backend" + suffix,
+                medianOfMeasured(runs, () -> initializeMillis(workspace, cds, false)),
+                javaVersion);
     }
 
     private static void print(String what, double millis, double javaVersion) {
-        System.out.println(String.format(Locale.ROOT, "%-62s %8.1f ms  (%4.1fx java -version)", what, millis, millis / javaVersion));
+        System.out.println(String.format(
+                Locale.ROOT, "%-62s %8.1f ms  (%4.1fx java -version)", what, millis, millis / javaVersion));
     }
 
     private static List<String> java(boolean cds) {
         List<String> command = new ArrayList<>(List.of("java"));
-        if (cds) command.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:SharedArchiveFile=" + ARCHIVE));
+        if (cds)
+            command.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:SharedArchiveFile=" + ARCHIVE));
         command.addAll(List.of("-Xshare:auto", "-cp", JAR.toString(), "com.productos.cli.Main"));
         return command;
     }
@@ -135,8 +158,10 @@ public final class WorkspaceBackendBenchmark {
     }
 
     private static Integer exec(List<String> command, Path workspace) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workspace.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workspace.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().remove("PRODUCTOS_NO_DAEMON");
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -165,7 +190,11 @@ public final class WorkspaceBackendBenchmark {
         long started = System.nanoTime();
         Process serve = builder.start();
         try (FramedJsonRpcClient client = new FramedJsonRpcClient(serve.getInputStream(), serve.getOutputStream())) {
-            client.call("initialize", JsonNodeFactory.instance.objectNode().put("processId", ProcessHandle.current().pid()));
+            client.call(
+                    "initialize",
+                    JsonNodeFactory.instance
+                            .objectNode()
+                            .put("processId", ProcessHandle.current().pid()));
             double millis = (System.nanoTime() - started) / 1e6;
             client.call("shutdown", null);
             client.notify("exit", null);

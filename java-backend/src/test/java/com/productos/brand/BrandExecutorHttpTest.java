@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.productos.app.EmbeddedExecutors;
 import com.productos.config.ProductOsConfig;
 import com.productos.config.Workspace;
 import com.productos.control.ErrorCode;
 import com.productos.control.ExecutorCallException;
 import com.productos.control.ExecutorResult;
-import com.productos.app.EmbeddedExecutors;
-import com.productos.executors.ExecutorEnvironment;
 import com.productos.executorclient.ExecutorHttpClient;
+import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorTestSupport;
 import com.productos.json.Json;
 import com.productos.registry.ToolDefinition;
@@ -38,8 +38,10 @@ class BrandExecutorHttpTest {
     private static final Instant NOW = Instant.parse("2026-11-25T20:00:00.123Z");
     private static final ToolDefinition GET = ExecutorTestSupport.tool("brand.get_profile");
     private static final ToolDefinition UPDATE = ExecutorTestSupport.tool("brand.update_profile");
+
     @TempDir
     Path dir;
+
     private Workspace workspace;
     private EmbeddedExecutors executors;
     private ExecutorHttpClient client;
@@ -52,8 +54,8 @@ class BrandExecutorHttpTest {
     void start() {
         workspace = Workspace.open(dir);
         ProductOsConfig config = ProductOsConfig.empty();
-        executors = EmbeddedExecutors.start(new ExecutorEnvironment(workspace, ExecutorTestSupport.REGISTRY, config,
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+        executors = EmbeddedExecutors.start(new ExecutorEnvironment(
+                workspace, ExecutorTestSupport.REGISTRY, config, Clock.fixed(NOW, ZoneOffset.UTC)));
         client = ExecutorHttpClient.create(executors.resolver(), config);
     }
 
@@ -73,7 +75,8 @@ class BrandExecutorHttpTest {
 
     private ExecutorCallException failure(Run run) {
         ToolDefinition tool = run.tool().equals(GET.name()) ? GET : UPDATE;
-        ExecutionException e = assertThrows(ExecutionException.class, () -> client.invoke(tool, run).get(30, TimeUnit.SECONDS));
+        ExecutionException e = assertThrows(
+                ExecutionException.class, () -> client.invoke(tool, run).get(30, TimeUnit.SECONDS));
         return assertInstanceOf(ExecutorCallException.class, e.getCause());
     }
 
@@ -99,7 +102,10 @@ class BrandExecutorHttpTest {
         assertEquals(ErrorCode.ExecutorError, e.code());
         assertEquals(404, e.details().get("http_status").asInt());
         assertEquals("not_found", e.details().get("code").asString());
-        assertTrue(e.getMessage().contains("brand.update_profile") && e.getMessage().contains("complete profile"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("brand.update_profile")
+                        && e.getMessage().contains("complete profile"),
+                e.getMessage());
     }
 
     @Test
@@ -107,7 +113,8 @@ class BrandExecutorHttpTest {
         Run create = update("default", completeProfile());
         ExecutorResult result = call(create);
         assertEquals(Json.parse("{\"ok\":true,\"updated_at\":\"2026-11-25T20:00:00.123Z\"}"), result.output());
-        assertEquals("created brand profile 'default' (fields name, voice, audience, claims_policy)",
+        assertEquals(
+                "created brand profile 'default' (fields name, voice, audience, claims_policy)",
                 result.logs().get(0).text());
 
         JsonNode read = call(get("default")).output();
@@ -134,7 +141,8 @@ class BrandExecutorHttpTest {
         JsonNode expected = JsonMergePatch.apply(completeProfile(), patch);
         assertEquals(expected, brand);
         assertEquals(Json.parse("[\"playful\"]"), brand.get("voice").get("tone"));
-        assertEquals(completeProfile().get("voice").get("dont"), brand.get("voice").get("dont"));
+        assertEquals(
+                completeProfile().get("voice").get("dont"), brand.get("voice").get("dont"));
         assertTrue(brand.get("audience").get("secondary") == null);
 
         List<BrandAuditEntry> trail = audit("default");
@@ -148,13 +156,16 @@ class BrandExecutorHttpTest {
     @Test
     void invalidPatchShouldAnswer400WithPointersIntoTheInputAndWriteNothing() throws Exception {
         call(update("default", completeProfile()));
-        ExecutorCallException e = failure(update("default",
+        ExecutorCallException e = failure(update(
+                "default",
                 Json.parse("{\"voice\":{\"tone\":\"loud\"},\"colour\":\"red\",\"audience\":{\"primary\":7}}")));
         assertEquals(ErrorCode.ExecutorError, e.code());
         assertEquals(400, e.details().get("http_status").asInt());
         assertEquals("invalid_input", e.details().get("code").asString());
         List<String> pointers = pointers(e.details().get("details"));
-        assertTrue(pointers.containsAll(List.of("/patch/voice/tone", "/patch/colour", "/patch/audience/primary")), pointers.toString());
+        assertTrue(
+                pointers.containsAll(List.of("/patch/voice/tone", "/patch/colour", "/patch/audience/primary")),
+                pointers.toString());
         assertTrue(e.getMessage().contains("nothing was changed"), e.getMessage());
 
         assertEquals(completeProfile(), call(get("default")).output().get("brand"));
@@ -171,11 +182,14 @@ class BrandExecutorHttpTest {
 
     @Test
     void incompletePatchForAMissingProfileShouldSayWhatIsMissing() throws Exception {
-        ExecutorCallException e = failure(update("new", Json.parse("{\"name\":\"Acme\",\"voice\":{\"tone\":[\"calm\"]}}")));
+        ExecutorCallException e =
+                failure(update("new", Json.parse("{\"name\":\"Acme\",\"voice\":{\"tone\":[\"calm\"]}}")));
         assertEquals(400, e.details().get("http_status").asInt());
         String message = e.getMessage();
         assertTrue(message.contains("does not exist yet"), message);
-        assertTrue(message.contains("missing /audience, /claims_policy, /voice/style_notes, /voice/do, /voice/dont"), message);
+        assertTrue(
+                message.contains("missing /audience, /claims_policy, /voice/style_notes, /voice/do, /voice/dont"),
+                message);
         assertTrue(pointers(e.details().get("details")).contains("/patch/audience"));
         assertEquals(404, failure(get("new")).details().get("http_status").asInt());
         assertEquals(List.of(), audit("new"));
@@ -185,7 +199,9 @@ class BrandExecutorHttpTest {
     void profilesShouldBeKeptApart() throws Exception {
         call(update("a", completeProfile()));
         call(update("b", JsonMergePatch.apply(completeProfile(), Json.parse("{\"name\":\"Other\"}"))));
-        assertEquals("Acme Analytics", call(get("a")).output().get("brand").get("name").asString());
+        assertEquals(
+                "Acme Analytics",
+                call(get("a")).output().get("brand").get("name").asString());
         assertEquals("Other", call(get("b")).output().get("brand").get("name").asString());
     }
 
@@ -194,17 +210,21 @@ class BrandExecutorHttpTest {
         call(update("default", completeProfile()));
         List<java.util.concurrent.CompletableFuture<ExecutorResult>> calls = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            calls.add(client.invoke(UPDATE, update("default", Json.parse("{\"voice\":{\"tone\":[\"tone-" + i + "\"]}}"))));
+            calls.add(client.invoke(
+                    UPDATE, update("default", Json.parse("{\"voice\":{\"tone\":[\"tone-" + i + "\"]}}"))));
         }
         for (var call : calls) call.get(30, TimeUnit.SECONDS);
         List<BrandAuditEntry> trail = audit("default");
         assertEquals(9, trail.size());
         // Each write started from what the previous one stored: no update was lost or interleaved.
-        for (int i = 1; i < trail.size(); i++) assertEquals(trail.get(i - 1).after(), trail.get(i).before());
+        for (int i = 1; i < trail.size(); i++)
+            assertEquals(trail.get(i - 1).after(), trail.get(i).before());
         assertEquals(trail.get(8).after(), call(get("default")).output().get("brand"));
     }
 
     private static List<String> pointers(JsonNode details) {
-        return details.valueStream().map(detail -> detail.get("pointer").asString()).toList();
+        return details.valueStream()
+                .map(detail -> detail.get("pointer").asString())
+                .toList();
     }
 }

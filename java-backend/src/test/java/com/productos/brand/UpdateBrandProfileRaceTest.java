@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 class UpdateBrandProfileRaceTest {
     private static final String PATH = "/execute/brand/update_profile";
+
     @TempDir
     Path dir;
 
@@ -52,26 +53,36 @@ class UpdateBrandProfileRaceTest {
         }
 
         @Override
-        public Optional<StoredProfile> putIfUnchanged(String profileId, JsonNode expectedBefore, JsonNode profile,
-                BrandAuditEntry audit) {
+        public Optional<StoredProfile> putIfUnchanged(
+                String profileId, JsonNode expectedBefore, JsonNode profile, BrandAuditEntry audit) {
             if (interleaved < otherWrites.size()) {
                 JsonNode patch = otherWrites.get(interleaved++);
                 JsonNode before = other.get(profileId).map(StoredProfile::brand).orElse(null);
                 JsonNode after = JsonMergePatch.apply(before, patch);
-                other.put(profileId, after, new BrandAuditEntry(profileId, "other-process", "user", patch, before, after, Instant.now()));
+                other.put(
+                        profileId,
+                        after,
+                        new BrandAuditEntry(profileId, "other-process", "user", patch, before, after, Instant.now()));
             }
             return mine.putIfUnchanged(profileId, expectedBefore, profile, audit);
         }
     }
 
     private UpdateBrandProfileHandler handler(BrandProfileStore store) {
-        return new UpdateBrandProfileHandler(store, BrandProfileSchema.from(ExecutorTestSupport.REGISTRY),
+        return new UpdateBrandProfileHandler(
+                store,
+                BrandProfileSchema.from(ExecutorTestSupport.REGISTRY),
                 Clock.fixed(Instant.parse("2026-11-25T21:00:00Z"), ZoneOffset.UTC));
     }
 
     private static ExecutorRequest request(JsonNode patch) {
-        return new ExecutorRequest(PATH, Json.object().put("profile_id", "default").set("patch", patch), "run-mine",
-                null, "user", new ExecutorLog());
+        return new ExecutorRequest(
+                PATH,
+                Json.object().put("profile_id", "default").set("patch", patch),
+                "run-mine",
+                null,
+                "user",
+                new ExecutorLog());
     }
 
     @Test
@@ -80,8 +91,12 @@ class UpdateBrandProfileRaceTest {
         try (SqliteBrandProfileStore mine = SqliteBrandProfileStore.open(file);
                 SqliteBrandProfileStore other = SqliteBrandProfileStore.open(file)) {
             JsonNode profile = BrandExecutorHttpTest.completeProfile();
-            mine.put("default", profile, new BrandAuditEntry("default", "seed", "user", profile, null, profile, Instant.now()));
-            InterleavedStore store = new InterleavedStore(mine, other, List.of(Json.parse("{\"name\":\"Renamed elsewhere\"}")));
+            mine.put(
+                    "default",
+                    profile,
+                    new BrandAuditEntry("default", "seed", "user", profile, null, profile, Instant.now()));
+            InterleavedStore store =
+                    new InterleavedStore(mine, other, List.of(Json.parse("{\"name\":\"Renamed elsewhere\"}")));
             ExecutorRequest request = request(Json.parse("{\"voice\":{\"tone\":[\"warm\"]}}"));
 
             handler(store).handle(request);
@@ -90,9 +105,12 @@ class UpdateBrandProfileRaceTest {
             assertEquals("Renamed elsewhere", stored.get("name").asString());
             assertEquals(Json.parse("[\"warm\"]"), stored.get("voice").get("tone"));
             List<BrandAuditEntry> trail = mine.auditTrail("default");
-            assertEquals(List.of("seed", "other-process", "run-mine"), trail.stream().map(BrandAuditEntry::runId).toList());
+            assertEquals(
+                    List.of("seed", "other-process", "run-mine"),
+                    trail.stream().map(BrandAuditEntry::runId).toList());
             assertEquals(trail.get(1).after(), trail.get(2).before());
-            assertTrue(request.log().lines().stream().anyMatch(line -> line.text().contains("merging again")));
+            assertTrue(
+                    request.log().lines().stream().anyMatch(line -> line.text().contains("merging again")));
         }
     }
 
@@ -102,12 +120,19 @@ class UpdateBrandProfileRaceTest {
         try (SqliteBrandProfileStore mine = SqliteBrandProfileStore.open(file);
                 SqliteBrandProfileStore other = SqliteBrandProfileStore.open(file)) {
             JsonNode profile = BrandExecutorHttpTest.completeProfile();
-            mine.put("default", profile, new BrandAuditEntry("default", "seed", "user", profile, null, profile, Instant.now()));
-            List<JsonNode> busy = List.of(Json.parse("{\"name\":\"1\"}"), Json.parse("{\"name\":\"2\"}"), Json.parse("{\"name\":\"3\"}"));
-            ExecutorFailure failure = assertThrows(ExecutorFailure.class,
-                    () -> handler(new InterleavedStore(mine, other, busy)).handle(request(Json.parse("{\"name\":\"mine\"}"))));
+            mine.put(
+                    "default",
+                    profile,
+                    new BrandAuditEntry("default", "seed", "user", profile, null, profile, Instant.now()));
+            List<JsonNode> busy = List.of(
+                    Json.parse("{\"name\":\"1\"}"), Json.parse("{\"name\":\"2\"}"), Json.parse("{\"name\":\"3\"}"));
+            ExecutorFailure failure = assertThrows(
+                    ExecutorFailure.class,
+                    () -> handler(new InterleavedStore(mine, other, busy))
+                            .handle(request(Json.parse("{\"name\":\"mine\"}"))));
             assertEquals(409, failure.httpStatus());
-            assertEquals("3", mine.get("default").orElseThrow().brand().get("name").asString());
+            assertEquals(
+                    "3", mine.get("default").orElseThrow().brand().get("name").asString());
             assertTrue(mine.auditTrail("default").stream().noneMatch(entry -> "run-mine".equals(entry.runId())));
         }
     }

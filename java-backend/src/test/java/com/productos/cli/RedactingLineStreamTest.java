@@ -22,7 +22,8 @@ class RedactingLineStreamTest {
         stream.println("second line é");
         stream.print("no newline " + secret);
         stream.close();
-        assertEquals("WARN call failed: [redacted] was refused\nsecond line é\nno newline [redacted]",
+        assertEquals(
+                "WARN call failed: [redacted] was refused\nsecond line é\nno newline [redacted]",
                 target.toString(StandardCharsets.UTF_8));
     }
 

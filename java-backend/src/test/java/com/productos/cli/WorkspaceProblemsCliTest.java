@@ -21,14 +21,18 @@ class WorkspaceProblemsCliTest {
     void damagedRunStoreShouldBeNamedWithMoveItAsideAndNoStackTrace() throws Exception {
         Path data = Files.createDirectories(root.resolve(".productos"));
         Path store = data.resolve("productos.db");
-        Files.write(store, "this is not a SQLite database, it is a text file that got copied over it\n".repeat(200)
-                .getBytes(StandardCharsets.UTF_8));
+        Files.write(
+                store,
+                "this is not a SQLite database, it is a text file that got copied over it\n"
+                        .repeat(200)
+                        .getBytes(StandardCharsets.UTF_8));
 
         Outcome outcome = run("runs", "list", "--no-daemon", "--workspace", root.toString());
 
         assertEquals(ExitCodes.USAGE, outcome.exitCode(), outcome.stderr());
         assertTrue(outcome.stderr().contains("the store " + store + " is damaged"), outcome.stderr());
-        assertTrue(outcome.stderr().contains("move it aside (mv " + store + " " + store + ".damaged"), outcome.stderr());
+        assertTrue(
+                outcome.stderr().contains("move it aside (mv " + store + " " + store + ".damaged"), outcome.stderr());
         assertFalse(outcome.stderr().contains("\tat "), "no stack trace: " + outcome.stderr());
         assertEquals("", outcome.stdout());
     }
@@ -38,7 +42,8 @@ class WorkspaceProblemsCliTest {
         Path missing = root.resolve("typo");
         Outcome outcome = run("runs", "list", "--no-daemon", "--workspace", missing.toString());
         assertEquals(ExitCodes.USAGE, outcome.exitCode(), outcome.stderr());
-        assertEquals("productos: workspace folder " + missing + " does not exist; create it or pass --workspace DIR",
+        assertEquals(
+                "productos: workspace folder " + missing + " does not exist; create it or pass --workspace DIR",
                 outcome.stderr().strip());
         assertFalse(Files.exists(missing), "nothing is created for a mistyped folder");
     }

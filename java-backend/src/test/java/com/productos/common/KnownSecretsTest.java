@@ -22,7 +22,9 @@ class KnownSecretsTest {
     void aKnownValueShouldBeCutOutWhereverItAppears() {
         String secret = fresh();
         KnownSecrets.add(secret);
-        assertEquals("key [redacted] rejected ([redacted])", KnownSecrets.redact("key " + secret + " rejected (" + secret + ")"));
+        assertEquals(
+                "key [redacted] rejected ([redacted])",
+                KnownSecrets.redact("key " + secret + " rejected (" + secret + ")"));
         assertEquals("Authorization: Api-Key [redacted]", KnownSecrets.redact("Authorization: Api-Key " + secret));
     }
 

@@ -29,8 +29,13 @@ class FormerExecutorNamesTest {
 
     @Test
     void theFormerVariablesShouldConfigureTheBrandExecutor() {
-        ProductOsConfig config = config("{}", Map.of("PRODUCTOS_EXECUTOR_FIRESTORE_URL", "http://10.0.0.5:8080",
-                "PRODUCTOS_EXECUTOR_FIRESTORE_TOKEN", "brand-token-0123456789"));
+        ProductOsConfig config = config(
+                "{}",
+                Map.of(
+                        "PRODUCTOS_EXECUTOR_FIRESTORE_URL",
+                        "http://10.0.0.5:8080",
+                        "PRODUCTOS_EXECUTOR_FIRESTORE_TOKEN",
+                        "brand-token-0123456789"));
         ExecutorEndpoint endpoint = config.remoteExecutor("brand").orElseThrow();
         assertEquals(URI.create("http://10.0.0.5:8080"), endpoint.baseUrl());
         assertEquals("brand-token-0123456789", endpoint.bearerToken());
@@ -43,7 +48,9 @@ class FormerExecutorNamesTest {
                   firestore: {url: "https://old-abc-uc.a.run.app"}
                   brand: {url: "https://brand-abc-uc.a.run.app"}
                 """, Map.of());
-        assertEquals(URI.create("https://brand-abc-uc.a.run.app"), config.remoteExecutor("brand").orElseThrow().baseUrl());
+        assertEquals(
+                URI.create("https://brand-abc-uc.a.run.app"),
+                config.remoteExecutor("brand").orElseThrow().baseUrl());
     }
 
     @Test

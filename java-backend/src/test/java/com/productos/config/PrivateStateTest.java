@@ -47,9 +47,11 @@ class PrivateStateTest {
         Path database = Files.writeString(data.resolve("productos.db"), "");
         Path log = Files.writeString(logs.resolve("backend.log"), "old lines\n");
         Path runFile = Files.writeString(run.resolve("executors.json"), "{}");
-        Path revisionSource = Files.createDirectories(data.resolve("deploy/web/web-00001/src")).resolve("server.js");
+        Path revisionSource = Files.createDirectories(data.resolve("deploy/web/web-00001/src"))
+                .resolve("server.js");
         Files.writeString(revisionSource, "// the user's own code\n");
-        for (Path folder : new Path[] {data, logs, run}) Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (Path folder : new Path[] {data, logs, run})
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(database, PosixFilePermissions.fromString("rw-r--r--"));
         Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-rw-rw-"));
         Files.setPosixFilePermissions(runFile, PosixFilePermissions.fromString("rw-r-----"));
@@ -63,7 +65,10 @@ class PrivateStateTest {
         assertEquals("rw-------", mode(database));
         assertEquals("rw-------", mode(log));
         assertEquals("rw-------", mode(runFile));
-        assertEquals("rw-r--r--", mode(revisionSource), "a deployed revision's source is the user's code and keeps its modes");
+        assertEquals(
+                "rw-r--r--",
+                mode(revisionSource),
+                "a deployed revision's source is the user's code and keeps its modes");
         assertTrue(logged.contains("tightened " + database + " from rw-r--r-- to rw-------"), logged);
         assertTrue(logged.contains("tightened " + log + " from rw-rw-rw- to rw-------"), logged);
         assertTrue(logged.contains("tightened " + data + " from rwxr-xr-x to rwx------"), logged);

@@ -20,7 +20,9 @@ class WorkspaceErrorsTest {
     void missingFolderShouldBeNamedWithWhatToDo() {
         Path missing = root.resolve("nowhere");
         ConfigException error = assertThrows(ConfigException.class, () -> Workspace.open(missing));
-        assertEquals("workspace folder " + missing + " does not exist; create it or pass --workspace DIR", error.getMessage());
+        assertEquals(
+                "workspace folder " + missing + " does not exist; create it or pass --workspace DIR",
+                error.getMessage());
     }
 
     @Test

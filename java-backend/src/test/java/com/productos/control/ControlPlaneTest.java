@@ -1,13 +1,13 @@
 package com.productos.control;
 
-import com.productos.common.ProcessOwner;
-import com.productos.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.productos.common.ProcessOwner;
+import com.productos.common.SqliteDatabase;
 import com.productos.json.Json;
 import com.productos.policy.Actor;
 import com.productos.policy.Policy;
@@ -20,8 +20,8 @@ import com.productos.runs.Run;
 import com.productos.runs.RunQuery;
 import com.productos.runs.RunStatus;
 import com.productos.store.SqliteApprovalStore;
-import com.productos.common.SqliteDatabase;
 import com.productos.store.SqliteRunStore;
+import com.productos.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +48,7 @@ class ControlPlaneTest {
 
     @TempDir
     Path folder;
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
     private final ScriptedInvoker invoker = new ScriptedInvoker();
     private final List<String> events = new ArrayList<>();
@@ -68,8 +69,15 @@ class ControlPlaneTest {
     }
 
     private ControlPlane newControlPlane(SqliteDatabase database, String owner) {
-        ControlPlane controlPlane = new ControlPlane(REGISTRY, POLICY, new SqliteRunStore(database, clock),
-                new SqliteApprovalStore(database), invoker, clock, owner, worker);
+        ControlPlane controlPlane = new ControlPlane(
+                REGISTRY,
+                POLICY,
+                new SqliteRunStore(database, clock),
+                new SqliteApprovalStore(database),
+                invoker,
+                clock,
+                owner,
+                worker);
         controlPlane.addListener(new RunEventListener() {
             @Override
             public synchronized void runUpdated(Run run) {
@@ -89,8 +97,8 @@ class ControlPlaneTest {
     }
 
     private static CompletableFuture<ExecutorResult> output(JsonNode output) {
-        return CompletableFuture.completedFuture(new ExecutorResult(output,
-                List.of(new ExecutorResult.ExecutorLogLine("INFO", "read profile")), List.of()));
+        return CompletableFuture.completedFuture(new ExecutorResult(
+                output, List.of(new ExecutorResult.ExecutorLogLine("INFO", "read profile")), List.of()));
     }
 
     @Test
@@ -113,7 +121,8 @@ class ControlPlaneTest {
     class BadCalls {
         @Test
         void unknownToolShouldBeRefusedWithoutARun() {
-            ToolCallException e = assertThrows(ToolCallException.class,
+            ToolCallException e = assertThrows(
+                    ToolCallException.class,
                     () -> plane.start(CallRequest.byUser("brand.get_profiles", PROFILE_INPUT)));
             assertEquals(ErrorCode.ToolNotFound, e.code());
             assertEquals(0, plane.list(RunQuery.latest(10)).runs().size());
@@ -122,12 +131,13 @@ class ControlPlaneTest {
         @Test
         void loneSurrogateShouldBeRefusedWithTheFieldNamedNotStoredAsAQuestionMark() throws Exception {
             JsonNode input = Json.parse("{\"profile_id\":\"default\",\"patch\":{\"name\":\"Acme \\ud800\"}}");
-            ToolCallException e = assertThrows(ToolCallException.class,
-                    () -> plane.start(CallRequest.byUser("brand.update_profile", input)));
+            ToolCallException e = assertThrows(
+                    ToolCallException.class, () -> plane.start(CallRequest.byUser("brand.update_profile", input)));
             assertEquals(ErrorCode.InvalidInput, e.code());
             JsonNode error = e.data().get("errors").get(0);
             assertEquals("/patch/name", error.get("pointer").asString());
-            assertTrue(error.get("message").asString().contains("lone UTF-16 surrogate at character 6"), error.toString());
+            assertTrue(
+                    error.get("message").asString().contains("lone UTF-16 surrogate at character 6"), error.toString());
             assertEquals(0, invoker.calls("brand.update_profile"));
         }
 
@@ -135,18 +145,23 @@ class ControlPlaneTest {
         void pairedSurrogatesShouldPass() throws Exception {
             JsonNode input = Json.parse("{\"profile_id\":\"default\",\"patch\":{\"name\":\"Acme \\ud83d\\ude80\"}}");
             Run run = settle(plane.start(CallRequest.byUser("brand.update_profile", input)));
-            assertEquals("Acme \ud83d\ude80", run.input().get("patch").get("name").asString());
+            assertEquals(
+                    "Acme \ud83d\ude80", run.input().get("patch").get("name").asString());
             assertTrue(run.error() == null || !run.error().code().equals("InvalidInput"), String.valueOf(run.error()));
             assertEquals(1, invoker.calls("brand.update_profile"));
         }
 
         @Test
         void inputBreakingTheSchemaShouldFailWithPointersAndBeRecorded() {
-            ToolCallException e = assertThrows(ToolCallException.class, () -> plane.start(CallRequest.byUser(
-                    "logs.tail", Json.parse("{\"scope\":\"galaxy\",\"limit\":0,\"extra\":true}"))));
+            ToolCallException e = assertThrows(
+                    ToolCallException.class,
+                    () -> plane.start(CallRequest.byUser(
+                            "logs.tail", Json.parse("{\"scope\":\"galaxy\",\"limit\":0,\"extra\":true}"))));
             assertEquals(ErrorCode.InvalidInput, e.code());
             List<String> pointers = new ArrayList<>();
-            e.data().get("errors").forEach(error -> pointers.add(error.get("pointer").asString()));
+            e.data()
+                    .get("errors")
+                    .forEach(error -> pointers.add(error.get("pointer").asString()));
             assertTrue(pointers.contains("/scope"), pointers.toString());
             assertTrue(pointers.contains("/limit"), pointers.toString());
             Run failed = plane.get(e.data().get("runId").asString());
@@ -157,18 +172,23 @@ class ControlPlaneTest {
 
         @Test
         void outputBreakingTheSchemaShouldFailTheRun() throws Exception {
-            invoker.answer("brand.get_profile", run -> output(Json.parse("{\"profile_id\":\"default\",\"brand\":{\"name\":7}}")));
+            invoker.answer(
+                    "brand.get_profile",
+                    run -> output(Json.parse("{\"profile_id\":\"default\",\"brand\":{\"name\":7}}")));
             Run done = settle(plane.start(CallRequest.byUser("brand.get_profile", PROFILE_INPUT)));
             assertEquals(RunStatus.FAILED, done.status());
             assertEquals("OutputContractViolation", done.error().code());
-            assertTrue(done.error().message().contains("/brand/name"), done.error().message());
+            assertTrue(
+                    done.error().message().contains("/brand/name"), done.error().message());
             assertEquals(null, done.output());
         }
 
         @Test
         void executorFailuresShouldKeepTheirCodeAndNeverLeaveARunRunning() throws Exception {
-            invoker.answer("brand.get_profile", run -> CompletableFuture.failedFuture(
-                    new ExecutorCallException(ErrorCode.ExecutorTimeout, "the firestore executor did not answer within 5 s", null)));
+            invoker.answer(
+                    "brand.get_profile",
+                    run -> CompletableFuture.failedFuture(new ExecutorCallException(
+                            ErrorCode.ExecutorTimeout, "the firestore executor did not answer within 5 s", null)));
             Run done = settle(plane.start(CallRequest.byUser("brand.get_profile", PROFILE_INPUT)));
             assertEquals(RunStatus.FAILED, done.status());
             assertEquals("ExecutorTimeout", done.error().code());
@@ -177,7 +197,9 @@ class ControlPlaneTest {
 
         @Test
         void unexpectedInvokerExceptionShouldFailTheRunNotHangIt() throws Exception {
-            invoker.answer("brand.get_profile", run -> { throw new IllegalStateException("boom"); });
+            invoker.answer("brand.get_profile", run -> {
+                throw new IllegalStateException("boom");
+            });
             Run done = settle(plane.start(CallRequest.byUser("brand.get_profile", PROFILE_INPUT)));
             assertEquals(RunStatus.FAILED, done.status());
             assertEquals("InternalError", done.error().code());
@@ -191,8 +213,9 @@ class ControlPlaneTest {
 
         @BeforeEach
         void deployAnswers() {
-            invoker.answer("cloudrun.deploy_service", run -> output(Json.parse(
-                    "{\"service_url\":\"http://127.0.0.1:1\",\"revision\":\"web-00001\"}")));
+            invoker.answer(
+                    "cloudrun.deploy_service",
+                    run -> output(Json.parse("{\"service_url\":\"http://127.0.0.1:1\",\"revision\":\"web-00001\"}")));
         }
 
         @Test
@@ -207,10 +230,11 @@ class ControlPlaneTest {
             assertEquals(RunStatus.SUCCEEDED, done.status());
             assertEquals(1, invoker.calls("cloudrun.deploy_service"));
 
-            ToolCallException again = assertThrows(ToolCallException.class,
-                    () -> plane.decide(parked.approvalId(), true, "user:ana", null));
+            ToolCallException again = assertThrows(
+                    ToolCallException.class, () -> plane.decide(parked.approvalId(), true, "user:ana", null));
             assertEquals(ErrorCode.InvalidRunState, again.code());
-            assertEquals(ApprovalStatus.CONSUMED, plane.approvals(null, 10).get(0).status());
+            assertEquals(
+                    ApprovalStatus.CONSUMED, plane.approvals(null, 10).get(0).status());
         }
 
         @Test
@@ -238,8 +262,8 @@ class ControlPlaneTest {
         void expiredApprovalShouldNotReleaseTheRun() throws Exception {
             Run parked = settle(plane.start(CallRequest.byUser("cloudrun.deploy_service", prodDeploy)));
             clock.advance(Duration.ofHours(24).plusSeconds(1));
-            ToolCallException e = assertThrows(ToolCallException.class,
-                    () -> plane.decide(parked.approvalId(), true, "user:ana", null));
+            ToolCallException e = assertThrows(
+                    ToolCallException.class, () -> plane.decide(parked.approvalId(), true, "user:ana", null));
             assertEquals(ErrorCode.ApprovalExpired, e.code());
             assertEquals(RunStatus.CANCELLED, plane.get(parked.id()).status());
             assertEquals(0, invoker.calls("cloudrun.deploy_service"));
@@ -250,8 +274,8 @@ class ControlPlaneTest {
             Run parked = settle(plane.start(CallRequest.byUser("cloudrun.deploy_service", prodDeploy)));
             clock.advance(Duration.ofHours(24).plusSeconds(1));
             assertThrows(ToolCallException.class, () -> plane.decide(parked.approvalId(), true, "user:ana", null));
-            ToolCallException again = assertThrows(ToolCallException.class,
-                    () -> plane.decide(parked.approvalId(), true, "user:ana", null));
+            ToolCallException again = assertThrows(
+                    ToolCallException.class, () -> plane.decide(parked.approvalId(), true, "user:ana", null));
             assertEquals(ErrorCode.ApprovalExpired, again.code());
             assertTrue(again.getMessage().contains("expired at"), again.getMessage());
             assertEquals(0, invoker.calls("cloudrun.deploy_service"));
@@ -273,10 +297,13 @@ class ControlPlaneTest {
         @Test
         void mediumRiskCallsBySupervisorShouldNeedApprovalButNotByUser() throws Exception {
             JsonNode patch = Json.parse("{\"profile_id\":\"default\",\"patch\":{\"name\":\"Acme\"}}");
-            invoker.answer("brand.update_profile", run -> output(Json.parse("{\"ok\":true,\"updated_at\":\"2026-11-25T12:00:00Z\"}")));
+            invoker.answer(
+                    "brand.update_profile",
+                    run -> output(Json.parse("{\"ok\":true,\"updated_at\":\"2026-11-25T12:00:00Z\"}")));
             Run byUser = settle(plane.start(CallRequest.byUser("brand.update_profile", patch)));
             assertEquals(RunStatus.SUCCEEDED, byUser.status());
-            Run bySupervisor = settle(plane.start(new CallRequest("brand.update_profile", patch, Actor.SUPERVISOR, null, "s1")));
+            Run bySupervisor =
+                    settle(plane.start(new CallRequest("brand.update_profile", patch, Actor.SUPERVISOR, null, "s1")));
             assertEquals(RunStatus.AWAITING_APPROVAL, bySupervisor.status());
             assertEquals("s1", bySupervisor.sessionId());
         }
@@ -288,7 +315,9 @@ class ControlPlaneTest {
 
         @BeforeEach
         void answers() {
-            invoker.answer("brand.update_profile", run -> output(Json.parse("{\"ok\":true,\"updated_at\":\"2026-11-25T12:00:00Z\"}")));
+            invoker.answer(
+                    "brand.update_profile",
+                    run -> output(Json.parse("{\"ok\":true,\"updated_at\":\"2026-11-25T12:00:00Z\"}")));
         }
 
         @Test
@@ -310,17 +339,20 @@ class ControlPlaneTest {
         void sameKeyWithOtherInputShouldBeAConflict() throws Exception {
             settle(plane.start(new CallRequest("brand.update_profile", patch, Actor.USER, "key-2", null)));
             JsonNode other = Json.parse("{\"profile_id\":\"default\",\"patch\":{\"name\":\"Other\"}}");
-            ToolCallException e = assertThrows(ToolCallException.class,
+            ToolCallException e = assertThrows(
+                    ToolCallException.class,
                     () -> plane.start(new CallRequest("brand.update_profile", other, Actor.USER, "key-2", null)));
             assertEquals(ErrorCode.IdempotencyConflict, e.code());
         }
 
         @org.junit.jupiter.params.ParameterizedTest
-        @org.junit.jupiter.params.provider.ValueSource(strings = {"cl\u00e9-1", "\u952e", "key with space", "", "tab\tkey"})
+        @org.junit.jupiter.params.provider.ValueSource(
+                strings = {"cl\u00e9-1", "\u952e", "key with space", "", "tab\tkey"})
         void unusableKeyShouldBeRefusedUpFrontWithoutARun(String key) throws Exception {
             JsonNode input = Json.parse("{\"profile_id\":\"default\",\"patch\":{\"name\":\"X\"}}");
             int before = plane.list(RunQuery.latest(500)).runs().size();
-            ToolCallException e = assertThrows(ToolCallException.class,
+            ToolCallException e = assertThrows(
+                    ToolCallException.class,
                     () -> plane.start(new CallRequest("brand.update_profile", input, Actor.USER, key, null)));
             assertEquals(ErrorCode.InvalidParams, e.code());
             assertTrue(e.getMessage().contains("idempotency key"), e.getMessage());
@@ -329,14 +361,20 @@ class ControlPlaneTest {
 
         @Test
         void keyOrderShouldNotMatterForTheSameInput() throws Exception {
-            JsonNode a = Json.parse("{\"profile_id\":\"p\",\"patch\":{\"name\":\"A\",\"audience\":{\"primary\":\"x\"}}}");
-            JsonNode b = Json.parse("{\"patch\":{\"audience\":{\"primary\":\"x\"},\"name\":\"A\"},\"profile_id\":\"p\"}");
+            JsonNode a =
+                    Json.parse("{\"profile_id\":\"p\",\"patch\":{\"name\":\"A\",\"audience\":{\"primary\":\"x\"}}}");
+            JsonNode b =
+                    Json.parse("{\"patch\":{\"audience\":{\"primary\":\"x\"},\"name\":\"A\"},\"profile_id\":\"p\"}");
             Run first = settle(plane.start(new CallRequest("brand.update_profile", a, Actor.USER, "key-3", null)));
-            assertEquals(first.id(), plane.start(new CallRequest("brand.update_profile", b, Actor.USER, "key-3", null)).id());
+            assertEquals(
+                    first.id(),
+                    plane.start(new CallRequest("brand.update_profile", b, Actor.USER, "key-3", null))
+                            .id());
         }
 
         @Test
-        void repeatedKeyOfARunInFlightInAnotherProcessShouldWaitForItThroughTheStoreAndReturnItsResult() throws Exception {
+        void repeatedKeyOfARunInFlightInAnotherProcessShouldWaitForItThroughTheStoreAndReturnItsResult()
+                throws Exception {
             CompletableFuture<ExecutorResult> held = new CompletableFuture<>();
             invoker.answer("brand.update_profile", run -> held);
             CallRequest request = new CallRequest("brand.update_profile", patch, Actor.USER, "key-elsewhere", null);
@@ -348,8 +386,8 @@ class ControlPlaneTest {
                 assertEquals(RunStatus.RUNNING, repeat.status());
                 CompletableFuture<Run> waiting = otherProcess.settle(repeat.id());
                 assertTrue(!waiting.isDone(), "the run has not ended yet");
-                held.complete(new ExecutorResult(Json.parse("{\"ok\":true,\"updated_at\":\"2026-11-25T12:00:00Z\"}"),
-                        List.of(), List.of()));
+                held.complete(new ExecutorResult(
+                        Json.parse("{\"ok\":true,\"updated_at\":\"2026-11-25T12:00:00Z\"}"), List.of(), List.of()));
                 Run done = waiting.get(10, TimeUnit.SECONDS);
                 assertEquals(RunStatus.SUCCEEDED, done.status());
                 assertEquals(first.id(), done.id());
@@ -372,8 +410,15 @@ class ControlPlaneTest {
             CompletableFuture<ExecutorResult> never = new CompletableFuture<>();
             invoker.answer("brand.get_profile", run -> never);
             Run running = plane.start(CallRequest.byUser("brand.get_profile", PROFILE_INPUT));
-            ControlPlane restarted = new ControlPlane(REGISTRY, POLICY, new SqliteRunStore(db, clock),
-                    new SqliteApprovalStore(db), invoker, clock, "owner-b", worker);
+            ControlPlane restarted = new ControlPlane(
+                    REGISTRY,
+                    POLICY,
+                    new SqliteRunStore(db, clock),
+                    new SqliteApprovalStore(db),
+                    invoker,
+                    clock,
+                    "owner-b",
+                    worker);
             // "owner-a" is not a live process id, as after a crash.
             assertEquals(1, restarted.recoverInterruptedRuns());
             Run interrupted = restarted.get(running.id());
@@ -383,8 +428,15 @@ class ControlPlaneTest {
 
         @Test
         void runsOfALiveProcessShouldNotBeInterrupted() {
-            ControlPlane live = new ControlPlane(REGISTRY, POLICY, new SqliteRunStore(db, clock),
-                    new SqliteApprovalStore(db), invoker, clock, ProcessOwner.current(), worker);
+            ControlPlane live = new ControlPlane(
+                    REGISTRY,
+                    POLICY,
+                    new SqliteRunStore(db, clock),
+                    new SqliteApprovalStore(db),
+                    invoker,
+                    clock,
+                    ProcessOwner.current(),
+                    worker);
             invoker.answer("brand.get_profile", run -> new CompletableFuture<>());
             Run running = live.start(CallRequest.byUser("brand.get_profile", PROFILE_INPUT));
             assertEquals(0, plane.recoverInterruptedRuns());
@@ -415,12 +467,19 @@ class ControlPlaneTest {
             var third = plane.list(new RunQuery(null, null, null, null, 2, second.nextCursor()));
             assertEquals(1, third.runs().size());
             assertEquals(null, third.nextCursor());
-            assertTrue(first.runs().get(0).createdAt().compareTo(third.runs().get(0).createdAt()) >= 0);
+            assertTrue(first.runs()
+                            .get(0)
+                            .createdAt()
+                            .compareTo(third.runs().get(0).createdAt())
+                    >= 0);
         }
 
         @Test
         void unknownRunShouldBeRunNotFound() {
-            assertEquals(ErrorCode.RunNotFound, assertThrows(ToolCallException.class, () -> plane.get("run_nope")).code());
+            assertEquals(
+                    ErrorCode.RunNotFound,
+                    assertThrows(ToolCallException.class, () -> plane.get("run_nope"))
+                            .code());
         }
     }
 
@@ -435,9 +494,12 @@ class ControlPlaneTest {
         Run stored = plane.get(started.id());
         assertEquals(RunStatus.INTERRUPTED, stored.status());
         assertEquals("InternalError", stored.error().code());
-        assertTrue(stored.error().message().startsWith("the backend was stopped while brand.get_profile was in flight"),
+        assertTrue(
+                stored.error().message().startsWith("the backend was stopped while brand.get_profile was in flight"),
                 stored.error().message());
-        assertTrue(!stored.error().message().contains("config.yaml"), stored.error().message());
+        assertTrue(
+                !stored.error().message().contains("config.yaml"),
+                stored.error().message());
         assertEquals(0, plane.interruptInFlight(), "nothing is left in flight");
     }
 }

@@ -31,8 +31,8 @@ final class ScriptedInvoker implements ExecutorInvoker {
         calls.computeIfAbsent(tool.name(), name -> new AtomicInteger()).incrementAndGet();
         Function<Run, CompletableFuture<ExecutorResult>> answer = answers.get(tool.name());
         if (answer == null) {
-            return CompletableFuture.failedFuture(new ExecutorCallException(ErrorCode.ExecutorUnavailable,
-                    "no executor for " + tool.name(), null));
+            return CompletableFuture.failedFuture(
+                    new ExecutorCallException(ErrorCode.ExecutorUnavailable, "no executor for " + tool.name(), null));
         }
         return answer.apply(run);
     }

@@ -28,7 +28,8 @@ class BusyReasonsTest {
     @BeforeEach
     void open() {
         backend = Backend.open(root, Map.of());
-        busy = new BusyReasons(connections::get, backend.controlPlane(), backend.workspace().executorStore("marketing"));
+        busy = new BusyReasons(
+                connections::get, backend.controlPlane(), backend.workspace().executorStore("marketing"));
     }
 
     @AfterEach
@@ -77,13 +78,16 @@ class BusyReasonsTest {
         }
     }
 
-    private static void campaign(SqliteDatabase database, String id, String backendName, int confirmed, String postStatus) {
+    private static void campaign(
+            SqliteDatabase database, String id, String backendName, int confirmed, String postStatus) {
         database.transaction(connection -> {
-            try (var campaign = connection.prepareStatement("INSERT INTO marketing_campaigns (campaign_id, idempotency_key,"
-                    + " request_hash, backend, name, mode, timezone, confirmed, created_at) VALUES (?,?,'h',?,'n','SCHEDULED','UTC',?,"
-                    + " '2026-01-01T00:00:00Z')");
-                 var post = connection.prepareStatement("INSERT INTO marketing_campaign_posts (campaign_id, post_index, channel,"
-                         + " text, media_urls_json, status, due_at) VALUES (?,0,'linkedin','t','[]',?,'2099-01-01T09:00:00Z')")) {
+            try (var campaign =
+                            connection.prepareStatement("INSERT INTO marketing_campaigns (campaign_id, idempotency_key,"
+                                    + " request_hash, backend, name, mode, timezone, confirmed, created_at) VALUES (?,?,'h',?,'n','SCHEDULED','UTC',?,"
+                                    + " '2026-01-01T00:00:00Z')");
+                    var post = connection.prepareStatement(
+                            "INSERT INTO marketing_campaign_posts (campaign_id, post_index, channel,"
+                                    + " text, media_urls_json, status, due_at) VALUES (?,0,'linkedin','t','[]',?,'2099-01-01T09:00:00Z')")) {
                 campaign.setString(1, id);
                 campaign.setString(2, "key-" + id);
                 campaign.setString(3, backendName);

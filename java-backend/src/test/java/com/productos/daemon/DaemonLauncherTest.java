@@ -23,16 +23,22 @@ class DaemonLauncherTest {
         assertEquals(Optional.empty(), DaemonLauncher.cdsArchive(jar.toString()));
         Path archive = Files.writeString(root.resolve(DaemonLauncher.CDS_ARCHIVE_NAME), "");
         assertEquals(Optional.of(archive), DaemonLauncher.cdsArchive(jar.toString()));
-        assertEquals(Optional.empty(), DaemonLauncher.cdsArchive(jar + File.pathSeparator + root.resolve("other.jar")),
+        assertEquals(
+                Optional.empty(),
+                DaemonLauncher.cdsArchive(jar + File.pathSeparator + root.resolve("other.jar")),
                 "a class path other than the one jar was not what the archive was made from");
-        assertEquals(Optional.empty(), DaemonLauncher.cdsArchive(root.resolve("classes").toString()));
+        assertEquals(
+                Optional.empty(),
+                DaemonLauncher.cdsArchive(root.resolve("classes").toString()));
     }
 
     @Test
     void relativeClassPathShouldBeMadeAbsoluteForABackendThatStartsInTheWorkspaceFolder() {
         String here = Path.of("").toAbsolutePath().toString();
-        assertEquals(here + "/target/productos.jar" + File.pathSeparator + "/opt/lib/a.jar",
-                DaemonLauncher.absoluteClassPath("target/productos.jar" + File.pathSeparator + "/opt/lib/../lib/a.jar"));
+        assertEquals(
+                here + "/target/productos.jar" + File.pathSeparator + "/opt/lib/a.jar",
+                DaemonLauncher.absoluteClassPath(
+                        "target/productos.jar" + File.pathSeparator + "/opt/lib/../lib/a.jar"));
     }
 
     @Test
@@ -41,7 +47,13 @@ class DaemonLauncherTest {
         assertEquals("/usr/bin/setsid", command.get(0), command.toString());
         assertEquals(List.of("/bin/sh", "-c", "umask 077 && exec \"$0\" \"$@\""), command.subList(1, 4));
         assertTrue(command.get(4).endsWith("java"), command.toString());
-        assertEquals(List.of("com.productos.cli.Main", "backend", "run", "--workspace", root.toAbsolutePath().normalize().toString()),
+        assertEquals(
+                List.of(
+                        "com.productos.cli.Main",
+                        "backend",
+                        "run",
+                        "--workspace",
+                        root.toAbsolutePath().normalize().toString()),
                 command.subList(command.size() - 5, command.size()));
     }
 }

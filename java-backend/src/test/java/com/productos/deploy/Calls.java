@@ -27,15 +27,20 @@ public final class Calls {
         return call(module, tool, Json.parse(inputJson), "run-" + UUID.randomUUID());
     }
 
-    public static JsonNode call(ExecutorModule module, String tool, JsonNode input, String runId) throws ExecutorFailure {
+    public static JsonNode call(ExecutorModule module, String tool, JsonNode input, String runId)
+            throws ExecutorFailure {
         ToolDefinition definition = REGISTRY.find(tool).orElseThrow(() -> new AssertionError("no tool " + tool));
         List<FieldError> inputErrors = definition.inputSchema().validate(input);
         if (!inputErrors.isEmpty()) throw new AssertionError("test input is off-contract: " + inputErrors);
         ExecutorHandler handler = module.routes().get(definition.executor().path());
-        if (handler == null) throw new AssertionError(module.executorName() + " has no route " + definition.executor().path());
-        JsonNode output = handler.handle(new ExecutorRequest(definition.executor().path(), input, runId, null, "user", new ExecutorLog()));
+        if (handler == null)
+            throw new AssertionError(module.executorName() + " has no route "
+                    + definition.executor().path());
+        JsonNode output = handler.handle(
+                new ExecutorRequest(definition.executor().path(), input, runId, null, "user", new ExecutorLog()));
         List<FieldError> outputErrors = definition.outputSchema().validate(output);
-        if (!outputErrors.isEmpty()) throw new AssertionError(tool + " output is off-contract: " + outputErrors + " in " + output);
+        if (!outputErrors.isEmpty())
+            throw new AssertionError(tool + " output is off-contract: " + outputErrors + " in " + output);
         return output;
     }
 }

@@ -21,22 +21,31 @@ class DeployConfigTest {
     Path temp;
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "{\"deploy\":{\"backend\":\"k8s\"}}|use local or cloudrun",
-            "{\"deploy\":{\"backend\":\"cloudrun\"}}|set deploy.cloudrun.project",
-            "{\"deploy\":{\"backend\":\"cloudrun\",\"cloudrun\":{\"project\":\"p\",\"credentials\":\"magic\"}}}|use adc (default) or none",
-            "{\"deploy\":{\"backend\":\"cloudrun\",\"cloudrun\":{\"project\":\"p\",\"endpoints\":{\"run\":\"run.example\"}}}}|must start with http",
-            "{\"deploy\":{\"local\":{\"services\":{\"web\":{\"front_port\":70000}}}}}|deploy.local.services.web.front_port",
-            "{\"deploy\":{\"local\":{\"keep_revisions\":0}}}|deploy.local.keep_revisions"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"deploy\":{\"backend\":\"k8s\"}}|use local or cloudrun",
+                "{\"deploy\":{\"backend\":\"cloudrun\"}}|set deploy.cloudrun.project",
+                "{\"deploy\":{\"backend\":\"cloudrun\",\"cloudrun\":{\"project\":\"p\",\"credentials\":\"magic\"}}}|use adc (default) or none",
+                "{\"deploy\":{\"backend\":\"cloudrun\",\"cloudrun\":{\"project\":\"p\",\"endpoints\":{\"run\":\"run.example\"}}}}|must start with http",
+                "{\"deploy\":{\"local\":{\"services\":{\"web\":{\"front_port\":70000}}}}}|deploy.local.services.web.front_port",
+                "{\"deploy\":{\"local\":{\"keep_revisions\":0}}}|deploy.local.keep_revisions"
+            })
     void aBadDeploySectionShouldNameTheSettingAndWhatToSet(String config, String expected) {
-        ExecutorEnvironment environment = new ExecutorEnvironment(Workspace.open(temp), Calls.REGISTRY,
-                ProductOsConfig.of(Json.parse(config), Map.of()), Clock.systemUTC());
+        ExecutorEnvironment environment = new ExecutorEnvironment(
+                Workspace.open(temp),
+                Calls.REGISTRY,
+                ProductOsConfig.of(Json.parse(config), Map.of()),
+                Clock.systemUTC());
 
-        ConfigException deploy = assertThrows(ConfigException.class, () -> DeployModule.create(environment).close());
+        ConfigException deploy = assertThrows(
+                ConfigException.class, () -> DeployModule.create(environment).close());
 
         assertTrue(deploy.getMessage().contains(expected), deploy.getMessage());
         if (!config.contains("\"local\"")) {
-            ConfigException logs = assertThrows(ConfigException.class, () -> ObservabilityModule.create(environment).close());
+            ConfigException logs = assertThrows(
+                    ConfigException.class,
+                    () -> ObservabilityModule.create(environment).close());
             assertTrue(logs.getMessage().contains(expected), logs.getMessage());
         }
     }

@@ -12,7 +12,8 @@ public final class Poll {
     public static void until(Duration timeout, String what, Callable<Boolean> condition) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.call()) {
-            if (Instant.now().isAfter(deadline)) throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            if (Instant.now().isAfter(deadline))
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
     }

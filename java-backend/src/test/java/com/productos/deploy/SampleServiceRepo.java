@@ -50,7 +50,15 @@ public final class SampleServiceRepo {
 
     public String commitAll(String message) throws IOException {
         git("add", "-A");
-        git("-c", "user.name=Product OS", "-c", "user.email=tests@productos.invalid", "commit", "--quiet", "-m", message);
+        git(
+                "-c",
+                "user.name=Product OS",
+                "-c",
+                "user.email=tests@productos.invalid",
+                "commit",
+                "--quiet",
+                "-m",
+                message);
         return git("rev-parse", "HEAD").trim();
     }
 
@@ -74,6 +82,7 @@ public final class SampleServiceRepo {
             Path candidate = base.resolve("test-fixtures").resolve("sample-service");
             if (Files.isRegularFile(candidate.resolve("server.js"))) return candidate;
         }
-        throw new IllegalStateException("test-fixtures/sample-service not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "test-fixtures/sample-service not found above " + Path.of("").toAbsolutePath());
     }
 }

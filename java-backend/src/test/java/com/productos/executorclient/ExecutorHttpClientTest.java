@@ -1,7 +1,5 @@
 package com.productos.executorclient;
 
-import com.productos.executors.ExecutorTestSupport;
-import com.productos.executors.ScriptedExecutor;
 import static com.productos.executors.ExecutorTestSupport.bearer;
 import static com.productos.executors.ExecutorTestSupport.run;
 import static com.productos.executors.ExecutorTestSupport.tool;
@@ -14,10 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.productos.config.ExecutorAuth;
 import com.productos.config.ExecutorEndpoint;
+import com.productos.config.ProductOsConfig;
 import com.productos.control.ErrorCode;
 import com.productos.control.ExecutorCallException;
 import com.productos.control.ExecutorResult;
-import com.productos.config.ProductOsConfig;
+import com.productos.executors.ExecutorTestSupport;
+import com.productos.executors.ScriptedExecutor;
 import com.productos.executors.ScriptedExecutor.Answer;
 import com.productos.json.Json;
 import com.productos.registry.ToolDefinition;
@@ -40,8 +40,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ExecutorHttpClientTest {
     private static final String TOKEN = "client-test-token-5f2a9c";
-    private static final String OK = "{\"output\":{\"profile_id\":\"default\",\"brand\":{}},\"logs\":[{\"severity\":\"INFO\",\"text\":\"read\"}],"
-            + "\"artifacts\":[{\"name\":\"a\",\"uri\":\"file:///a\",\"media_type\":\"text/plain\"}]}";
+    private static final String OK =
+            "{\"output\":{\"profile_id\":\"default\",\"brand\":{}},\"logs\":[{\"severity\":\"INFO\",\"text\":\"read\"}],"
+                    + "\"artifacts\":[{\"name\":\"a\",\"uri\":\"file:///a\",\"media_type\":\"text/plain\"}]}";
     private static final String UNAVAILABLE = "{\"error\":{\"code\":\"unavailable\",\"message\":\"backend down\"}}";
     private static final ToolDefinition LOW_RISK = tool("brand.get_profile");
     private static final ToolDefinition MEDIUM_RISK = tool("brand.update_profile");
@@ -56,8 +57,12 @@ class ExecutorHttpClientTest {
     }
 
     private ExecutorHttpClient clientFor(URI uri, Duration callTimeout) {
-        client = new ExecutorHttpClient(name -> bearer(name, uri, TOKEN), Duration.ofSeconds(2), callTimeout,
-                QUICK_RETRIES, new GoogleIdTokens(ProductOsConfig.empty()));
+        client = new ExecutorHttpClient(
+                name -> bearer(name, uri, TOKEN),
+                Duration.ofSeconds(2),
+                callTimeout,
+                QUICK_RETRIES,
+                new GoogleIdTokens(ProductOsConfig.empty()));
         return client;
     }
 
@@ -74,8 +79,8 @@ class ExecutorHttpClientTest {
     }
 
     private static ExecutorCallException failure(ExecutorHttpClient client, ToolDefinition tool, Run run) {
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> client.invoke(tool, run).get(30, TimeUnit.SECONDS));
+        ExecutionException e = assertThrows(
+                ExecutionException.class, () -> client.invoke(tool, run).get(30, TimeUnit.SECONDS));
         return assertInstanceOf(ExecutorCallException.class, e.getCause());
     }
 
@@ -109,8 +114,12 @@ class ExecutorHttpClientTest {
         void authNoneShouldSendNoAuthorization() throws Exception {
             executor = new ScriptedExecutor(Answer.json(200, OK));
             URI uri = executor.uri();
-            client = new ExecutorHttpClient(name -> new ExecutorEndpoint(name, uri, ExecutorAuth.NONE, null),
-                    Duration.ofSeconds(2), Duration.ofSeconds(10), QUICK_RETRIES, new GoogleIdTokens(ProductOsConfig.empty()));
+            client = new ExecutorHttpClient(
+                    name -> new ExecutorEndpoint(name, uri, ExecutorAuth.NONE, null),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(10),
+                    QUICK_RETRIES,
+                    new GoogleIdTokens(ProductOsConfig.empty()));
             client.invoke(LOW_RISK, lowRiskRun()).get(10, TimeUnit.SECONDS);
             assertNull(executor.received().get(0).authorization());
         }
@@ -130,12 +139,19 @@ class ExecutorHttpClientTest {
 
         @Test
         void lowRiskCallShouldSucceedWhenARetryDoes() throws Exception {
-            executor = new ScriptedExecutor(Answer.json(503, UNAVAILABLE), Answer.json(502, UNAVAILABLE), Answer.json(200, OK));
-            ExecutorResult result = clientFor(executor).invoke(LOW_RISK, lowRiskRun()).get(10, TimeUnit.SECONDS);
+            executor = new ScriptedExecutor(
+                    Answer.json(503, UNAVAILABLE), Answer.json(502, UNAVAILABLE), Answer.json(200, OK));
+            ExecutorResult result =
+                    clientFor(executor).invoke(LOW_RISK, lowRiskRun()).get(10, TimeUnit.SECONDS);
             assertEquals("default", result.output().get("profile_id").asString());
             assertEquals(3, executor.received().size());
             // Every attempt belongs to the same run.
-            assertEquals(1, executor.received().stream().map(ScriptedExecutor.Received::runId).distinct().count());
+            assertEquals(
+                    1,
+                    executor.received().stream()
+                            .map(ScriptedExecutor.Received::runId)
+                            .distinct()
+                            .count());
         }
 
         @Test
@@ -148,7 +164,8 @@ class ExecutorHttpClientTest {
 
         @Test
         void mediumRiskCallWithIdempotencyKeyShouldBeRetried() throws Exception {
-            executor = new ScriptedExecutor(Answer.json(504, "{\"error\":{\"code\":\"timeout\",\"message\":\"slow\"}}"));
+            executor =
+                    new ScriptedExecutor(Answer.json(504, "{\"error\":{\"code\":\"timeout\",\"message\":\"slow\"}}"));
             ExecutorCallException e = failure(clientFor(executor), MEDIUM_RISK, mediumRiskRun("key-7"));
             assertEquals(3, executor.received().size());
             assertEquals(ErrorCode.ExecutorTimeout, e.code());
@@ -157,8 +174,10 @@ class ExecutorHttpClientTest {
 
         @Test
         void clientErrorsShouldNeverBeRetried() throws Exception {
-            executor = new ScriptedExecutor(Answer.json(400,
-                    "{\"error\":{\"code\":\"invalid_input\",\"message\":\"bad\",\"details\":[{\"pointer\":\"/x\",\"message\":\"no\"}]}}"));
+            executor = new ScriptedExecutor(
+                    Answer.json(
+                            400,
+                            "{\"error\":{\"code\":\"invalid_input\",\"message\":\"bad\",\"details\":[{\"pointer\":\"/x\",\"message\":\"no\"}]}}"));
             ExecutorCallException e = failure(clientFor(executor), LOW_RISK, lowRiskRun());
             assertEquals(1, executor.received().size());
             assertEquals(ErrorCode.ExecutorError, e.code());
@@ -175,10 +194,14 @@ class ExecutorHttpClientTest {
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 closedPort = socket.getLocalPort();
             }
-            ExecutorCallException e = failure(clientFor(URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(10)),
-                    MEDIUM_RISK, mediumRiskRun(null));
+            ExecutorCallException e = failure(
+                    clientFor(URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(10)),
+                    MEDIUM_RISK,
+                    mediumRiskRun(null));
             assertEquals(ErrorCode.ExecutorUnavailable, e.code());
-            assertTrue(e.getMessage().contains("cannot connect") && e.getMessage().contains("after 3 attempts"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("cannot connect") && e.getMessage().contains("after 3 attempts"),
+                    e.getMessage());
         }
 
         @ParameterizedTest
@@ -186,10 +209,12 @@ class ExecutorHttpClientTest {
         void ioErrorAfterSendingShouldBeRetriedOnlyWhenSafe(boolean lowRisk) throws Exception {
             try (DroppingServer dropping = new DroppingServer()) {
                 ExecutorHttpClient http = clientFor(dropping.uri(), Duration.ofSeconds(10));
-                ExecutorCallException e = lowRisk ? failure(http, LOW_RISK, lowRiskRun())
+                ExecutorCallException e = lowRisk
+                        ? failure(http, LOW_RISK, lowRiskRun())
                         : failure(http, MEDIUM_RISK, mediumRiskRun(null));
                 assertEquals(ErrorCode.ExecutorUnavailable, e.code());
-                assertTrue(ExecutorTestSupport.eventually(Duration.ofSeconds(5), () -> dropping.accepted() == (lowRisk ? 3 : 1)));
+                assertTrue(ExecutorTestSupport.eventually(
+                        Duration.ofSeconds(5), () -> dropping.accepted() == (lowRisk ? 3 : 1)));
                 assertEquals(lowRisk ? 3 : 1, dropping.accepted());
                 if (!lowRisk) assertTrue(e.getMessage().contains("not repeated"), e.getMessage());
             }
@@ -202,7 +227,8 @@ class ExecutorHttpClientTest {
         void slowExecutorShouldTimeOut() throws Exception {
             executor = new ScriptedExecutor(Answer.hanging());
             long started = System.nanoTime();
-            ExecutorCallException e = failure(clientFor(executor.uri(), Duration.ofMillis(300)), LOW_RISK, lowRiskRun());
+            ExecutorCallException e =
+                    failure(clientFor(executor.uri(), Duration.ofMillis(300)), LOW_RISK, lowRiskRun());
             assertEquals(ErrorCode.ExecutorTimeout, e.code());
             assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 5_000);
             assertTrue(e.getMessage().contains("http.timeout_seconds"), e.getMessage());
@@ -210,8 +236,9 @@ class ExecutorHttpClientTest {
 
         @Test
         void htmlAnswerShouldBeAProtocolErrorThatNeverEchoesTokens() throws Exception {
-            String page = "<html><body>Proxy says hi. You sent Authorization: Bearer " + TOKEN + " and id eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"
-                    + " ".repeat(10) + "x".repeat(500) + "</body></html>";
+            String page = "<html><body>Proxy says hi. You sent Authorization: Bearer " + TOKEN
+                    + " and id eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln" + " ".repeat(10) + "x".repeat(500)
+                    + "</body></html>";
             executor = new ScriptedExecutor(Answer.text(200, page));
             ExecutorCallException e = failure(clientFor(executor), LOW_RISK, lowRiskRun());
             assertEquals(ErrorCode.ExecutorError, e.code());
@@ -234,14 +261,22 @@ class ExecutorHttpClientTest {
             executor = new ScriptedExecutor(Answer.text(500, "Internal Server Error"));
             ExecutorCallException e = failure(clientFor(executor), LOW_RISK, lowRiskRun());
             assertEquals(ErrorCode.ExecutorError, e.code());
-            assertTrue(e.getMessage().contains("HTTP 500") && e.getMessage().contains("Internal Server Error"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("HTTP 500") && e.getMessage().contains("Internal Server Error"),
+                    e.getMessage());
         }
 
         @Test
         void unresolvableExecutorShouldFailWithTheResolversMessage() throws Exception {
-            client = new ExecutorHttpClient(name -> {
-                throw new ExecutorCallException(ErrorCode.ExecutorUnavailable, "set executors." + name + ".url", null);
-            }, Duration.ofSeconds(1), Duration.ofSeconds(1), QUICK_RETRIES, new GoogleIdTokens(ProductOsConfig.empty()));
+            client = new ExecutorHttpClient(
+                    name -> {
+                        throw new ExecutorCallException(
+                                ErrorCode.ExecutorUnavailable, "set executors." + name + ".url", null);
+                    },
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    QUICK_RETRIES,
+                    new GoogleIdTokens(ProductOsConfig.empty()));
             ExecutorCallException e = failure(client, LOW_RISK, lowRiskRun());
             assertEquals("set executors.brand.url", e.getMessage());
         }

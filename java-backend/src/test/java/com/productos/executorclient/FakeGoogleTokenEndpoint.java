@@ -31,8 +31,12 @@ import tools.jackson.databind.node.ObjectNode;
  * key and carrying the requested {@code target_audience} as {@code aud}.
  */
 final class FakeGoogleTokenEndpoint implements AutoCloseable {
-    record TokenRequest(Map<String, String> form, JsonNode assertionHeader, JsonNode assertionClaims,
-            String assertion, String issuedIdToken) {}
+    record TokenRequest(
+            Map<String, String> form,
+            JsonNode assertionHeader,
+            JsonNode assertionClaims,
+            String assertion,
+            String issuedIdToken) {}
 
     private final HttpServer server;
     private final KeyPair issuerKeys = rsaKeys();
@@ -59,7 +63,8 @@ final class FakeGoogleTokenEndpoint implements AutoCloseable {
     /** A service-account key file as the Cloud console issues it, pointing at this endpoint. */
     String serviceAccountKeyJson(KeyPair keys, String clientEmail) {
         String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes())
+                        .encodeToString(keys.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
         ObjectNode key = Json.object()
                 .put("type", "service_account")
@@ -94,7 +99,8 @@ final class FakeGoogleTokenEndpoint implements AutoCloseable {
         for (String pair : body.split("&")) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                form.put(
+                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }
@@ -104,7 +110,10 @@ final class FakeGoogleTokenEndpoint implements AutoCloseable {
         JsonNode claims = parts.length == 3 ? Json.parse(decode(parts[1])) : Json.object();
         if (failWithStatus != 0) {
             requests.add(new TokenRequest(form, header, claims, assertion, null));
-            send(exchange, failWithStatus, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}");
+            send(
+                    exchange,
+                    failWithStatus,
+                    "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}");
             return;
         }
         long now = Instant.now().getEpochSecond();
@@ -116,8 +125,10 @@ final class FakeGoogleTokenEndpoint implements AutoCloseable {
                 .put("email", claims.path("iss").asString(""))
                 .put("iat", now)
                 .put("exp", now + lifetimeSeconds);
-        String idToken = sign(Json.object().put("alg", "RS256").put("typ", "JWT").put("kid", "fake-google-1"),
-                idClaims, issuerKeys.getPrivate());
+        String idToken = sign(
+                Json.object().put("alg", "RS256").put("typ", "JWT").put("kid", "fake-google-1"),
+                idClaims,
+                issuerKeys.getPrivate());
         requests.add(new TokenRequest(form, header, claims, assertion, idToken));
         send(exchange, 200, Json.write(Json.object().put("id_token", idToken)));
     }

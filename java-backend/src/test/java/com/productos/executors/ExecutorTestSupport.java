@@ -27,8 +27,16 @@ public final class ExecutorTestSupport {
 
     public static Run run(String tool, JsonNode input, String idempotencyKey) {
         Instant now = Instant.now();
-        return Run.queued("run-" + UUID.randomUUID(), tool, "user", input, Json.canonicalHash(input), idempotencyKey,
-                null, now).withStatus(RunStatus.RUNNING, now);
+        return Run.queued(
+                        "run-" + UUID.randomUUID(),
+                        tool,
+                        "user",
+                        input,
+                        Json.canonicalHash(input),
+                        idempotencyKey,
+                        null,
+                        now)
+                .withStatus(RunStatus.RUNNING, now);
     }
 
     public static Run run(String tool, String inputJson) {

@@ -33,7 +33,8 @@ public final class ScriptedExecutor implements AutoCloseable {
         }
     }
 
-    public record Received(String path, String authorization, String runId, String actor, String idempotencyKey, String body) {}
+    public record Received(
+            String path, String authorization, String runId, String actor, String idempotencyKey, String body) {}
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
@@ -52,9 +53,13 @@ public final class ScriptedExecutor implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         var headers = exchange.getRequestHeaders();
-        received.add(new Received(exchange.getRequestURI().getPath(), headers.getFirst("Authorization"),
-                headers.getFirst(ExecutorProtocol.RUN_ID_HEADER), headers.getFirst(ExecutorProtocol.ACTOR_HEADER),
-                headers.getFirst(ExecutorProtocol.IDEMPOTENCY_KEY_HEADER), body));
+        received.add(new Received(
+                exchange.getRequestURI().getPath(),
+                headers.getFirst("Authorization"),
+                headers.getFirst(ExecutorProtocol.RUN_ID_HEADER),
+                headers.getFirst(ExecutorProtocol.ACTOR_HEADER),
+                headers.getFirst(ExecutorProtocol.IDEMPOTENCY_KEY_HEADER),
+                body));
         Answer answer = script.poll();
         if (answer == null) answer = last;
         last = answer;

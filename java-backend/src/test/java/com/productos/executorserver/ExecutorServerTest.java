@@ -1,15 +1,15 @@
 package com.productos.executorserver;
 
-import com.productos.executors.ExecutorFailure;
-import com.productos.executors.ExecutorHandler;
-import com.productos.executors.ExecutorModule;
-import com.productos.executors.ExecutorProtocol;
-import com.productos.executors.ExecutorTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.productos.executors.ExecutorFailure;
+import com.productos.executors.ExecutorHandler;
+import com.productos.executors.ExecutorModule;
+import com.productos.executors.ExecutorProtocol;
+import com.productos.executors.ExecutorTestSupport;
 import com.productos.json.Json;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
 
 class ExecutorServerTest {
     private static final String TOKEN = "test-token-0123456789abcdef";
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final CountDownLatch slowStarted = new CountDownLatch(1);
     private final CountDownLatch slowInterrupted = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
@@ -43,46 +44,54 @@ class ExecutorServerTest {
     /** A module whose handlers cover every outcome the server has to turn into an answer. */
     private ExecutorModule testModule() {
         Map<String, ExecutorHandler> routes = Map.of(
-                "/execute/test/echo", request -> {
-                    request.log().info("echoing for " + request.actor());
-                    request.log().artifact("input", "file:///tmp/input.json", "application/json");
-                    return Json.object().set("echo", request.input())
-                            .put("run_id", request.runId()).put("idempotency_key", request.idempotencyKey());
-                },
-                "/execute/test/slow", request -> {
-                    slowStarted.countDown();
-                    try {
-                        Thread.sleep(60_000);
-                    } catch (InterruptedException e) {
-                        slowInterrupted.countDown();
-                        Thread.currentThread().interrupt();
-                    }
-                    return Json.object();
-                },
-                "/execute/test/wait", request -> {
-                    waitStarted.countDown();
-                    try {
-                        release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return Json.object().put("released", true);
-                },
-                "/execute/test/pause", request -> {
-                    // Longer than the read idle timeout of the test that calls it.
-                    try {
-                        Thread.sleep(1_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return Json.object().put("paused", true);
-                },
-                "/execute/test/crash", request -> {
-                    throw new IllegalStateException("database password=hunter2 rejected");
-                },
-                "/execute/test/conflict", request -> {
-                    throw ExecutorFailure.conflict("the profile changed meanwhile; read it again");
-                },
+                "/execute/test/echo",
+                        request -> {
+                            request.log().info("echoing for " + request.actor());
+                            request.log().artifact("input", "file:///tmp/input.json", "application/json");
+                            return Json.object()
+                                    .set("echo", request.input())
+                                    .put("run_id", request.runId())
+                                    .put("idempotency_key", request.idempotencyKey());
+                        },
+                "/execute/test/slow",
+                        request -> {
+                            slowStarted.countDown();
+                            try {
+                                Thread.sleep(60_000);
+                            } catch (InterruptedException e) {
+                                slowInterrupted.countDown();
+                                Thread.currentThread().interrupt();
+                            }
+                            return Json.object();
+                        },
+                "/execute/test/wait",
+                        request -> {
+                            waitStarted.countDown();
+                            try {
+                                release.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return Json.object().put("released", true);
+                        },
+                "/execute/test/pause",
+                        request -> {
+                            // Longer than the read idle timeout of the test that calls it.
+                            try {
+                                Thread.sleep(1_000);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return Json.object().put("paused", true);
+                        },
+                "/execute/test/crash",
+                        request -> {
+                            throw new IllegalStateException("database password=hunter2 rejected");
+                        },
+                "/execute/test/conflict",
+                        request -> {
+                            throw ExecutorFailure.conflict("the profile changed meanwhile; read it again");
+                        },
                 "/execute/test/nothing", request -> null);
         return new ExecutorModule() {
             @Override
@@ -124,7 +133,9 @@ class ExecutorServerTest {
     }
 
     private static JsonNode error(HttpResponse<String> response) {
-        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/json",
+                response.headers().firstValue("Content-Type").orElse(""));
         JsonNode error = Json.parse(response.body()).path("error");
         assertTrue(error.path("code").isString(), response.body());
         assertTrue(error.path("message").isString(), response.body());
@@ -146,7 +157,8 @@ class ExecutorServerTest {
 
         @Test
         void healthzShouldAnswerWithoutAuthAndNameTheExecutors() throws Exception {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(server.uri().resolve("/healthz")).GET());
+            HttpResponse<String> response = send(
+                    HttpRequest.newBuilder(server.uri().resolve("/healthz")).GET());
             assertEquals(200, response.statusCode());
             assertEquals(Json.parse("{\"status\":\"ok\",\"executors\":[\"test\"]}"), Json.parse(response.body()));
         }
@@ -159,28 +171,36 @@ class ExecutorServerTest {
                     .header(ExecutorProtocol.IDEMPOTENCY_KEY_HEADER, "key-1"));
             assertEquals(200, response.statusCode());
             JsonNode body = Json.parse(response.body());
-            assertEquals(Json.parse("{\"echo\":{\"a\":1},\"run_id\":\"run-1\",\"idempotency_key\":\"key-1\"}"),
+            assertEquals(
+                    Json.parse("{\"echo\":{\"a\":1},\"run_id\":\"run-1\",\"idempotency_key\":\"key-1\"}"),
                     body.get("output"));
             assertEquals(Json.parse("[{\"severity\":\"INFO\",\"text\":\"echoing for supervisor\"}]"), body.get("logs"));
-            assertEquals(Json.parse("[{\"name\":\"input\",\"uri\":\"file:///tmp/input.json\",\"media_type\":\"application/json\"}]"),
+            assertEquals(
+                    Json.parse(
+                            "[{\"name\":\"input\",\"uri\":\"file:///tmp/input.json\",\"media_type\":\"application/json\"}]"),
                     body.get("artifacts"));
         }
 
         @Test
         void missingTokenShouldGet401() throws Exception {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(server.uri().resolve("/execute/test/echo"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+            HttpResponse<String> response =
+                    send(HttpRequest.newBuilder(server.uri().resolve("/execute/test/echo"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}")));
             assertEquals(401, response.statusCode());
             assertEquals("unauthorized", error(response).get("code").asString());
-            assertEquals("Bearer", response.headers().firstValue("WWW-Authenticate").orElse(""));
+            assertEquals(
+                    "Bearer", response.headers().firstValue("WWW-Authenticate").orElse(""));
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"Bearer wrong", "Bearer " + TOKEN + "x", "Basic " + TOKEN, "Bearer"})
         void wrongCredentialsShouldGet401AndNeverEchoTheToken(String authorization) throws Exception {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(server.uri().resolve("/execute/test/echo"))
-                    .header("Content-Type", "application/json").header("Authorization", authorization)
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")));
+            HttpResponse<String> response =
+                    send(HttpRequest.newBuilder(server.uri().resolve("/execute/test/echo"))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", authorization)
+                            .POST(HttpRequest.BodyPublishers.ofString("{}")));
             assertEquals(401, response.statusCode());
             assertFalse(response.body().contains(TOKEN));
         }
@@ -196,8 +216,10 @@ class ExecutorServerTest {
 
         @Test
         void getOnAToolPathShouldGet405() throws Exception {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(server.uri().resolve("/execute/test/echo"))
-                    .header("Authorization", "Bearer " + TOKEN).GET());
+            HttpResponse<String> response =
+                    send(HttpRequest.newBuilder(server.uri().resolve("/execute/test/echo"))
+                            .header("Authorization", "Bearer " + TOKEN)
+                            .GET());
             assertEquals(405, response.statusCode());
             assertEquals("method_not_allowed", error(response).get("code").asString());
             assertEquals("POST", response.headers().firstValue("Allow").orElse(""));
@@ -205,15 +227,16 @@ class ExecutorServerTest {
 
         @Test
         void nonJsonContentTypeShouldGet415() throws Exception {
-            HttpResponse<String> response = send(post("/execute/test/echo", "{}").setHeader("Content-Type", "text/plain"));
+            HttpResponse<String> response =
+                    send(post("/execute/test/echo", "{}").setHeader("Content-Type", "text/plain"));
             assertEquals(415, response.statusCode());
             assertEquals("unsupported_media_type", error(response).get("code").asString());
         }
 
         @Test
         void jsonWithCharsetShouldBeAccepted() throws Exception {
-            HttpResponse<String> response = send(post("/execute/test/echo", "{}")
-                    .setHeader("Content-Type", "application/json; charset=utf-8"));
+            HttpResponse<String> response =
+                    send(post("/execute/test/echo", "{}").setHeader("Content-Type", "application/json; charset=utf-8"));
             assertEquals(200, response.statusCode());
         }
 
@@ -250,7 +273,9 @@ class ExecutorServerTest {
             assertEquals(409, response.statusCode());
             JsonNode error = error(response);
             assertEquals("conflict", error.get("code").asString());
-            assertEquals("the profile changed meanwhile; read it again", error.get("message").asString());
+            assertEquals(
+                    "the profile changed meanwhile; read it again",
+                    error.get("message").asString());
         }
 
         @Test
@@ -274,7 +299,8 @@ class ExecutorServerTest {
         start(defaults().withMaxRequestBytes(1024));
         byte[] body = ("{\"x\":\"" + "a".repeat(1024 * 1024) + "\"}").getBytes();
         HttpResponse<String> response = send(HttpRequest.newBuilder(server.uri().resolve("/execute/test/echo"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
         assertEquals(413, response.statusCode(), response.body());
         assertEquals("payload_too_large", error(response).get("code").asString());
@@ -299,13 +325,19 @@ class ExecutorServerTest {
             calls.add(http.sendAsync(post("/execute/test/wait", "{}").build(), HttpResponse.BodyHandlers.ofString()));
         }
         // One runs, one waits in the queue, the third is refused at once.
-        assertTrue(ExecutorTestSupport.eventually(Duration.ofSeconds(10), () -> calls.stream().anyMatch(CompletableFuture::isDone)));
-        HttpResponse<String> refused = calls.stream().filter(CompletableFuture::isDone).findFirst().orElseThrow().get();
+        assertTrue(ExecutorTestSupport.eventually(
+                Duration.ofSeconds(10), () -> calls.stream().anyMatch(CompletableFuture::isDone)));
+        HttpResponse<String> refused = calls.stream()
+                .filter(CompletableFuture::isDone)
+                .findFirst()
+                .orElseThrow()
+                .get();
         assertEquals(503, refused.statusCode());
         assertEquals("unavailable", error(refused).get("code").asString());
         release.countDown();
         List<Integer> statuses = new ArrayList<>();
-        for (CompletableFuture<HttpResponse<String>> call : calls) statuses.add(call.get(10, TimeUnit.SECONDS).statusCode());
+        for (CompletableFuture<HttpResponse<String>> call : calls)
+            statuses.add(call.get(10, TimeUnit.SECONDS).statusCode());
         statuses.sort(Integer::compare);
         assertEquals(List.of(200, 200, 503), statuses);
     }
@@ -314,13 +346,15 @@ class ExecutorServerTest {
     void noAuthSettingShouldServeWithoutAToken() throws Exception {
         start(ExecutorServerSettings.loopback(InboundAuth.none()));
         HttpResponse<String> response = send(HttpRequest.newBuilder(server.uri().resolve("/execute/test/echo"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"b\":2}")));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"b\":2}")));
         assertEquals(200, response.statusCode());
     }
 
     @Test
     void twoModulesOnOnePathShouldBeRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ExecutorServer.newServer(defaults(), List.of(testModule(), testModule())));
         assertTrue(e.getMessage().contains("served by both"), e.getMessage());
     }
@@ -348,8 +382,11 @@ class ExecutorServerTest {
         release.countDown();
         assertEquals(200, inFlight.get(10, TimeUnit.SECONDS).statusCode());
         stopping.get(10, TimeUnit.SECONDS);
-        assertThrows(java.io.IOException.class, () -> http.send(HttpRequest.newBuilder(uri.resolve("/healthz")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()));
+        assertThrows(
+                java.io.IOException.class,
+                () -> http.send(
+                        HttpRequest.newBuilder(uri.resolve("/healthz")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()));
         server = null;
     }
 
@@ -390,7 +427,8 @@ class ExecutorServerTest {
                     + "Content-Length: 1000000\r\n\r\n");
             assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
             assertTrue(answer.contains("\"request_timeout\""), answer);
-            HttpResponse<String> health = send(HttpRequest.newBuilder(server.uri().resolve("/healthz")).GET());
+            HttpResponse<String> health = send(
+                    HttpRequest.newBuilder(server.uri().resolve("/healthz")).GET());
             assertEquals(200, health.statusCode());
             assertEquals(200, send(post("/execute/test/echo", "{}")).statusCode());
         }
@@ -399,7 +437,11 @@ class ExecutorServerTest {
         void headersThatStopHalfwayShouldBeClosedWithinTheTimeout() throws Exception {
             String answer = exchange("POST /execute/test/echo HTTP/1.1\r\nHost: 127.0.0.1\r\n");
             assertFalse(answer.startsWith("HTTP/1.1 200"), answer);
-            assertEquals(200, send(HttpRequest.newBuilder(server.uri().resolve("/healthz")).GET()).statusCode());
+            assertEquals(
+                    200,
+                    send(HttpRequest.newBuilder(server.uri().resolve("/healthz"))
+                                    .GET())
+                            .statusCode());
         }
 
         @Test

@@ -15,7 +15,8 @@ final class JarProcesses {
     static Path jar() {
         String configured = System.getProperty("productos.jar", "target/productos.jar");
         Path jar = Path.of(configured).toAbsolutePath();
-        if (!Files.exists(jar)) throw new IllegalStateException(jar + " is missing; integration tests run after mvn package");
+        if (!Files.exists(jar))
+            throw new IllegalStateException(jar + " is missing; integration tests run after mvn package");
         return jar;
     }
 
@@ -32,7 +33,8 @@ final class JarProcesses {
     }
 
     /** As {@link #run(Path, String...)} with {@code environment} over this process's (a null value removes one). */
-    static Result run(Path workingDir, java.util.Map<String, String> environment, String... args) throws IOException, InterruptedException {
+    static Result run(Path workingDir, java.util.Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("productos-out", ".txt");
         Path err = Files.createTempFile("productos-err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command(args));
@@ -42,12 +44,17 @@ final class JarProcesses {
         });
         Process process = builder.directory(workingDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("productos " + String.join(" ", args) + " did not finish in 120 s");
         }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     record Result(int exitCode, String stdout, String stderr) {

@@ -42,6 +42,7 @@ class SecretRedactionIT {
 
     @TempDir
     Path temp;
+
     private Path workspace;
     private HttpServer provider;
     private final Set<String> authorizationsSeen = ConcurrentHashMap.newKeySet();
@@ -67,7 +68,8 @@ class SecretRedactionIT {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             boolean outage = body.contains("outage") || "GET".equals(exchange.getRequestMethod());
             int status = outage ? 503 : 400;
-            String detail = outage ? "gateway overloaded while checking " + authorization + ", retry later"
+            String detail = outage
+                    ? "gateway overloaded while checking " + authorization + ", retry later"
                     : "the key " + API_KEY + " has no access to workspace ws_1";
             byte[] answer = Json.write(Json.object().put("detail", detail)).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -97,31 +99,46 @@ class SecretRedactionIT {
                     initial_backoff_millis: 1
                     max_backoff_millis: 5
                     timeout_seconds: 5
-                """.formatted(provider.getAddress().getPort()));
+                """.formatted(
+                        provider.getAddress().getPort()));
         Path repo = serviceThatPrintsItsToken();
 
-        ProcessBuilder builder = new ProcessBuilder(JarProcesses.command("serve", "--stdio", "--workspace", workspace.toString()))
+        ProcessBuilder builder = new ProcessBuilder(
+                        JarProcesses.command("serve", "--stdio", "--workspace", workspace.toString()))
                 .redirectError(temp.resolve("stderr.txt").toFile());
         builder.environment().put("SERVICE_TOKEN", SERVICE_TOKEN);
         Process server = builder.start();
         ByteArrayOutputStream rpcOutput = new ByteArrayOutputStream();
-        try (FramedJsonRpcClient client = new FramedJsonRpcClient(new Copying(server.getInputStream(), rpcOutput),
-                server.getOutputStream())) {
-            client.call("initialize", Json.parse("{\"processId\":" + ProcessHandle.current().pid() + "}"));
+        try (FramedJsonRpcClient client =
+                new FramedJsonRpcClient(new Copying(server.getInputStream(), rpcOutput), server.getOutputStream())) {
+            client.call(
+                    "initialize",
+                    Json.parse("{\"processId\":" + ProcessHandle.current().pid() + "}"));
 
-            JsonNode deploy = start(client, "cloudrun.deploy_service", Json.object().put("service_name", "web")
-                    .put("repo", repo.toString()).put("ref", "main").put("env", "dev").put("region", "local"));
+            JsonNode deploy = start(
+                    client,
+                    "cloudrun.deploy_service",
+                    Json.object()
+                            .put("service_name", "web")
+                            .put("repo", repo.toString())
+                            .put("ref", "main")
+                            .put("env", "dev")
+                            .put("region", "local"));
             JsonNode deployed = awaitEnd(client, deploy.path("id").asString());
             assertEquals("failed", deployed.path("status").asString(), deployed.toString());
-            assertTrue(Json.write(deployed).contains("using token [redacted]"), "the build printed the token: " + deployed);
+            assertTrue(
+                    Json.write(deployed).contains("using token [redacted]"),
+                    "the build printed the token: " + deployed);
 
             JsonNode refused = publish(client, "launch");
             assertTrue(Json.write(refused).contains("has no access"), "the provider's 400 reached the run: " + refused);
             JsonNode outage = publish(client, "outage");
-            assertTrue(Json.write(outage).contains("gateway overloaded"), "the provider's 503 reached the run: " + outage);
+            assertTrue(
+                    Json.write(outage).contains("gateway overloaded"), "the provider's 503 reached the run: " + outage);
 
             for (JsonNode run : List.of(deployed, refused, outage)) {
-                JsonNode stored = client.call("runs/get", Json.object().put("runId", run.path("id").asString()));
+                JsonNode stored = client.call(
+                        "runs/get", Json.object().put("runId", run.path("id").asString()));
                 assertFalse(Json.write(stored).contains(API_KEY), stored.toString());
                 assertFalse(Json.write(stored).contains(SERVICE_TOKEN), stored.toString());
             }
@@ -163,7 +180,16 @@ class SecretRedactionIT {
                 """);
         git(repo, "init", "--quiet", "--initial-branch=main");
         git(repo, "add", "-A");
-        git(repo, "-c", "user.name=Product OS", "-c", "user.email=tests@productos.invalid", "commit", "--quiet", "-m", "service");
+        git(
+                repo,
+                "-c",
+                "user.name=Product OS",
+                "-c",
+                "user.email=tests@productos.invalid",
+                "commit",
+                "--quiet",
+                "-m",
+                "service");
         return repo;
     }
 
@@ -180,8 +206,11 @@ class SecretRedactionIT {
                 + " \"text\": \"We launched.\"}]}, \"schedule\": {\"mode\": \"now\"}}");
         JsonNode run = start(client, "marketing.publish_missinglettr", input);
         assertEquals("awaiting_approval", run.path("status").asString(), run.toString());
-        JsonNode decided = client.call("approvals/decide", Json.object()
-                .put("approvalId", run.path("approvalId").asString()).put("decision", "approve"));
+        JsonNode decided = client.call(
+                "approvals/decide",
+                Json.object()
+                        .put("approvalId", run.path("approvalId").asString())
+                        .put("decision", "approve"));
         assertTrue(decided.has("result"), decided.toString());
         return awaitEnd(client, run.path("id").asString());
     }
@@ -198,7 +227,8 @@ class SecretRedactionIT {
     private static JsonNode awaitEnd(FramedJsonRpcClient client, String runId) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            JsonNode run = client.call("runs/get", Json.object().put("runId", runId)).path("result");
+            JsonNode run =
+                    client.call("runs/get", Json.object().put("runId", runId)).path("result");
             String status = run.path("status").asString();
             if (status.equals("succeeded") || status.equals("failed")) return run;
             client.nextNotification(200); // wait for the next update rather than spin
@@ -218,18 +248,20 @@ class SecretRedactionIT {
         @Override
         public int read() throws IOException {
             int b = super.read();
-            if (b >= 0) synchronized (copy) {
-                copy.write(b);
-            }
+            if (b >= 0)
+                synchronized (copy) {
+                    copy.write(b);
+                }
             return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
-            if (n > 0) synchronized (copy) {
-                copy.write(buffer, offset, n);
-            }
+            if (n > 0)
+                synchronized (copy) {
+                    copy.write(buffer, offset, n);
+                }
             return n;
         }
     }

@@ -22,15 +22,18 @@ class ServeStdioIT {
     Path workspace;
 
     private Process serve() throws Exception {
-        return new ProcessBuilder(JarProcesses.command("serve", "--stdio", "--no-daemon", "--workspace", workspace.toString()))
-                .redirectError(workspace.resolve("stderr.txt").toFile()).start();
+        return new ProcessBuilder(
+                        JarProcesses.command("serve", "--stdio", "--no-daemon", "--workspace", workspace.toString()))
+                .redirectError(workspace.resolve("stderr.txt").toFile())
+                .start();
     }
 
     private static JsonNode awaitRunStatus(FramedJsonRpcClient client, String runId, String status) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             JsonNode note = client.nextNotification(500);
-            if (note != null && "runs/updated".equals(note.path("method").asString())
+            if (note != null
+                    && "runs/updated".equals(note.path("method").asString())
                     && runId.equals(note.path("params").path("id").asString())
                     && status.equals(note.path("params").path("status").asString())) {
                 return note.path("params");
@@ -43,11 +46,16 @@ class ServeStdioIT {
     void fullSessionShouldSpeakOnlyFramesOnStdoutAndExitCleanly() throws Exception {
         Process server = serve();
         try (FramedJsonRpcClient client = new FramedJsonRpcClient(server.getInputStream(), server.getOutputStream())) {
-            JsonNode init = client.call("initialize", Json.parse("{\"processId\":" + ProcessHandle.current().pid() + "}"));
+            JsonNode init = client.call(
+                    "initialize",
+                    Json.parse("{\"processId\":" + ProcessHandle.current().pid() + "}"));
             assertNotNull(init.get("result"), init.toString());
 
             JsonNode tools = client.call("registry/listTools", Json.object());
-            assertTrue(tools.path("result").path("tools").size() >= 10 || tools.path("result").size() >= 10, tools.toString());
+            assertTrue(
+                    tools.path("result").path("tools").size() >= 10
+                            || tools.path("result").size() >= 10,
+                    tools.toString());
 
             ObjectNode update = Json.object().put("tool", "brand.update_profile");
             ObjectNode input = update.putObject("input").put("profile_id", "default");
@@ -56,11 +64,14 @@ class ServeStdioIT {
             String runId = started.path("result").path("id").asString();
             awaitRunStatus(client, runId, "succeeded");
 
-            JsonNode get = client.call("runs/start", Json.parse("{\"tool\":\"brand.get_profile\",\"input\":{\"profile_id\":\"default\"}}"));
+            JsonNode get = client.call(
+                    "runs/start",
+                    Json.parse("{\"tool\":\"brand.get_profile\",\"input\":{\"profile_id\":\"default\"}}"));
             JsonNode done = awaitRunStatus(client, get.path("result").path("id").asString(), "succeeded");
             assertEquals("default", done.path("output").path("profile_id").asString(), done.toString());
 
-            JsonNode bad = client.call("runs/start", Json.parse("{\"tool\":\"logs.tail\",\"input\":{\"scope\":\"x\",\"limit\":1}}"));
+            JsonNode bad = client.call(
+                    "runs/start", Json.parse("{\"tool\":\"logs.tail\",\"input\":{\"scope\":\"x\",\"limit\":1}}"));
             assertEquals(-31002, bad.path("error").path("code").asInt(), bad.toString());
 
             client.call("shutdown", null);
@@ -88,9 +99,11 @@ class ServeStdioIT {
     @Test
     void deathOfTheParentProcessShouldStopTheBackend() throws Exception {
         // sh is the parent; sleep keeps stdin open, so only the parent watch can end the backend.
-        String java = String.join(" ", JarProcesses.command("serve", "--stdio", "--no-daemon", "--workspace", workspace.toString()));
+        String java = String.join(
+                " ", JarProcesses.command("serve", "--stdio", "--no-daemon", "--workspace", workspace.toString()));
         Process shell = new ProcessBuilder("sh", "-c", "sleep 120 | " + java + " > /dev/null 2>&1")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         List<ProcessHandle> pipeline = List.of();
         try {
             ProcessHandle backend = awaitJavaChild(shell.toHandle());
@@ -121,7 +134,10 @@ class ServeStdioIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             Optional<ProcessHandle> java = shell.children()
-                    .filter(child -> child.info().command().map(command -> command.endsWith("java")).orElse(false))
+                    .filter(child -> child.info()
+                            .command()
+                            .map(command -> command.endsWith("java"))
+                            .orElse(false))
                     .findFirst();
             if (java.isPresent()) return java.get();
             Thread.sleep(50);

@@ -53,7 +53,8 @@ final class WorkspaceBackendProcesses implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--workspace");
         all.add(workspace.toString());
-        ProcessBuilder builder = new ProcessBuilder(JarProcesses.command(all.toArray(String[]::new))).directory(workspace.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(JarProcesses.command(all.toArray(String[]::new))).directory(workspace.toFile());
         environment.forEach((name, value) -> {
             if (value == null) builder.environment().remove(name);
             else builder.environment().put(name, value);
@@ -81,7 +82,9 @@ final class WorkspaceBackendProcesses implements AutoCloseable {
     }
 
     ProcessHandle requireBackend() {
-        return backend().orElseThrow(() -> new AssertionError("no workspace backend runs for " + workspace + "; log:\n" + logText()));
+        return backend()
+                .orElseThrow(() ->
+                        new AssertionError("no workspace backend runs for " + workspace + "; log:\n" + logText()));
     }
 
     /** Notes the backend and its descendants now, for {@link #close()}. */

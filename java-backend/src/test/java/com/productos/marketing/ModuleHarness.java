@@ -23,13 +23,15 @@ public final class ModuleHarness implements AutoCloseable {
     public final MarketingModule module;
     public ExecutorLog lastLog;
 
-    public ModuleHarness(Path root, Clock clock, InMemoryBrandProfiles brands, String configYaml, Runnable afterProviderAnswer) {
+    public ModuleHarness(
+            Path root, Clock clock, InMemoryBrandProfiles brands, String configYaml, Runnable afterProviderAnswer) {
         this.workspace = Workspace.open(root);
-        JsonNode config = configYaml == null ? null
+        JsonNode config = configYaml == null
+                ? null
                 : tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readTree(configYaml);
         ProductOsConfig productOsConfig = ProductOsConfig.of(config, Map.of());
-        this.module = MarketingModuleBuilder.build(new ExecutorEnvironment(workspace, REGISTRY, productOsConfig, clock), brands,
-                afterProviderAnswer);
+        this.module = MarketingModuleBuilder.build(
+                new ExecutorEnvironment(workspace, REGISTRY, productOsConfig, clock), brands, afterProviderAnswer);
     }
 
     public ModuleHarness(Path root, Clock clock, InMemoryBrandProfiles brands, String configYaml) {
@@ -42,7 +44,9 @@ public final class ModuleHarness implements AutoCloseable {
 
     public JsonNode call(String path, JsonNode input, String idempotencyKey) throws ExecutorFailure {
         lastLog = new ExecutorLog();
-        return module.routes().get(path).handle(new ExecutorRequest(path, input, "run-test", idempotencyKey, "user", lastLog));
+        return module.routes()
+                .get(path)
+                .handle(new ExecutorRequest(path, input, "run-test", idempotencyKey, "user", lastLog));
     }
 
     /** The registry path of a marketing tool, where the module serves it. */

@@ -31,7 +31,8 @@ final class HttpMcpFixture implements AutoCloseable {
         Path tokenFile = backend.workspace().dataDir().resolve("mcp-http-token");
         token = McpTokenFile.loadOrCreate(tokenFile).value();
         server = new ProductOsMcpServer(backend.controlPlane(), backend.policy(), Duration.ofSeconds(60));
-        host = HttpMcpHost.start(server, new HttpMcpHost.Settings("127.0.0.1", 0, token, tokenFile, List.of(), MAX_BODY_BYTES));
+        host = HttpMcpHost.start(
+                server, new HttpMcpHost.Settings("127.0.0.1", 0, token, tokenFile, List.of(), MAX_BODY_BYTES));
     }
 
     String url() {

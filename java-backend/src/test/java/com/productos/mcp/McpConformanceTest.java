@@ -20,8 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class McpConformanceTest {
     /** Scenarios this server must pass (the baseline names the rest); a check that the run was not empty. */
-    private static final List<String> MUST_PASS = List.of("server-initialize", "ping", "tools-list", "logging-set-level",
-            "resources-list", "server-sse-multiple-streams", "dns-rebinding-protection");
+    private static final List<String> MUST_PASS = List.of(
+            "server-initialize",
+            "ping",
+            "tools-list",
+            "logging-set-level",
+            "resources-list",
+            "server-sse-multiple-streams",
+            "dns-rebinding-protection");
 
     @TempDir
     Path workspace;
@@ -29,17 +35,27 @@ class McpConformanceTest {
     @Test
     void everyActiveServerScenarioShouldPassOrBeNamedInTheBaseline() throws Exception {
         try (HttpMcpFixture fixture = new HttpMcpFixture(workspace);
-             NodeProcess suite = NodeProcess.start(workspace.resolve("node"),
-                     Map.of("MCP_SERVER_URL", fixture.url(), "MCP_BEARER_TOKEN", fixture.token),
-                     "--import", "./node20-compat.mjs", "--import", "./bearer-token.mjs",
-                     "node_modules/@modelcontextprotocol/conformance/dist/index.js", "server",
-                     "--url", fixture.url(), "--expected-failures", "conformance-baseline.yml")) {
+                NodeProcess suite = NodeProcess.start(
+                        workspace.resolve("node"),
+                        Map.of("MCP_SERVER_URL", fixture.url(), "MCP_BEARER_TOKEN", fixture.token),
+                        "--import",
+                        "./node20-compat.mjs",
+                        "--import",
+                        "./bearer-token.mjs",
+                        "node_modules/@modelcontextprotocol/conformance/dist/index.js",
+                        "server",
+                        "--url",
+                        fixture.url(),
+                        "--expected-failures",
+                        "conformance-baseline.yml")) {
             int exit = suite.await(600);
             String transcript = suite.transcript();
             assertEquals(0, exit, transcript);
             for (String scenario : MUST_PASS) {
-                Matcher line = Pattern.compile("✓ " + Pattern.quote(scenario) + ": (\\d+) passed, 0 failed").matcher(transcript);
-                assertTrue(line.find() && Integer.parseInt(line.group(1)) > 0, scenario + " should pass:\n" + transcript);
+                Matcher line = Pattern.compile("✓ " + Pattern.quote(scenario) + ": (\\d+) passed, 0 failed")
+                        .matcher(transcript);
+                assertTrue(
+                        line.find() && Integer.parseInt(line.group(1)) > 0, scenario + " should pass:\n" + transcript);
             }
         }
     }

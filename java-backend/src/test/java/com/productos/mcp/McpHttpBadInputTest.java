@@ -54,16 +54,21 @@ class McpHttpBadInputTest {
         assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
         assertTrue(response.body().contains("mcp-http-token"), response.body());
         assertTrue(!response.body().contains(fixture.token), "the token is never echoed");
-        assertEquals(401, new RawMcpHttp(fixture.url(), null).post(RawMcpHttp.INITIALIZE).statusCode());
+        assertEquals(
+                401,
+                new RawMcpHttp(fixture.url(), null).post(RawMcpHttp.INITIALIZE).statusCode());
     }
 
     @Test
     void foreignOriginShouldBe403() throws Exception {
-        HttpResponse<String> response = client.send(client.request(RawMcpHttp.INITIALIZE).header("Origin", "https://evil.example").build());
+        HttpResponse<String> response = client.send(client.request(RawMcpHttp.INITIALIZE)
+                .header("Origin", "https://evil.example")
+                .build());
         assertEquals(403, response.statusCode());
         assertTrue(response.body().contains("--allow-origin"), response.body());
         HttpResponse<String> loopback = client.send(client.request("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}")
-                .header("Origin", "http://localhost:5173").build());
+                .header("Origin", "http://localhost:5173")
+                .build());
         assertEquals(200, loopback.statusCode(), loopback.body());
     }
 
@@ -78,18 +83,28 @@ class McpHttpBadInputTest {
 
     @Test
     void messagesThatAreNotJsonRpcShouldBeInvalidRequests() throws Exception {
-        for (String body : new String[] {"[]", "42", "{\"id\":4,\"method\":\"ping\"}", "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}",
-                "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":7}", "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":[1]}"}) {
+        for (String body : new String[] {
+            "[]",
+            "42",
+            "{\"id\":4,\"method\":\"ping\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":7}",
+            "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":[1]}"
+        }) {
             HttpResponse<String> response = client.post(body);
             assertEquals(400, response.statusCode(), body + " -> " + response.body());
-            assertEquals(-32600, RawMcpHttp.message(response).path("error").path("code").asInt(), body + " -> " + response.body());
+            assertEquals(
+                    -32600,
+                    RawMcpHttp.message(response).path("error").path("code").asInt(),
+                    body + " -> " + response.body());
         }
     }
 
     @Test
     void tenMegabyteBodyShouldBe413() throws Exception {
-        String big = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"events.ingest\",\"arguments\":{\"pad\":\""
-                + "x".repeat(10 * 1024 * 1024) + "\"}}}";
+        String big =
+                "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"events.ingest\",\"arguments\":{\"pad\":\""
+                        + "x".repeat(10 * 1024 * 1024) + "\"}}}";
         HttpResponse<String> response = client.post(big);
         assertEquals(413, response.statusCode());
         assertTrue(response.body().contains("larger than 4 MiB"), response.body());
@@ -97,7 +112,8 @@ class McpHttpBadInputTest {
 
     @Test
     void unknownToolShouldBeInvalidParamsNamingIt() throws Exception {
-        HttpResponse<String> response = client.post("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{\"name\":\"rm.rf\",\"arguments\":{}}}");
+        HttpResponse<String> response = client.post(
+                "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{\"name\":\"rm.rf\",\"arguments\":{}}}");
         JsonNode error = RawMcpHttp.message(response).path("error");
         assertEquals(-32602, error.path("code").asInt(), response.body());
         assertTrue(error.path("message").asString().contains("'rm.rf'"), response.body());
@@ -105,8 +121,9 @@ class McpHttpBadInputTest {
 
     @Test
     void schemaBreakingArgumentsShouldBeAToolErrorWithThePointer() throws Exception {
-        HttpResponse<String> response = client.post("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"events.ingest\","
-                + "\"arguments\":{\"events\":[]}}}");
+        HttpResponse<String> response = client.post(
+                "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"events.ingest\","
+                        + "\"arguments\":{\"events\":[]}}}");
         JsonNode result = RawMcpHttp.message(response).path("result");
         assertEquals(true, result.path("isError").asBoolean(), response.body());
         assertTrue(result.path("content").get(0).path("text").asString().contains("/events"), response.body());
@@ -124,16 +141,24 @@ class McpHttpBadInputTest {
 
     @Test
     void cancelledNotificationShouldCancelTheRunBehindTheCall() throws Exception {
-        var call = client.postAsync("{\"jsonrpc\":\"2.0\",\"id\":\"slow-1\",\"method\":\"tools/call\",\"params\":{\"name\":\"marketing.list_drafts\","
-                + "\"arguments\":{\"limit\":3}}}");
+        var call = client.postAsync(
+                "{\"jsonrpc\":\"2.0\",\"id\":\"slow-1\",\"method\":\"tools/call\",\"params\":{\"name\":\"marketing.list_drafts\","
+                        + "\"arguments\":{\"limit\":3}}}");
         fixture.marketing.awaitRequest();
-        HttpResponse<String> cancel = client.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"slow-1\","
-                + "\"reason\":\"the person changed their mind\"}}");
+        HttpResponse<String> cancel = client.post(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"slow-1\","
+                        + "\"reason\":\"the person changed their mind\"}}");
         assertEquals(202, cancel.statusCode(), cancel.body());
         HttpResponse<String> answered = call.get(60, TimeUnit.SECONDS);
         JsonNode result = RawMcpHttp.message(answered).path("result");
-        assertEquals("cancelled", result.path("_meta").path("productos/run").path("status").asString(), answered.body());
-        Run run = fixture.controlPlane().list(new RunQuery("marketing.list_drafts", null, "mcp", null, 1, null)).runs().get(0);
+        assertEquals(
+                "cancelled",
+                result.path("_meta").path("productos/run").path("status").asString(),
+                answered.body());
+        Run run = fixture.controlPlane()
+                .list(new RunQuery("marketing.list_drafts", null, "mcp", null, 1, null))
+                .runs()
+                .get(0);
         assertEquals(RunStatus.CANCELLED, run.status());
     }
 }

@@ -10,14 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.productos.json.Json;
 import com.productos.runs.Run;
-import io.modelcontextprotocol.spec.McpError;
-import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
-import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.ResourceTemplate;
+import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -25,8 +25,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,12 +48,14 @@ class McpHttpSdkClientTest {
         fixture = new HttpMcpFixture(workspace);
         fixture.marketing.release();
         URI url = URI.create(fixture.url());
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(url.getScheme() + "://" + url.getAuthority())
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(
+                        url.getScheme() + "://" + url.getAuthority())
                 .endpoint(url.getPath())
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + fixture.token))
                 .jsonMapper(ProductOsMcpServer.jsonMapper())
                 .build();
-        client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+        client =
+                McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
         client.initialize();
     }
 
@@ -71,11 +73,19 @@ class McpHttpSdkClientTest {
 
     @Test
     void lowRiskCallShouldSucceedAsActorMcp() {
-        CallToolResult result = call(client, "events.ingest", Map.of("events",
-                List.of(Map.of("user_id", "u1", "event_name", "signup", "timestamp", "2026-03-01T10:00:00Z"))));
+        CallToolResult result = call(
+                client,
+                "events.ingest",
+                Map.of(
+                        "events",
+                        List.of(Map.of("user_id", "u1", "event_name", "signup", "timestamp", "2026-03-01T10:00:00Z"))));
         JsonNode output = assertSucceeded("events.ingest", result);
         assertEquals(1, output.get("accepted").asInt());
-        assertEquals("mcp", readRun(client, (String) runMeta(result).get("runId")).get("actor").asString());
+        assertEquals(
+                "mcp",
+                readRun(client, (String) runMeta(result).get("runId"))
+                        .get("actor")
+                        .asString());
     }
 
     @Test
@@ -86,20 +96,33 @@ class McpHttpSdkClientTest {
         // The editor's approvals/decide calls exactly this.
         Run released = fixture.controlPlane().decide((String) meta.get("approvalId"), true, "user:test", null);
         fixture.controlPlane().settle(released.id()).get(60, TimeUnit.SECONDS);
-        assertEquals("succeeded", readRun(client, (String) meta.get("runId")).get("status").asString());
+        assertEquals(
+                "succeeded",
+                readRun(client, (String) meta.get("runId")).get("status").asString());
     }
 
     @Test
     void runsInsightsAndCampaignsShouldBeResources() {
-        Set<String> templates = client.listResourceTemplates().resourceTemplates().stream().map(ResourceTemplate::uriTemplate)
+        Set<String> templates = client.listResourceTemplates().resourceTemplates().stream()
+                .map(ResourceTemplate::uriTemplate)
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("productos://runs/{id}", "productos://insights/{id}", "productos://campaigns/{id}", "productos://drafts/{id}"),
+        assertEquals(
+                Set.of(
+                        "productos://runs/{id}",
+                        "productos://insights/{id}",
+                        "productos://campaigns/{id}",
+                        "productos://drafts/{id}"),
                 templates);
-        assertTrue(client.listResources().resources().stream().anyMatch(resource -> resource.uri().equals("productos://campaigns")));
-        JsonNode insights = Json.parse(((TextResourceContents) client.readResource(new ReadResourceRequest("productos://insights"))
-                .contents().get(0)).text());
+        assertTrue(client.listResources().resources().stream()
+                .anyMatch(resource -> resource.uri().equals("productos://campaigns")));
+        JsonNode insights =
+                Json.parse(((TextResourceContents) client.readResource(new ReadResourceRequest("productos://insights"))
+                                .contents()
+                                .get(0))
+                        .text());
         assertTrue(insights.path("insights").isArray(), insights.toString());
-        McpError missing = assertThrows(McpError.class, () -> client.readResource(new ReadResourceRequest("productos://insights/ins_nope")));
+        McpError missing = assertThrows(
+                McpError.class, () -> client.readResource(new ReadResourceRequest("productos://insights/ins_nope")));
         assertEquals(-32002, missing.getJsonRpcError().code());
     }
 }

@@ -56,7 +56,8 @@ class McpStdioSdkClientTest {
         marketing = new SlowExecutor();
         marketing.release();
         List<String> command = McpTestSupport.serverCommand(workspace, "--stdio");
-        ServerParameters parameters = ServerParameters.builder(command.get(0)).args(command.subList(1, command.size()))
+        ServerParameters parameters = ServerParameters.builder(command.get(0))
+                .args(command.subList(1, command.size()))
                 .addEnvVar("PRODUCTOS_EXECUTOR_MARKETING_URL", marketing.url())
                 .addEnvVar("PRODUCTOS_EXECUTOR_MARKETING_AUTH", "none")
                 .build();
@@ -76,7 +77,9 @@ class McpStdioSdkClientTest {
     @Test
     void toolsListShouldCarryEveryRegistryToolWithItsSchemasAndHints() {
         List<Tool> tools = client.listTools().tools();
-        Set<String> expected = ExecutorTestSupport.REGISTRY.tools().stream().map(ToolDefinition::name).collect(Collectors.toSet());
+        Set<String> expected = ExecutorTestSupport.REGISTRY.tools().stream()
+                .map(ToolDefinition::name)
+                .collect(Collectors.toSet());
         assertEquals(expected, tools.stream().map(Tool::name).collect(Collectors.toSet()));
         Map<String, Tool> byName = tools.stream().collect(Collectors.toMap(Tool::name, tool -> tool));
         Tool getProfile = byName.get("brand.get_profile");
@@ -88,13 +91,16 @@ class McpStdioSdkClientTest {
         assertEquals(false, update.annotations().readOnlyHint());
         assertEquals(true, update.annotations().destructiveHint());
         assertEquals("require_approval", update.meta().get("productos/policy"));
-        assertEquals(true, byName.get("marketing.publish_missinglettr").annotations().openWorldHint());
+        assertEquals(
+                true, byName.get("marketing.publish_missinglettr").annotations().openWorldHint());
     }
 
     @Test
     void lowRiskCallShouldReturnStructuredContentValidAgainstItsOutputSchemaWithProgress() throws Exception {
-        CallToolRequest request = CallToolRequest.builder("marketing.list_drafts").arguments(Map.of("limit", 5))
-                .meta(Map.of("progressToken", "drafts-1")).build();
+        CallToolRequest request = CallToolRequest.builder("marketing.list_drafts")
+                .arguments(Map.of("limit", 5))
+                .meta(Map.of("progressToken", "drafts-1"))
+                .build();
         CallToolResult result = client.callTool(request);
         JsonNode output = assertSucceeded("marketing.list_drafts", result);
         assertEquals(0, output.get("drafts").size());
@@ -114,8 +120,14 @@ class McpStdioSdkClientTest {
         String approvalId = (String) meta.get("approvalId");
         assertTrue(text(parked).contains("productos approvals approve " + approvalId), text(parked));
 
-        CliProcess.Result approved = CliProcess.run(workspace.resolve("cli"), Map.of(),
-                "approvals", "approve", approvalId, "--workspace", workspace.toString());
+        CliProcess.Result approved = CliProcess.run(
+                workspace.resolve("cli"),
+                Map.of(),
+                "approvals",
+                "approve",
+                approvalId,
+                "--workspace",
+                workspace.toString());
         assertEquals(0, approved.exitCode(), approved.toString());
 
         JsonNode run = readRun(client, (String) meta.get("runId"));

@@ -25,9 +25,11 @@ class McpStdioWireTest {
     @Test
     void badLinesShouldBeAnsweredAndTheServerShouldKeepServing() throws Exception {
         Process server = new ProcessBuilder(McpTestSupport.serverCommand(workspace, "--stdio"))
-                .redirectError(workspace.resolve("stderr.txt").toFile()).start();
+                .redirectError(workspace.resolve("stderr.txt").toFile())
+                .start();
         try (OutputStream in = server.getOutputStream();
-             BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             send(in, RawMcpHttp.INITIALIZE);
             assertEquals(1, message(out).path("id").asInt());
             send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
@@ -44,10 +46,14 @@ class McpStdioWireTest {
             JsonNode noName = message(out);
             assertEquals(-32602, noName.path("error").path("code").asInt());
             assertTrue(noName.path("error").path("message").asString().contains("params.name"), noName.toString());
-            send(in, "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"events.ingest\",\"arguments\":{\"pad\":\""
-                    + "x".repeat(10 * 1024 * 1024) + "\"}}}");
+            send(
+                    in,
+                    "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"events.ingest\",\"arguments\":{\"pad\":\""
+                            + "x".repeat(10 * 1024 * 1024) + "\"}}}");
             JsonNode oversized = message(out);
-            assertTrue(oversized.path("error").path("message").asString().contains("larger than 4 MiB"), oversized.toString());
+            assertTrue(
+                    oversized.path("error").path("message").asString().contains("larger than 4 MiB"),
+                    oversized.toString());
             send(in, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"no/such\"}");
             assertEquals(-32601, message(out).path("error").path("code").asInt());
 
@@ -64,7 +70,8 @@ class McpStdioWireTest {
     @Test
     void endOfStdinShouldStopTheServerCleanly() throws Exception {
         Process server = new ProcessBuilder(McpTestSupport.serverCommand(workspace, "--stdio"))
-                .redirectError(workspace.resolve("stderr.txt").toFile()).start();
+                .redirectError(workspace.resolve("stderr.txt").toFile())
+                .start();
         try (OutputStream in = server.getOutputStream()) {
             send(in, RawMcpHttp.INITIALIZE);
         }
@@ -72,7 +79,11 @@ class McpStdioWireTest {
         assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server should exit at the end of stdin");
         assertEquals(0, server.exitValue());
         for (String line : new String(stdout, StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isEmpty()) assertEquals("2.0", Json.parse(line).path("jsonrpc").asString(), "stdout carries protocol bytes only: " + line);
+            if (!line.isEmpty())
+                assertEquals(
+                        "2.0",
+                        Json.parse(line).path("jsonrpc").asString(),
+                        "stdout carries protocol bytes only: " + line);
         }
     }
 

@@ -25,8 +25,12 @@ final class McpTestSupport {
     private McpTestSupport() {}
 
     static List<String> serverCommand(Path workspace, String... transport) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "com.productos.cli.Main", "mcp"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "com.productos.cli.Main",
+                "mcp"));
         command.addAll(List.of(transport));
         command.addAll(List.of("--workspace", workspace.toString()));
         return command;
@@ -38,7 +42,11 @@ final class McpTestSupport {
 
     static Map<String, Object> profileUpdate() throws Exception {
         JsonNode patch = Json.parse(Files.readString(fixture("brand/complete-profile.json")));
-        return Map.of("profile_id", "default", "patch", Json.MAPPER.convertValue(patch, new TypeReference<Map<String, Object>>() {}));
+        return Map.of(
+                "profile_id",
+                "default",
+                "patch",
+                Json.MAPPER.convertValue(patch, new TypeReference<Map<String, Object>>() {}));
     }
 
     static String text(CallToolResult result) {
@@ -63,7 +71,8 @@ final class McpTestSupport {
     }
 
     static JsonNode readRun(McpSyncClient client, String runId) {
-        var contents = client.readResource(new ReadResourceRequest("productos://runs/" + runId)).contents();
+        var contents = client.readResource(new ReadResourceRequest("productos://runs/" + runId))
+                .contents();
         return Json.parse(((TextResourceContents) contents.get(0)).text());
     }
 

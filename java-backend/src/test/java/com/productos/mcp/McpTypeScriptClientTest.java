@@ -28,15 +28,26 @@ class McpTypeScriptClientTest {
     @Test
     void overHttpShouldCallHitAnApprovalAndCancel() throws Exception {
         try (HttpMcpFixture fixture = new HttpMcpFixture(workspace);
-             NodeProcess client = NodeProcess.start(workspace.resolve("node"), Map.of("MCP_SERVER_URL", fixture.url(),
-                     "MCP_BEARER_TOKEN", fixture.token, "PROFILE_UPDATE", profileUpdate()), "ts-client-scenario.mjs")) {
+                NodeProcess client = NodeProcess.start(
+                        workspace.resolve("node"),
+                        Map.of(
+                                "MCP_SERVER_URL",
+                                fixture.url(),
+                                "MCP_BEARER_TOKEN",
+                                fixture.token,
+                                "PROFILE_UPDATE",
+                                profileUpdate()),
+                        "ts-client-scenario.mjs")) {
             JsonNode approval = runUntilApproval(client);
-            Run released = fixture.controlPlane().decide(approval.get("approvalId").asString(), true, "user:test", null);
+            Run released =
+                    fixture.controlPlane().decide(approval.get("approvalId").asString(), true, "user:test", null);
             fixture.controlPlane().settle(released.id()).get(60, TimeUnit.SECONDS);
             client.send("decided");
             String cancelledRunId = assertResumedAndCancelled(client);
             assertEquals(0, client.await(60), client.transcript());
-            assertEquals(RunStatus.CANCELLED, fixture.controlPlane().get(cancelledRunId).status());
+            assertEquals(
+                    RunStatus.CANCELLED,
+                    fixture.controlPlane().get(cancelledRunId).status());
         }
     }
 
@@ -44,14 +55,23 @@ class McpTypeScriptClientTest {
     void overStdioShouldCallHitAnApprovalAndCancel() throws Exception {
         try (SlowExecutor marketing = new SlowExecutor()) {
             Map<String, String> environment = new HashMap<>();
-            environment.put("MCP_SERVER_COMMAND", Json.MAPPER.writeValueAsString(McpTestSupport.serverCommand(workspace, "--stdio")));
+            environment.put(
+                    "MCP_SERVER_COMMAND",
+                    Json.MAPPER.writeValueAsString(McpTestSupport.serverCommand(workspace, "--stdio")));
             environment.put("PROFILE_UPDATE", profileUpdate());
             environment.put("PRODUCTOS_EXECUTOR_MARKETING_URL", marketing.url());
             environment.put("PRODUCTOS_EXECUTOR_MARKETING_AUTH", "none");
-            try (NodeProcess client = NodeProcess.start(workspace.resolve("node"), environment, "ts-client-scenario.mjs")) {
+            try (NodeProcess client =
+                    NodeProcess.start(workspace.resolve("node"), environment, "ts-client-scenario.mjs")) {
                 JsonNode approval = runUntilApproval(client);
-                CliProcess.Result approved = CliProcess.run(workspace.resolve("cli"), Map.of(),
-                        "approvals", "approve", approval.get("approvalId").asString(), "--workspace", workspace.toString());
+                CliProcess.Result approved = CliProcess.run(
+                        workspace.resolve("cli"),
+                        Map.of(),
+                        "approvals",
+                        "approve",
+                        approval.get("approvalId").asString(),
+                        "--workspace",
+                        workspace.toString());
                 assertEquals(0, approved.exitCode(), approved.toString());
                 client.send("decided");
                 assertResumedAndCancelled(client);
@@ -70,7 +90,11 @@ class McpTypeScriptClientTest {
         JsonNode approval = Json.parse(client.nextLine());
         assertEquals("approval", approval.get("event").asString(), approval.toString());
         assertTrue(approval.get("isError").asBoolean());
-        assertTrue(approval.get("text").asString().contains("productos approvals approve " + approval.get("approvalId").asString()),
+        assertTrue(
+                approval.get("text")
+                        .asString()
+                        .contains("productos approvals approve "
+                                + approval.get("approvalId").asString()),
                 approval.toString());
         return approval;
     }

@@ -32,13 +32,15 @@ final class NodeProcess implements AutoCloseable {
 
     static NodeProcess start(Path outputDir, Map<String, String> environment, String... args) throws IOException {
         if (!Files.isDirectory(CLIENTS.resolve("node_modules/@modelcontextprotocol"))) {
-            throw new AssertionError(CLIENTS + "/node_modules is missing; the build installs it with npm ci (mvn initialize)");
+            throw new AssertionError(
+                    CLIENTS + "/node_modules is missing; the build installs it with npm ci (mvn initialize)");
         }
         List<String> command = new ArrayList<>(List.of("node"));
         command.addAll(List.of(args));
         Files.createDirectories(outputDir);
         Path err = Files.createTempFile(outputDir, "node", ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(CLIENTS.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(CLIENTS.toFile()).redirectError(err.toFile());
         builder.environment().putAll(environment);
         return new NodeProcess(builder.start(), err);
     }
@@ -83,7 +85,8 @@ final class NodeProcess implements AutoCloseable {
 
     String transcript() throws IOException {
         synchronized (lines) {
-            return "--- stdout\n" + String.join("\n", lines) + "\n--- stderr\n" + Files.readString(stderr, StandardCharsets.UTF_8);
+            return "--- stdout\n" + String.join("\n", lines) + "\n--- stderr\n"
+                    + Files.readString(stderr, StandardCharsets.UTF_8);
         }
     }
 

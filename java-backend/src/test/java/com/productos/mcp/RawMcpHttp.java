@@ -14,10 +14,12 @@ import tools.jackson.databind.JsonNode;
  * statuses, headers and bodies (including what a well-behaved client would never send).
  */
 final class RawMcpHttp {
-    static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
-            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
+    static final String INITIALIZE =
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String url;
     private final String token;
     String sessionId;
@@ -30,7 +32,8 @@ final class RawMcpHttp {
     /** initialize and notifications/initialized; keeps the session id the server gave. */
     RawMcpHttp open() throws Exception {
         HttpResponse<String> response = post(INITIALIZE);
-        if (response.statusCode() != 200) throw new AssertionError("initialize: " + response.statusCode() + " " + response.body());
+        if (response.statusCode() != 200)
+            throw new AssertionError("initialize: " + response.statusCode() + " " + response.body());
         sessionId = response.headers().firstValue("Mcp-Session-Id").orElseThrow();
         post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         return this;
@@ -49,7 +52,8 @@ final class RawMcpHttp {
     }
 
     HttpRequest.Builder request(String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", "2025-11-25")

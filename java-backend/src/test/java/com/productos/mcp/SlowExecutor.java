@@ -29,8 +29,9 @@ final class SlowExecutor implements AutoCloseable {
                 exchange.getRequestBody().readAllBytes();
                 reached.countDown();
                 if (!release.await(120, TimeUnit.SECONDS)) return;
-                byte[] body = "{\"output\":{\"drafts\":[]},\"logs\":[{\"severity\":\"INFO\",\"text\":\"listed 0 drafts\"}]}"
-                        .getBytes(StandardCharsets.UTF_8);
+                byte[] body =
+                        "{\"output\":{\"drafts\":[]},\"logs\":[{\"severity\":\"INFO\",\"text\":\"listed 0 drafts\"}]}"
+                                .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {

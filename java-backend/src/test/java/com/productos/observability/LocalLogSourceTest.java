@@ -49,7 +49,8 @@ class LocalLogSourceTest {
     void setUp(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
         Workspace workspace = Workspace.open(temp);
         layout = new LocalLogLayout(workspace);
-        observability = ObservabilityModule.create(new ExecutorEnvironment(workspace, Calls.REGISTRY, ProductOsConfig.empty(), clock));
+        observability = ObservabilityModule.create(
+                new ExecutorEnvironment(workspace, Calls.REGISTRY, ProductOsConfig.empty(), clock));
         // Two revisions writing at different times: 10:00, 10:05 (build), 10:10, 10:20.
         write(layout.revisionLog("web", "web-00001"), T0, "INFO", "one");
         write(layout.buildLog("web", "web-00002"), T0.plusSeconds(300), "INFO", "building two");
@@ -57,7 +58,10 @@ class LocalLogSourceTest {
         write(layout.revisionLog("web", "web-00002"), T0.plusSeconds(1200), "INFO", "two again");
         write(layout.runLog("run-42"), T0, "INFO", "run line");
         // A torn last line, as a crash mid-write leaves, is skipped.
-        Files.writeString(layout.revisionLog("web", "web-00001"), "{\"timestamp\":\"2026-", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                layout.revisionLog("web", "web-00001"),
+                "{\"timestamp\":\"2026-",
+                java.nio.file.StandardOpenOption.APPEND);
         now.set(T0.plusSeconds(1500));
     }
 
@@ -84,12 +88,21 @@ class LocalLogSourceTest {
     }
 
     @ParameterizedTest(name = "limit {0}, since {1} s -> {2} lines, newest last: {3}")
-    @CsvSource({"10, 1000, 2, two again", "10, 1300, 3, two again", "2, 3600, 2, two again", "1, 600, 1, two again", "10, 60, 0, ''"})
-    void limitAndSinceShouldKeepTheNewestLinesInTheWindow(int limit, int since, int expected, String last) throws Exception {
-        JsonNode lines = tail("{\"scope\":\"service\",\"service_name\":\"web\",\"limit\":" + limit + ",\"since_seconds\":" + since + "}");
+    @CsvSource({
+        "10, 1000, 2, two again",
+        "10, 1300, 3, two again",
+        "2, 3600, 2, two again",
+        "1, 600, 1, two again",
+        "10, 60, 0, ''"
+    })
+    void limitAndSinceShouldKeepTheNewestLinesInTheWindow(int limit, int since, int expected, String last)
+            throws Exception {
+        JsonNode lines = tail("{\"scope\":\"service\",\"service_name\":\"web\",\"limit\":" + limit
+                + ",\"since_seconds\":" + since + "}");
 
         assertEquals(expected, lines.size(), lines.toString());
-        if (expected > 0) assertEquals(last, lines.path(expected - 1).path("text").asString());
+        if (expected > 0)
+            assertEquals(last, lines.path(expected - 1).path("text").asString());
     }
 
     @Test
@@ -100,10 +113,13 @@ class LocalLogSourceTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "{\"scope\":\"service\",\"limit\":10}|/service_name|required when scope is 'service'",
-            "{\"scope\":\"run\",\"limit\":10}|/run_id|required when scope is 'run'",
-            "{\"scope\":\"run\",\"run_id\":\"../etc\",\"limit\":10}|/run_id|is not a run id"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"scope\":\"service\",\"limit\":10}|/service_name|required when scope is 'service'",
+                "{\"scope\":\"run\",\"limit\":10}|/run_id|required when scope is 'run'",
+                "{\"scope\":\"run\",\"run_id\":\"../etc\",\"limit\":10}|/run_id|is not a run id"
+            })
     void badInputShouldNameTheField(String input, String pointer, String message) {
         ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> tail(input));
 
@@ -114,8 +130,8 @@ class LocalLogSourceTest {
 
     @Test
     void anUnknownRunShouldBeNotFound() {
-        ExecutorFailure failure = assertThrows(ExecutorFailure.class,
-                () -> tail("{\"scope\":\"run\",\"run_id\":\"run-404\",\"limit\":10}"));
+        ExecutorFailure failure = assertThrows(
+                ExecutorFailure.class, () -> tail("{\"scope\":\"run\",\"run_id\":\"run-404\",\"limit\":10}"));
 
         assertEquals(404, failure.httpStatus());
     }

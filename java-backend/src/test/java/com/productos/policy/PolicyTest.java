@@ -22,20 +22,27 @@ class PolicyTest {
     }
 
     @ParameterizedTest(name = "{0} as {1} with {2} -> {3}")
-    @CsvSource(delimiter = '|', value = {
-            "brand.get_profile              | user       | {}                 | allow",
-            "brand.get_profile              | supervisor | {}                 | allow",
-            "brand.update_profile           | user       | {}                 | allow",
-            "brand.update_profile           | supervisor | {}                 | require_approval",
-            "brand.update_profile           | mcp        | {}                 | require_approval",
-            "cloudrun.deploy_service        | user       | {\"env\":\"dev\"}  | allow",
-            "cloudrun.deploy_service        | user       | {\"env\":\"prod\"} | require_approval",
-            "cloudrun.deploy_service        | supervisor | {\"env\":\"dev\"}  | require_approval",
-            "marketing.publish_missinglettr | user       | {}                 | require_approval",
-            "analytics.funnel_summary       | mcp        | {}                 | allow"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "brand.get_profile              | user       | {}                 | allow",
+                "brand.get_profile              | supervisor | {}                 | allow",
+                "brand.update_profile           | user       | {}                 | allow",
+                "brand.update_profile           | supervisor | {}                 | require_approval",
+                "brand.update_profile           | mcp        | {}                 | require_approval",
+                "cloudrun.deploy_service        | user       | {\"env\":\"dev\"}  | allow",
+                "cloudrun.deploy_service        | user       | {\"env\":\"prod\"} | require_approval",
+                "cloudrun.deploy_service        | supervisor | {\"env\":\"dev\"}  | require_approval",
+                "marketing.publish_missinglettr | user       | {}                 | require_approval",
+                "analytics.funnel_summary       | mcp        | {}                 | allow"
+            })
     void bundledPolicyShouldDecideAsDesigned(String toolName, String actor, String input, String expected) {
-        PolicyDecision decision = BUNDLED.evaluate(tool(toolName), Json.parse(input), Actor.parse(actor).orElseThrow());
-        assertEquals(Verdict.parse(expected).orElseThrow(), decision.verdict(), decision.reasons().toString());
+        PolicyDecision decision = BUNDLED.evaluate(
+                tool(toolName), Json.parse(input), Actor.parse(actor).orElseThrow());
+        assertEquals(
+                Verdict.parse(expected).orElseThrow(),
+                decision.verdict(),
+                decision.reasons().toString());
     }
 
     @Test
@@ -62,8 +69,13 @@ class PolicyTest {
                     inputSchema: {type: object}
                     outputSchema: {type: object}
                 """;
-        ToolDefinition dangerous = new RegistryLoader().parse("r.yaml", registryYaml).find("infra.drop_database").orElseThrow();
-        assertEquals(Verdict.REQUIRE_APPROVAL, lax.evaluate(dangerous, Json.object(), Actor.USER).verdict());
+        ToolDefinition dangerous = new RegistryLoader()
+                .parse("r.yaml", registryYaml)
+                .find("infra.drop_database")
+                .orElseThrow();
+        assertEquals(
+                Verdict.REQUIRE_APPROVAL,
+                lax.evaluate(dangerous, Json.object(), Actor.USER).verdict());
     }
 
     @Test
@@ -80,7 +92,8 @@ class PolicyTest {
                     decision: require_approval
                 """;
         Policy policy = new PolicyLoader().parse("p.yaml", yaml);
-        PolicyDecision decision = policy.evaluate(tool("cloudrun.deploy_service"), Json.parse("{\"env\":\"prod\"}"), Actor.MCP);
+        PolicyDecision decision =
+                policy.evaluate(tool("cloudrun.deploy_service"), Json.parse("{\"env\":\"prod\"}"), Actor.MCP);
         assertEquals(Verdict.DENY, decision.verdict());
         assertEquals(3, decision.reasons().size());
     }
@@ -118,10 +131,22 @@ class PolicyTest {
                 """;
         Policy policy = new PolicyLoader().parse("p.yaml", yaml);
         ToolDefinition deploy = tool("cloudrun.deploy_service");
-        assertEquals(Verdict.ALLOW, policy.evaluate(deploy, Json.parse("{\"deploy\":{\"max_instances\":3}}"), Actor.USER).verdict());
-        assertEquals(Verdict.REQUIRE_APPROVAL, policy.evaluate(deploy, Json.parse("{\"deploy\":{\"max_instances\":100}}"), Actor.USER).verdict());
-        assertEquals(Verdict.REQUIRE_APPROVAL, policy.evaluate(deploy, Json.parse("{\"deploy\":{\"allow_unauthenticated\":true}}"), Actor.USER).verdict());
-        assertEquals(Verdict.DENY, policy.evaluate(deploy, Json.parse("{\"deploy\":{\"service_account_email\":\"a@b\"}}"), Actor.USER).verdict());
+        assertEquals(
+                Verdict.ALLOW,
+                policy.evaluate(deploy, Json.parse("{\"deploy\":{\"max_instances\":3}}"), Actor.USER)
+                        .verdict());
+        assertEquals(
+                Verdict.REQUIRE_APPROVAL,
+                policy.evaluate(deploy, Json.parse("{\"deploy\":{\"max_instances\":100}}"), Actor.USER)
+                        .verdict());
+        assertEquals(
+                Verdict.REQUIRE_APPROVAL,
+                policy.evaluate(deploy, Json.parse("{\"deploy\":{\"allow_unauthenticated\":true}}"), Actor.USER)
+                        .verdict());
+        assertEquals(
+                Verdict.DENY,
+                policy.evaluate(deploy, Json.parse("{\"deploy\":{\"service_account_email\":\"a@b\"}}"), Actor.USER)
+                        .verdict());
     }
 
     @Test

@@ -65,10 +65,14 @@ class RegistryLoaderTest {
     @Nested
     class BrokenRegistries {
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-                "bad name          | Brand.GetProfile      | brand.get_profile | Brand.GetProfile | ''",
-                "no module         | profile               | brand.get_profile | profile          | ''"})
-        void badToolNamesShouldBeRejected(String label, String name, String original, String expectedTool, String ignored) {
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "bad name          | Brand.GetProfile      | brand.get_profile | Brand.GetProfile | ''",
+                    "no module         | profile               | brand.get_profile | profile          | ''"
+                })
+        void badToolNamesShouldBeRejected(
+                String label, String name, String original, String expectedTool, String ignored) {
             RegistryException e = loadFails(HEADER + GOOD_TOOL.replace(original + ":", name + ":"));
             assertEquals(expectedTool, e.tool());
             assertTrue(e.getMessage().contains("module.action"), e.getMessage());
@@ -92,22 +96,25 @@ class RegistryLoaderTest {
 
         @Test
         void undeclaredExecutorShouldBeRejected() {
-            RegistryException e = loadFails(HEADER + GOOD_TOOL.replace("${executors.firestore}", "${executors.nowhere}"));
+            RegistryException e =
+                    loadFails(HEADER + GOOD_TOOL.replace("${executors.firestore}", "${executors.nowhere}"));
             assertEquals("executor.url", e.field());
             assertTrue(e.getMessage().contains("nowhere"));
         }
 
         @Test
         void literalExecutorUrlShouldBeRejected() {
-            RegistryException e = loadFails(HEADER + GOOD_TOOL.replace("\"${executors.firestore}\"", "https://x.a.run.app"));
+            RegistryException e =
+                    loadFails(HEADER + GOOD_TOOL.replace("\"${executors.firestore}\"", "https://x.a.run.app"));
             assertEquals("executor.url", e.field());
             assertTrue(e.getMessage().contains("placeholder"));
         }
 
         @Test
         void schemaThatDoesNotCompileShouldNameTheSchema() {
-            RegistryException e = loadFails(HEADER + GOOD_TOOL.replace("profile_id: {type: string, minLength: 1}",
-                    "profile_id: {type: string, minLength: many}"));
+            RegistryException e = loadFails(HEADER
+                    + GOOD_TOOL.replace(
+                            "profile_id: {type: string, minLength: 1}", "profile_id: {type: string, minLength: many}"));
             assertEquals("inputSchema", e.field());
             assertTrue(e.getMessage().contains("does not compile"), e.getMessage());
         }
@@ -121,7 +128,8 @@ class RegistryLoaderTest {
 
         @Test
         void unknownToolFieldShouldBeRejected() {
-            RegistryException e = loadFails(HEADER + GOOD_TOOL.replace("    risk: low", "    risk: low\n    riks: high"));
+            RegistryException e =
+                    loadFails(HEADER + GOOD_TOOL.replace("    risk: low", "    risk: low\n    riks: high"));
             assertEquals("riks", e.field());
         }
 

@@ -19,14 +19,15 @@ import tools.jackson.databind.JsonNode;
 /** registry/error-codes.json (read by the TypeScript side too) and {@link ErrorCode} say exactly the same. */
 class ErrorCodesFixtureTest {
     private static final Path FIXTURE = Path.of("..", "registry", "error-codes.json");
-    private static final Set<String> STANDARD = Set.of("ParseError", "InvalidRequest", "MethodNotFound", "InvalidParams",
-            "InternalError", "RequestCancelled");
+    private static final Set<String> STANDARD = Set.of(
+            "ParseError", "InvalidRequest", "MethodNotFound", "InvalidParams", "InternalError", "RequestCancelled");
 
     private static Map<String, Integer> fixtureCodes() throws Exception {
         JsonNode table = Json.parse(Files.readString(FIXTURE));
         Map<String, Integer> codes = new LinkedHashMap<>();
         for (JsonNode entry : table.get("codes")) {
-            Integer previous = codes.put(entry.get("name").asString(), entry.get("code").asInt());
+            Integer previous =
+                    codes.put(entry.get("name").asString(), entry.get("code").asInt());
             assertEquals(null, previous, "duplicate name in the fixture: " + entry);
             assertFalse(entry.get("message").asString().isBlank(), "every code has a message: " + entry);
         }
@@ -49,7 +50,8 @@ class ErrorCodesFixtureTest {
     @EnumSource(ErrorCode.class)
     void applicationCodesShouldStayOutOfTheReservedRanges(ErrorCode code) {
         if (STANDARD.contains(code.name())) {
-            assertTrue(code.code() == -32700 || (code.code() >= -32603 && code.code() <= -32600) || code.code() == -32800,
+            assertTrue(
+                    code.code() == -32700 || (code.code() >= -32603 && code.code() <= -32600) || code.code() == -32800,
                     code + " is a standard JSON-RPC or LSP code");
             return;
         }

@@ -22,14 +22,22 @@ class Lsp4jLogBridgeTest {
             System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
             Lsp4jLogBridge.install();
             Lsp4jLogBridge.install();
-            Logger.getLogger("org.eclipse.lsp4j.jsonrpc.services.GenericEndpoint").log(Level.WARNING, "Unsupported request method: x");
+            Logger.getLogger("org.eclipse.lsp4j.jsonrpc.services.GenericEndpoint")
+                    .log(Level.WARNING, "Unsupported request method: x");
         } finally {
             System.setOut(out);
             System.setErr(err);
         }
         assertEquals("", capturedOut.toString(StandardCharsets.UTF_8));
         String log = capturedErr.toString(StandardCharsets.UTF_8);
-        assertEquals(1, log.lines().filter(line -> line.contains("WARN GenericEndpoint - Unsupported request method: x")).count(), log);
-        assertTrue(log.lines().noneMatch(line -> line.startsWith("WARNING:")), "not printed by java.util.logging too: " + log);
+        assertEquals(
+                1,
+                log.lines()
+                        .filter(line -> line.contains("WARN GenericEndpoint - Unsupported request method: x"))
+                        .count(),
+                log);
+        assertTrue(
+                log.lines().noneMatch(line -> line.startsWith("WARNING:")),
+                "not printed by java.util.logging too: " + log);
     }
 }

@@ -51,7 +51,8 @@ class ParentProcessWatcherTest {
 
     @Test
     void badArgumentsShouldBeRefused() {
-        assertThrows(IllegalArgumentException.class, () -> ParentProcessWatcher.watch(0, Duration.ofSeconds(1), () -> {}));
+        assertThrows(
+                IllegalArgumentException.class, () -> ParentProcessWatcher.watch(0, Duration.ofSeconds(1), () -> {}));
         assertThrows(IllegalArgumentException.class, () -> ParentProcessWatcher.watch(1, Duration.ZERO, () -> {}));
     }
 }

@@ -30,6 +30,7 @@ final class RawFrameClient implements AutoCloseable {
     private final BlockingQueue<Object> frames = new LinkedBlockingQueue<>();
     /** Frames read but not yet asked for (while waiting for another one). */
     private final List<Frame> held = new ArrayList<>();
+
     private final Thread reader;
 
     /** One frame as it came off the wire. */
@@ -44,7 +45,10 @@ final class RawFrameClient implements AutoCloseable {
 
         boolean isResponseTo(long id) {
             JsonNode json = json();
-            return !json.has("method") && json.has("id") && json.get("id").isNumber() && json.get("id").asLong() == id;
+            return !json.has("method")
+                    && json.has("id")
+                    && json.get("id").isNumber()
+                    && json.get("id").asLong() == id;
         }
 
         boolean isNotification(String method) {
@@ -92,7 +96,8 @@ final class RawFrameClient implements AutoCloseable {
         while (true) {
             long left = deadline - System.nanoTime();
             Object item = left > 0 ? frames.poll(left, TimeUnit.NANOSECONDS) : null;
-            if (item == null) throw new AssertionError("no matching frame within " + TIMEOUT_MILLIS + " ms; unmatched: " + held);
+            if (item == null)
+                throw new AssertionError("no matching frame within " + TIMEOUT_MILLIS + " ms; unmatched: " + held);
             if (item instanceof Exception failure) throw new AssertionError("the server's output is broken", failure);
             Frame frame = (Frame) item;
             if (wanted.test(frame)) return frame;
@@ -105,7 +110,8 @@ final class RawFrameClient implements AutoCloseable {
     }
 
     Frame notification(String method, Predicate<JsonNode> params) throws Exception {
-        return next(frame -> frame.isNotification(method) && params.test(frame.json().get("params")));
+        return next(frame ->
+                frame.isNotification(method) && params.test(frame.json().get("params")));
     }
 
     /** Sends a request and returns the response frame. */

@@ -26,6 +26,7 @@ class RpcBadInputTest {
 
     @TempDir
     Path folder;
+
     private RpcFixture fixture;
     private RawFrameClient client;
 
@@ -47,7 +48,8 @@ class RpcBadInputTest {
     }
 
     private static String error(String id, int code, String message) {
-        return frame("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\"}}");
+        return frame("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":{\"code\":" + code + ",\"message\":\"" + message
+                + "\"}}");
     }
 
     private RawFrameClient.Frame nullIdError() throws Exception {
@@ -58,11 +60,17 @@ class RpcBadInputTest {
     class Frames {
         @Test
         void contentLengthThatIsNotANumberShouldBeReportedOnceAndTheNextFrameServed() throws Exception {
-            client.sendBytes(("Content-Length: abc\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"registry/listTools\"}")
-                    .getBytes(StandardCharsets.US_ASCII));
-            assertEquals(error("null", -32600, "broken frame header: Content-Length 'abc' is not a byte count; every "
-                    + "message needs a 'Content-Length: <bytes>' header and an empty line before its JSON body. The "
-                    + "server skips input up to the next Content-Length header"), nullIdError().raw());
+            client.sendBytes(
+                    ("Content-Length: abc\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"registry/listTools\"}")
+                            .getBytes(StandardCharsets.US_ASCII));
+            assertEquals(
+                    error(
+                            "null",
+                            -32600,
+                            "broken frame header: Content-Length 'abc' is not a byte count; every "
+                                    + "message needs a 'Content-Length: <bytes>' header and an empty line before its JSON body. The "
+                                    + "server skips input up to the next Content-Length header"),
+                    nullIdError().raw());
             assertStillServing();
         }
 
@@ -86,31 +94,55 @@ class RpcBadInputTest {
         @Test
         void invalidJsonShouldBeAParseErrorAndTheServerShouldGoOn() throws Exception {
             client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":");
-            assertEquals(error("1", -32700, "the message is not valid JSON: End of input at line 1 column 34 path $.method; "
-                    + "every frame must hold one JSON-RPC 2.0 object"), client.next(f -> f.json().has("error")).raw());
+            assertEquals(
+                    error(
+                            "1",
+                            -32700,
+                            "the message is not valid JSON: End of input at line 1 column 34 path $.method; "
+                                    + "every frame must hold one JSON-RPC 2.0 object"),
+                    client.next(f -> f.json().has("error")).raw());
             client.send("this is not json");
-            assertEquals(error("null", -32700, "the message is not valid JSON; every frame must hold one JSON-RPC 2.0 object"),
+            assertEquals(
+                    error(
+                            "null",
+                            -32700,
+                            "the message is not valid JSON; every frame must hold one JSON-RPC 2.0 object"),
                     nullIdError().raw());
             client.send("{\"jsonrpc\":\"2.0,\"id\":2}");
-            assertEquals(error("null", -32700, "the message is not valid JSON: Unterminated object at line 1 column 19 path "
-                    + "$.jsonrpc; every frame must hold one JSON-RPC 2.0 object"), nullIdError().raw());
+            assertEquals(
+                    error(
+                            "null",
+                            -32700,
+                            "the message is not valid JSON: Unterminated object at line 1 column 19 path "
+                                    + "$.jsonrpc; every frame must hold one JSON-RPC 2.0 object"),
+                    nullIdError().raw());
             assertStillServing();
         }
 
         @Test
         void jsonThatIsNotARequestShouldBeInvalidRequest() throws Exception {
             client.send("[1,2]");
-            assertEquals(error("null", -32600, "the message is JSON but not a JSON-RPC 2.0 request or notification object "
-                    + "(one object with \\\"jsonrpc\\\", \\\"method\\\" and, for a request, \\\"id\\\"; batches are not "
-                    + "supported)"), nullIdError().raw());
+            assertEquals(
+                    error(
+                            "null",
+                            -32600,
+                            "the message is JSON but not a JSON-RPC 2.0 request or notification object "
+                                    + "(one object with \\\"jsonrpc\\\", \\\"method\\\" and, for a request, \\\"id\\\"; batches are not "
+                                    + "supported)"),
+                    nullIdError().raw());
             assertStillServing();
         }
 
         @Test
         void frameAnnouncingMoreThanTwoGigabytesShouldCloseTheConnectionCleanly() throws Exception {
             client.sendBytes("Content-Length: 99999999999\r\n\r\n{}".getBytes(StandardCharsets.US_ASCII));
-            assertEquals(error("null", -32600, "a frame announces 99999999999 bytes; the stream is taken as corrupted "
-                    + "and the server stops reading"), nullIdError().raw());
+            assertEquals(
+                    error(
+                            "null",
+                            -32600,
+                            "a frame announces 99999999999 bytes; the stream is taken as corrupted "
+                                    + "and the server stops reading"),
+                    nullIdError().raw());
             fixture.server.listening().get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertTrue(fixture.server.listening().isDone());
         }
@@ -127,14 +159,27 @@ class RpcBadInputTest {
         void tenMegabytePayloadShouldBeRefusedWithItsIdAndTheServerShouldGoOn() throws Exception {
             char[] filler = new char[10 * 1024 * 1024];
             Arrays.fill(filler, 'x');
-            String body = "{\"jsonrpc\":\"2.0\",\"method\":\"runs/start\",\"id\":5,\"params\":{\"tool\":\"brand.get_profile\","
-                    + "\"input\":{\"profile_id\":\"" + new String(filler) + "\"}}}";
+            String body =
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"runs/start\",\"id\":5,\"params\":{\"tool\":\"brand.get_profile\","
+                            + "\"input\":{\"profile_id\":\"" + new String(filler) + "\"}}}";
             int size = body.getBytes(StandardCharsets.UTF_8).length;
             client.send(body);
-            assertEquals(error("5", -32600, "the message is " + size + " bytes, over this server's limit of 8388608 bytes; "
-                    + "pass large data by reference (a file path or URL in the tool input)"), client.response(5).raw());
+            assertEquals(
+                    error(
+                            "5",
+                            -32600,
+                            "the message is " + size + " bytes, over this server's limit of 8388608 bytes; "
+                                    + "pass large data by reference (a file path or URL in the tool input)"),
+                    client.response(5).raw());
             assertStillServing();
-            assertEquals(0, client.call(6, "runs/list", null).json().get("result").get("runs").size(), "no run was made");
+            assertEquals(
+                    0,
+                    client.call(6, "runs/list", null)
+                            .json()
+                            .get("result")
+                            .get("runs")
+                            .size(),
+                    "no run was made");
         }
     }
 
@@ -142,20 +187,23 @@ class RpcBadInputTest {
     @Nested
     class RequestIds {
         @ParameterizedTest(name = "id {0}")
-        @CsvSource(delimiter = '|', value = {"1.5", "2147483648", "1e30", "-9223372036854775809", "true", "{}", "[1]"})
+        @CsvSource(
+                delimiter = '|',
+                value = {"1.5", "2147483648", "1e30", "-9223372036854775809", "true", "{}", "[1]"})
         void idThatLsp4jCannotHoldShouldBeInvalidRequestEchoingTheIdAndTheServerShouldGoOn(String id) throws Exception {
             client.send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"registry/listTools\"}");
             RawFrameClient.Frame answer = client.next(f -> f.json().has("error"));
             assertEquals(-32600, answer.json().get("error").get("code").asInt());
-            assertTrue(answer.json().get("error").get("message").asString().contains("request id"),
-                    answer.raw());
+            assertTrue(answer.json().get("error").get("message").asString().contains("request id"), answer.raw());
             boolean number = !id.startsWith("{") && !id.startsWith("[") && !id.equals("true");
             assertTrue(answer.raw().contains("\"id\":" + (number ? id : "null") + ","), answer.raw());
             assertStillServing();
         }
 
         @ParameterizedTest(name = "id {0}")
-        @CsvSource(delimiter = '|', value = {"7", "0", "-3", "2147483647", "\"run-7\"", "\"\""})
+        @CsvSource(
+                delimiter = '|',
+                value = {"7", "0", "-3", "2147483647", "\"run-7\"", "\"\""})
         void idThatFitsShouldBeAnsweredWithTheSameId(String id) throws Exception {
             client.send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"registry/listTools\"}");
             RawFrameClient.Frame answer = client.next(f -> f.json().has("result"));
@@ -174,17 +222,26 @@ class RpcBadInputTest {
     class Requests {
         @Test
         void unknownMethodShouldBeMethodNotFound() throws Exception {
-            assertEquals(error("3", -32601, "no method 'runs/explode'; the initialize result lists the methods this server "
-                    + "answers"), client.call(3, "runs/explode", "{}").raw());
+            assertEquals(
+                    error(
+                            "3",
+                            -32601,
+                            "no method 'runs/explode'; the initialize result lists the methods this server "
+                                    + "answers"),
+                    client.call(3, "runs/explode", "{}").raw());
         }
 
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-            "runs/list | {\"limit\":\"ten\"} | params.limit: not a number: \"ten\"",
-            "runs/get | {\"runId\":{\"a\":1}} | params.runId: expected a string but was an object",
-            "runs/start | \"brand.get_profile\" | params:",
-            "approvals/list | {\"limit\":[1]} | params.limit:"})
-        void wrongParamTypesShouldBeInvalidParamsNamingTheField(String method, String params, String start) throws Exception {
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "runs/list | {\"limit\":\"ten\"} | params.limit: not a number: \"ten\"",
+                    "runs/get | {\"runId\":{\"a\":1}} | params.runId: expected a string but was an object",
+                    "runs/start | \"brand.get_profile\" | params:",
+                    "approvals/list | {\"limit\":[1]} | params.limit:"
+                })
+        void wrongParamTypesShouldBeInvalidParamsNamingTheField(String method, String params, String start)
+                throws Exception {
             JsonNode error = client.call(4, method, params).json().get("error");
             assertEquals(-32602, error.get("code").asInt(), error.toString());
             assertTrue(error.get("message").asString().startsWith(start), error.toString());
@@ -193,38 +250,57 @@ class RpcBadInputTest {
         }
 
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-            "runs/list | {\"limit\":0} | params.limit must be between 1 and 500, was 0",
-            "runs/list | {\"status\":\"done\"} | params.status 'done' is not one of [queued, awaiting_approval, running, succeeded, failed, cancelled, denied, interrupted]",
-            "runs/list | {\"cursor\":\"zz\"} | cursor 'zz' is not one this store gave out",
-            "runs/get | {} | params.runId is required (a non-empty string)",
-            "runs/get | | params are required: {runId}",
-            "runs/start | {\"tool\":\"brand.get_profile\",\"actor\":\"supervisor\"} | params.actor 'supervisor' is reserved for the in-process supervisor; a client calls as one of [user, mcp]",
-            "runs/start | {\"tool\":\"brand.get_profile\",\"actor\":\"robot\"} | params.actor 'robot' is not one of [user, mcp]",
-            "approvals/decide | {\"approvalId\":\"apr_1\",\"decision\":\"maybe\"} | params.decision 'maybe' is not one of [approve, deny]",
-            "initialize | {\"processId\":-4} | params.processId must be a positive process id, was -4"})
-        void badParamValuesShouldBeInvalidParamsSayingWhatIsWrong(String method, String params, String message) throws Exception {
-            assertEquals(error("4", -32602, message.replace("\"", "\\\"")), client.call(4, method, params).raw());
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "runs/list | {\"limit\":0} | params.limit must be between 1 and 500, was 0",
+                    "runs/list | {\"status\":\"done\"} | params.status 'done' is not one of [queued, awaiting_approval, running, succeeded, failed, cancelled, denied, interrupted]",
+                    "runs/list | {\"cursor\":\"zz\"} | cursor 'zz' is not one this store gave out",
+                    "runs/get | {} | params.runId is required (a non-empty string)",
+                    "runs/get | | params are required: {runId}",
+                    "runs/start | {\"tool\":\"brand.get_profile\",\"actor\":\"supervisor\"} | params.actor 'supervisor' is reserved for the in-process supervisor; a client calls as one of [user, mcp]",
+                    "runs/start | {\"tool\":\"brand.get_profile\",\"actor\":\"robot\"} | params.actor 'robot' is not one of [user, mcp]",
+                    "approvals/decide | {\"approvalId\":\"apr_1\",\"decision\":\"maybe\"} | params.decision 'maybe' is not one of [approve, deny]",
+                    "initialize | {\"processId\":-4} | params.processId must be a positive process id, was -4"
+                })
+        void badParamValuesShouldBeInvalidParamsSayingWhatIsWrong(String method, String params, String message)
+                throws Exception {
+            assertEquals(
+                    error("4", -32602, message.replace("\"", "\\\"")),
+                    client.call(4, method, params).raw());
         }
 
         @Test
         void unknownToolShouldBeToolNotFound() throws Exception {
-            assertEquals(error("5", -31001, "no tool named 'brand.get_profiles'; list the tools with registry/listTools"),
-                    client.call(5, "runs/start", "{\"tool\":\"brand.get_profiles\",\"input\":{}}").raw());
+            assertEquals(
+                    error("5", -31001, "no tool named 'brand.get_profiles'; list the tools with registry/listTools"),
+                    client.call(5, "runs/start", "{\"tool\":\"brand.get_profiles\",\"input\":{}}")
+                            .raw());
         }
 
         @Test
         void inputBreakingTheSchemaShouldBeInvalidInputWithPointersAndARecordedRun() throws Exception {
-            JsonNode error = client.call(5, "runs/start", "{\"tool\":\"logs.tail\",\"input\":{\"scope\":\"galaxy\","
-                    + "\"limit\":0,\"extra\":true}}").json().get("error");
+            JsonNode error = client.call(
+                            5,
+                            "runs/start",
+                            "{\"tool\":\"logs.tail\",\"input\":{\"scope\":\"galaxy\"," + "\"limit\":0,\"extra\":true}}")
+                    .json()
+                    .get("error");
             assertEquals(-31002, error.get("code").asInt());
-            assertTrue(error.get("message").asString().startsWith("the input of logs.tail does not match its schema: "),
+            assertTrue(
+                    error.get("message").asString().startsWith("the input of logs.tail does not match its schema: "),
                     error.toString());
             List<String> pointers = new ArrayList<>();
-            error.get("data").get("errors").forEach(e -> pointers.add(e.get("pointer").asString()));
+            error.get("data")
+                    .get("errors")
+                    .forEach(e -> pointers.add(e.get("pointer").asString()));
             assertTrue(pointers.containsAll(List.of("/scope", "/limit")), pointers.toString());
-            JsonNode run = client.call(6, "runs/get", "{\"runId\":\"" + error.get("data").get("runId").asString() + "\"}")
-                    .json().get("result");
+            JsonNode run = client.call(
+                            6,
+                            "runs/get",
+                            "{\"runId\":\"" + error.get("data").get("runId").asString() + "\"}")
+                    .json()
+                    .get("result");
             assertEquals("failed", run.get("status").asString());
             assertEquals("InvalidInput", run.get("error").get("code").asString());
         }
@@ -234,8 +310,15 @@ class RpcBadInputTest {
     class Executors {
         @Test
         void executorDownShouldFailTheRunAsExecutorUnavailable() throws Exception {
-            JsonNode run = settled(client.call(7, "runs/start", "{\"tool\":\"logs.tail\",\"input\":{\"scope\":\"service\","
-                    + "\"service_name\":\"web\",\"limit\":10}}").json().get("result").get("id").asString());
+            JsonNode run = settled(client.call(
+                            7,
+                            "runs/start",
+                            "{\"tool\":\"logs.tail\",\"input\":{\"scope\":\"service\","
+                                    + "\"service_name\":\"web\",\"limit\":10}}")
+                    .json()
+                    .get("result")
+                    .get("id")
+                    .asString());
             assertFailedWith(run, "ExecutorUnavailable", -31006);
         }
 
@@ -259,27 +342,45 @@ class RpcBadInputTest {
 
         @Test
         void outputBreakingTheSchemaShouldFailTheRunAsOutputContractViolation() throws Exception {
-            fixture.executor.on("/execute/brand/get_profile", LoopbackExecutor.json(200, "{\"output\":{\"profile_id\":7}}"));
+            fixture.executor.on(
+                    "/execute/brand/get_profile", LoopbackExecutor.json(200, "{\"output\":{\"profile_id\":7}}"));
             assertFailedWith(startProfile(), "OutputContractViolation", -31010);
         }
 
         private JsonNode startProfile() throws Exception {
-            return settled(client.call(7, "runs/start", "{\"tool\":\"brand.get_profile\",\"input\":{\"profile_id\":\"default\"}}")
-                    .json().get("result").get("id").asString());
+            return settled(client.call(
+                            7, "runs/start", "{\"tool\":\"brand.get_profile\",\"input\":{\"profile_id\":\"default\"}}")
+                    .json()
+                    .get("result")
+                    .get("id")
+                    .asString());
         }
 
         private JsonNode settled(String runId) throws Exception {
-            return client.notification("runs/updated", params -> params.get("id").asString().equals(runId)
-                    && params.get("status").asString().equals("failed")).json().get("params");
+            return client.notification(
+                            "runs/updated",
+                            params -> params.get("id").asString().equals(runId)
+                                    && params.get("status").asString().equals("failed"))
+                    .json()
+                    .get("params");
         }
 
         private void assertFailedWith(JsonNode run, String code, int numericCode) throws Exception {
             assertEquals(code, run.get("error").get("code").asString(), run.toString());
             assertEquals(numericCode, run.get("error").get("numericCode").asInt());
-            JsonNode stored = client.call(8, "runs/get", "{\"runId\":\"" + run.get("id").asString() + "\"}").json().get("result");
+            JsonNode stored = client.call(
+                            8, "runs/get", "{\"runId\":\"" + run.get("id").asString() + "\"}")
+                    .json()
+                    .get("result");
             assertEquals("failed", stored.get("status").asString());
             assertEquals(code, stored.get("error").get("code").asString());
-            assertEquals(0, client.call(9, "runs/list", "{\"status\":\"running\"}").json().get("result").get("runs").size(),
+            assertEquals(
+                    0,
+                    client.call(9, "runs/list", "{\"status\":\"running\"}")
+                            .json()
+                            .get("result")
+                            .get("runs")
+                            .size(),
                     "no run is left running");
         }
     }

@@ -1,20 +1,20 @@
 package com.productos.rpc;
 
+import com.productos.common.SqliteDatabase;
 import com.productos.config.ExecutorAuth;
 import com.productos.config.ExecutorEndpoint;
 import com.productos.config.ProductOsConfig;
+import com.productos.control.ControlPlane;
 import com.productos.executorclient.ExecutorHttpClient;
 import com.productos.executorclient.GoogleIdTokens;
 import com.productos.executorclient.RetryPolicy;
-import com.productos.testing.MutableClock;
-import com.productos.control.ControlPlane;
 import com.productos.policy.Policy;
 import com.productos.policy.PolicyLoader;
 import com.productos.registry.RegistryLoader;
 import com.productos.registry.ToolRegistry;
 import com.productos.store.SqliteApprovalStore;
-import com.productos.common.SqliteDatabase;
 import com.productos.store.SqliteRunStore;
+import com.productos.testing.MutableClock;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -24,11 +24,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * A real backend behind a real RPC server on piped streams: SQLite run and approval stores in a temp
@@ -43,6 +43,7 @@ final class RpcFixture implements AutoCloseable {
     final LoopbackExecutor executor;
     /** The backend's own executor client, on loopback. */
     final ExecutorHttpClient invoker;
+
     final SqliteDatabase database;
     final ControlPlane controlPlane;
     final RpcServer server;
@@ -53,17 +54,30 @@ final class RpcFixture implements AutoCloseable {
     final ExecutorService blockingWork = Executors.newFixedThreadPool(2);
 
     /** Tools in {@code unreachable} point at a port nobody listens on. */
-    RpcFixture(Path folder, Set<String> unreachable, Duration executorTimeout, RpcServerOptions options) throws IOException {
+    RpcFixture(Path folder, Set<String> unreachable, Duration executorTimeout, RpcServerOptions options)
+            throws IOException {
         executor = new LoopbackExecutor();
         URI deadPort = deadPort();
         database = SqliteDatabase.open(folder.resolve("productos.db"));
         Set<String> deadExecutors = unreachable.stream()
-                .map(tool -> REGISTRY.find(tool).orElseThrow().executor().executorName()).collect(Collectors.toSet());
-        invoker = new ExecutorHttpClient(name -> new ExecutorEndpoint(name, deadExecutors.contains(name) ? deadPort : executor.base(),
-                ExecutorAuth.NONE, null), Duration.ofSeconds(2), executorTimeout, RetryPolicy.none(),
+                .map(tool -> REGISTRY.find(tool).orElseThrow().executor().executorName())
+                .collect(Collectors.toSet());
+        invoker = new ExecutorHttpClient(
+                name -> new ExecutorEndpoint(
+                        name, deadExecutors.contains(name) ? deadPort : executor.base(), ExecutorAuth.NONE, null),
+                Duration.ofSeconds(2),
+                executorTimeout,
+                RetryPolicy.none(),
                 new GoogleIdTokens(ProductOsConfig.empty()));
-        controlPlane = new ControlPlane(REGISTRY, POLICY, new SqliteRunStore(database, clock),
-                new SqliteApprovalStore(database), invoker, clock, "test-owner", worker);
+        controlPlane = new ControlPlane(
+                REGISTRY,
+                POLICY,
+                new SqliteRunStore(database, clock),
+                new SqliteApprovalStore(database),
+                invoker,
+                clock,
+                "test-owner",
+                worker);
         PipedOutputStream clientOut = new PipedOutputStream();
         PipedInputStream serverIn = new PipedInputStream(clientOut, 1 << 20);
         PipedOutputStream serverOut = new PipedOutputStream();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RpcLifecycleTest {
     @TempDir
     Path folder;
+
     private RpcFixture fixture;
     private RawFrameClient client;
 
@@ -32,17 +33,22 @@ class RpcLifecycleTest {
     @Test
     void initializeShouldAnswerServerInfoMethodsAndCapabilities() throws Exception {
         long self = ProcessHandle.current().pid();
-        RawFrameClient.Frame answer = client.call(1, "initialize", "{\"processId\":" + self
-                + ",\"clientInfo\":{\"name\":\"productos-vscode\",\"version\":\"0.1.0\"},\"workspaceFolder\":\"/tmp/w\"}");
-        assertEquals(frame("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{"
-                + "\"serverInfo\":{\"name\":\"productos-backend\",\"version\":\"test\"},"
-                + "\"protocolVersion\":\"1\","
-                + "\"requests\":[\"initialize\",\"shutdown\",\"registry/listTools\",\"runs/start\",\"runs/get\",\"runs/list\","
-                + "\"runs/cancel\",\"approvals/list\",\"approvals/decide\",\"supervisor/send\",\"supervisor/cancel\",\"supervisor/info\",\"sessions/list\",\"sessions/get\"],"
-                + "\"clientNotifications\":[\"exit\"],"
-                + "\"notifications\":[\"runs/updated\",\"runs/log\",\"approvals/requested\",\"supervisor/event\"],"
-                + "\"capabilities\":{\"maxMessageBytes\":8388608,\"clientActors\":[\"user\",\"mcp\"],"
-                + "\"runCancellation\":true,\"approvals\":true,\"requestCancellation\":true}}}"), answer.raw());
+        RawFrameClient.Frame answer = client.call(
+                1,
+                "initialize",
+                "{\"processId\":" + self
+                        + ",\"clientInfo\":{\"name\":\"productos-vscode\",\"version\":\"0.1.0\"},\"workspaceFolder\":\"/tmp/w\"}");
+        assertEquals(
+                frame("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{"
+                        + "\"serverInfo\":{\"name\":\"productos-backend\",\"version\":\"test\"},"
+                        + "\"protocolVersion\":\"1\","
+                        + "\"requests\":[\"initialize\",\"shutdown\",\"registry/listTools\",\"runs/start\",\"runs/get\",\"runs/list\","
+                        + "\"runs/cancel\",\"approvals/list\",\"approvals/decide\",\"supervisor/send\",\"supervisor/cancel\",\"supervisor/info\",\"sessions/list\",\"sessions/get\"],"
+                        + "\"clientNotifications\":[\"exit\"],"
+                        + "\"notifications\":[\"runs/updated\",\"runs/log\",\"approvals/requested\",\"supervisor/event\"],"
+                        + "\"capabilities\":{\"maxMessageBytes\":8388608,\"clientActors\":[\"user\",\"mcp\"],"
+                        + "\"runCancellation\":true,\"approvals\":true,\"requestCancellation\":true}}}"),
+                answer.raw());
         assertEquals(OptionalLong.of(self), fixture.server.watchedProcessId());
     }
 
@@ -54,11 +60,15 @@ class RpcLifecycleTest {
     @Test
     void requestsAfterShutdownShouldBeRefusedAndExitShouldCallBack() throws Exception {
         assertEquals(false, fixture.server.shutdownRequested());
-        assertEquals(frame("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":null}"), client.call(1, "shutdown", null).raw());
+        assertEquals(
+                frame("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":null}"),
+                client.call(1, "shutdown", null).raw());
         assertEquals(true, fixture.server.shutdownRequested());
-        assertEquals(frame("{\"jsonrpc\":\"2.0\",\"id\":2,\"error\":{\"code\":-32600,\"message\":\"the server is shutting "
-                + "down after a 'shutdown' request and answers no more requests; send the 'exit' notification and start "
-                + "a new server\"}}"), client.call(2, "registry/listTools", null).raw());
+        assertEquals(
+                frame("{\"jsonrpc\":\"2.0\",\"id\":2,\"error\":{\"code\":-32600,\"message\":\"the server is shutting "
+                        + "down after a 'shutdown' request and answers no more requests; send the 'exit' notification and start "
+                        + "a new server\"}}"),
+                client.call(2, "registry/listTools", null).raw());
         assertEquals(1, fixture.exited.getCount());
         client.send("{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
         assertTrue(fixture.exited.await(10, TimeUnit.SECONDS), "exit did not call back");

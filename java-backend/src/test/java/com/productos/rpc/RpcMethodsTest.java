@@ -18,7 +18,8 @@ class RpcMethodsTest {
     void serverMethodsShouldBeExactlyTheNamedOnes() {
         List<String> requests = new ArrayList<>();
         List<String> notifications = new ArrayList<>();
-        for (JsonRpcMethod method : ServiceEndpoints.getSupportedMethods(ProductOsServer.class).values()) {
+        for (JsonRpcMethod method :
+                ServiceEndpoints.getSupportedMethods(ProductOsServer.class).values()) {
             (method.isNotification() ? notifications : requests).add(method.getMethodName());
         }
         assertEquals(Set.copyOf(RpcMethods.REQUESTS), Set.copyOf(requests));
@@ -29,7 +30,8 @@ class RpcMethodsTest {
     @Test
     void clientNotificationsShouldBeExactlyTheNamedOnes() {
         List<String> names = new ArrayList<>();
-        for (JsonRpcMethod method : ServiceEndpoints.getSupportedMethods(ProductOsClient.class).values()) {
+        for (JsonRpcMethod method :
+                ServiceEndpoints.getSupportedMethods(ProductOsClient.class).values()) {
             assertEquals(true, method.isNotification(), method.getMethodName() + " must be a notification");
             names.add(method.getMethodName());
         }

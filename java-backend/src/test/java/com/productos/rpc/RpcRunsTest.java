@@ -2,8 +2,8 @@ package com.productos.rpc;
 
 import static com.productos.rpc.RawFrameClient.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.productos.json.Json;
@@ -20,12 +20,14 @@ import tools.jackson.databind.JsonNode;
 
 class RpcRunsTest {
     static final String PROFILE_INPUT = "{\"profile_id\":\"default\"}";
-    static final String PROFILE_OUTPUT = "{\"profile_id\":\"default\",\"brand\":{\"name\":\"Acme\",\"voice\":{\"tone\":[],"
-            + "\"style_notes\":[],\"do\":[],\"dont\":[]},\"audience\":{},\"claims_policy\":{}}}";
+    static final String PROFILE_OUTPUT =
+            "{\"profile_id\":\"default\",\"brand\":{\"name\":\"Acme\",\"voice\":{\"tone\":[],"
+                    + "\"style_notes\":[],\"do\":[],\"dont\":[]},\"audience\":{},\"claims_policy\":{}}}";
     static final String T = RpcFixture.NOW.toString();
 
     @TempDir
     Path folder;
+
     private RpcFixture fixture;
     private RawFrameClient client;
 
@@ -33,8 +35,12 @@ class RpcRunsTest {
     void start() throws Exception {
         fixture = new RpcFixture(folder);
         client = fixture.client;
-        fixture.executor.on("/execute/brand/get_profile", LoopbackExecutor.json(200,
-                "{\"output\":" + PROFILE_OUTPUT + ",\"logs\":[{\"severity\":\"INFO\",\"text\":\"read profile default\"}]}"));
+        fixture.executor.on(
+                "/execute/brand/get_profile",
+                LoopbackExecutor.json(
+                        200,
+                        "{\"output\":" + PROFILE_OUTPUT
+                                + ",\"logs\":[{\"severity\":\"INFO\",\"text\":\"read profile default\"}]}"));
     }
 
     @AfterEach
@@ -52,8 +58,10 @@ class RpcRunsTest {
 
     /** The next runs/* notification about this run, in the order the server sent them. */
     RawFrameClient.Frame nextAbout(String runId) throws Exception {
-        return client.next(f -> (f.isNotification("runs/updated") && runId.equals(f.json().get("params").path("id").asString()))
-                || (f.isNotification("runs/log") && runId.equals(f.json().get("params").path("runId").asString())));
+        return client.next(f -> (f.isNotification("runs/updated")
+                        && runId.equals(f.json().get("params").path("id").asString()))
+                || (f.isNotification("runs/log")
+                        && runId.equals(f.json().get("params").path("runId").asString())));
     }
 
     @Test
@@ -61,12 +69,19 @@ class RpcRunsTest {
         StringBuilder tools = new StringBuilder();
         RpcFixture.REGISTRY.tools().forEach(tool -> {
             if (tools.length() > 0) tools.append(',');
-            tools.append("{\"name\":").append(Json.write(tool.name()))
-                    .append(",\"description\":").append(Json.write(tool.description()))
-                    .append(",\"risk\":\"").append(tool.risk().wireName())
-                    .append("\",\"executor\":\"").append(tool.executor().executorName())
-                    .append("\",\"inputSchema\":").append(Json.write(tool.inputSchema().source()))
-                    .append(",\"outputSchema\":").append(Json.write(tool.outputSchema().source())).append('}');
+            tools.append("{\"name\":")
+                    .append(Json.write(tool.name()))
+                    .append(",\"description\":")
+                    .append(Json.write(tool.description()))
+                    .append(",\"risk\":\"")
+                    .append(tool.risk().wireName())
+                    .append("\",\"executor\":\"")
+                    .append(tool.executor().executorName())
+                    .append("\",\"inputSchema\":")
+                    .append(Json.write(tool.inputSchema().source()))
+                    .append(",\"outputSchema\":")
+                    .append(Json.write(tool.outputSchema().source()))
+                    .append('}');
         });
         RawFrameClient.Frame answer = client.call(7, "registry/listTools", null);
         assertEquals(frame("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"tools\":[" + tools + "]}}"), answer.raw());
@@ -75,29 +90,46 @@ class RpcRunsTest {
 
     @Test
     void startShouldAnswerAtOnceThenReportProgressInOrderWithoutRepeatingTheInput() throws Exception {
-        List<RawFrameClient.Frame> wire = startAndReadInWireOrder(2, "{\"tool\":\"brand.get_profile\",\"input\":"
-                + PROFILE_INPUT + ",\"sessionId\":\"s-1\"}");
-        RawFrameClient.Frame started = wire.stream().filter(f -> f.isResponseTo(2)).findFirst().orElseThrow();
+        List<RawFrameClient.Frame> wire = startAndReadInWireOrder(
+                2, "{\"tool\":\"brand.get_profile\",\"input\":" + PROFILE_INPUT + ",\"sessionId\":\"s-1\"}");
+        RawFrameClient.Frame started =
+                wire.stream().filter(f -> f.isResponseTo(2)).findFirst().orElseThrow();
         String id = runIdOf(started);
         String common = "\"id\":\"" + id + "\",\"tool\":\"brand.get_profile\",\"actor\":\"user\",";
         String hashed = "\"inputHash\":\"" + hash(PROFILE_INPUT) + "\",";
-        List<String> progress = wire.stream().filter(f -> !f.isResponseTo(2)).map(RawFrameClient.Frame::raw).toList();
-        assertEquals(List.of(
-                frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/log\",\"params\":{\"runId\":\"" + id + "\",\"sequence\":1,"
-                        + "\"time\":\"" + T + "\",\"severity\":\"INFO\",\"text\":\"policy: default for low risk and actor user: allow\"}}"),
-                frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/updated\",\"params\":{" + common + "\"status\":\"queued\"," + hashed
-                        + "\"sessionId\":\"s-1\",\"createdAt\":\"" + T + "\",\"updatedAt\":\"" + T + "\",\"artifacts\":[]}}"),
-                frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/updated\",\"params\":{" + common + "\"status\":\"running\"," + hashed
-                        + "\"sessionId\":\"s-1\",\"createdAt\":\"" + T + "\",\"startedAt\":\"" + T + "\",\"updatedAt\":\"" + T
-                        + "\",\"artifacts\":[]}}"),
-                frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/log\",\"params\":{\"runId\":\"" + id + "\",\"sequence\":2,"
-                        + "\"time\":\"" + T + "\",\"severity\":\"INFO\",\"text\":\"read profile default\"}}"),
-                frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/updated\",\"params\":{" + common + "\"status\":\"succeeded\","
-                        + hashed + "\"output\":" + PROFILE_OUTPUT + ",\"sessionId\":\"s-1\",\"createdAt\":\"" + T
-                        + "\",\"startedAt\":\"" + T + "\",\"finishedAt\":\"" + T + "\",\"updatedAt\":\"" + T + "\",\"artifacts\":[]}}")),
+        List<String> progress = wire.stream()
+                .filter(f -> !f.isResponseTo(2))
+                .map(RawFrameClient.Frame::raw)
+                .toList();
+        assertEquals(
+                List.of(
+                        frame(
+                                "{\"jsonrpc\":\"2.0\",\"method\":\"runs/log\",\"params\":{\"runId\":\"" + id
+                                        + "\",\"sequence\":1," + "\"time\":\"" + T
+                                        + "\",\"severity\":\"INFO\",\"text\":\"policy: default for low risk and actor user: allow\"}}"),
+                        frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/updated\",\"params\":{" + common
+                                + "\"status\":\"queued\"," + hashed + "\"sessionId\":\"s-1\",\"createdAt\":\"" + T
+                                + "\",\"updatedAt\":\"" + T + "\",\"artifacts\":[]}}"),
+                        frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/updated\",\"params\":{" + common
+                                + "\"status\":\"running\"," + hashed
+                                + "\"sessionId\":\"s-1\",\"createdAt\":\"" + T + "\",\"startedAt\":\"" + T
+                                + "\",\"updatedAt\":\"" + T
+                                + "\",\"artifacts\":[]}}"),
+                        frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/log\",\"params\":{\"runId\":\"" + id
+                                + "\",\"sequence\":2," + "\"time\":\"" + T
+                                + "\",\"severity\":\"INFO\",\"text\":\"read profile default\"}}"),
+                        frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/updated\",\"params\":{" + common
+                                + "\"status\":\"succeeded\","
+                                + hashed + "\"output\":" + PROFILE_OUTPUT + ",\"sessionId\":\"s-1\",\"createdAt\":\""
+                                + T
+                                + "\",\"startedAt\":\"" + T + "\",\"finishedAt\":\"" + T + "\",\"updatedAt\":\"" + T
+                                + "\",\"artifacts\":[]}}")),
                 progress);
-        assertFalse(started.json().get("result").has("input"), "the answer does not send the input back: " + started.raw());
-        assertEquals(lastUpdateBefore(wire, started), started.json().get("result"),
+        assertFalse(
+                started.json().get("result").has("input"), "the answer does not send the input back: " + started.raw());
+        assertEquals(
+                lastUpdateBefore(wire, started),
+                started.json().get("result"),
                 "the answer is the run as last notified before it");
     }
 
@@ -105,9 +137,12 @@ class RpcRunsTest {
     void startAnswerShouldNeverBeOlderThanANotificationSentBeforeIt() throws Exception {
         for (int i = 0; i < 40; i++) {
             long requestId = 100 + i;
-            List<RawFrameClient.Frame> wire = startAndReadInWireOrder(requestId,
-                    "{\"tool\":\"brand.get_profile\",\"input\":" + PROFILE_INPUT + "}");
-            RawFrameClient.Frame answer = wire.stream().filter(f -> f.isResponseTo(requestId)).findFirst().orElseThrow();
+            List<RawFrameClient.Frame> wire = startAndReadInWireOrder(
+                    requestId, "{\"tool\":\"brand.get_profile\",\"input\":" + PROFILE_INPUT + "}");
+            RawFrameClient.Frame answer = wire.stream()
+                    .filter(f -> f.isResponseTo(requestId))
+                    .findFirst()
+                    .orElseThrow();
             JsonNode before = lastUpdateBefore(wire, answer);
             assertNotNull(before, "queued and running are notified before start returns");
             assertEquals(before, answer.json().get("result"), "call " + i + ": " + wire);
@@ -116,7 +151,8 @@ class RpcRunsTest {
 
     /** Sends runs/start and returns every frame about it, in the order the server wrote them, up to its end. */
     private List<RawFrameClient.Frame> startAndReadInWireOrder(long requestId, String params) throws Exception {
-        client.send("{\"jsonrpc\":\"2.0\",\"id\":" + requestId + ",\"method\":\"runs/start\",\"params\":" + params + "}");
+        client.send(
+                "{\"jsonrpc\":\"2.0\",\"id\":" + requestId + ",\"method\":\"runs/start\",\"params\":" + params + "}");
         List<RawFrameClient.Frame> wire = new ArrayList<>();
         boolean answered = false;
         boolean ended = false;
@@ -124,7 +160,8 @@ class RpcRunsTest {
             RawFrameClient.Frame frame = client.next(f -> true);
             wire.add(frame);
             if (frame.isResponseTo(requestId)) answered = true;
-            if (frame.isNotification("runs/updated") && frame.json().get("params").get("status").asString().equals("succeeded")) {
+            if (frame.isNotification("runs/updated")
+                    && frame.json().get("params").get("status").asString().equals("succeeded")) {
                 ended = true;
             }
         }
@@ -142,21 +179,31 @@ class RpcRunsTest {
 
     @Test
     void getShouldAnswerTheRunWithItsLogs() throws Exception {
-        String id = runIdOf(client.call(2, "runs/start", "{\"tool\":\"brand.get_profile\",\"input\":" + PROFILE_INPUT + "}"));
-        client.notification("runs/updated", params -> params.get("id").asString().equals(id)
-                && params.get("status").asString().equals("succeeded"));
-        JsonNode run = client.call(3, "runs/get", "{\"runId\":\"" + id + "\"}").json().get("result");
+        String id = runIdOf(
+                client.call(2, "runs/start", "{\"tool\":\"brand.get_profile\",\"input\":" + PROFILE_INPUT + "}"));
+        client.notification(
+                "runs/updated",
+                params -> params.get("id").asString().equals(id)
+                        && params.get("status").asString().equals("succeeded"));
+        JsonNode run =
+                client.call(3, "runs/get", "{\"runId\":\"" + id + "\"}").json().get("result");
         assertEquals("succeeded", run.get("status").asString());
         assertEquals(Json.parse(PROFILE_OUTPUT), run.get("output"));
-        assertEquals(Json.parse("[{\"runId\":\"" + id + "\",\"sequence\":1,\"time\":\"" + T + "\",\"severity\":\"INFO\","
-                + "\"text\":\"policy: default for low risk and actor user: allow\"},{\"runId\":\"" + id + "\",\"sequence\":2,"
-                + "\"time\":\"" + T + "\",\"severity\":\"INFO\",\"text\":\"read profile default\"}]"), run.get("logs"));
+        assertEquals(
+                Json.parse("[{\"runId\":\"" + id + "\",\"sequence\":1,\"time\":\"" + T + "\",\"severity\":\"INFO\","
+                        + "\"text\":\"policy: default for low risk and actor user: allow\"},{\"runId\":\"" + id
+                        + "\",\"sequence\":2,"
+                        + "\"time\":\"" + T + "\",\"severity\":\"INFO\",\"text\":\"read profile default\"}]"),
+                run.get("logs"));
     }
 
     @Test
     void getOfAnUnknownRunShouldBeRunNotFound() throws Exception {
-        assertEquals(frame("{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-31005,\"message\":\"no run has id 'run_nope'; "
-                + "list runs with runs/list\"}}"), client.call(3, "runs/get", "{\"runId\":\"run_nope\"}").raw());
+        assertEquals(
+                frame(
+                        "{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-31005,\"message\":\"no run has id 'run_nope'; "
+                                + "list runs with runs/list\"}}"),
+                client.call(3, "runs/get", "{\"runId\":\"run_nope\"}").raw());
     }
 
     @Nested
@@ -166,21 +213,30 @@ class RpcRunsTest {
         @BeforeEach
         void threeRuns() throws Exception {
             for (int i = 0; i < 3; i++) {
-                String id = runIdOf(client.call(10 + i, "runs/start", "{\"tool\":\"brand.get_profile\",\"input\":"
-                        + PROFILE_INPUT + ",\"actor\":\"" + (i == 2 ? "mcp" : "user") + "\"}"));
-                client.notification("runs/updated", params -> params.get("id").asString().equals(id)
-                        && RunStatus.parse(params.get("status").asString()).orElseThrow().isTerminal());
+                String id = runIdOf(client.call(
+                        10 + i,
+                        "runs/start",
+                        "{\"tool\":\"brand.get_profile\",\"input\":" + PROFILE_INPUT + ",\"actor\":\""
+                                + (i == 2 ? "mcp" : "user") + "\"}"));
+                client.notification(
+                        "runs/updated",
+                        params -> params.get("id").asString().equals(id)
+                                && RunStatus.parse(params.get("status").asString())
+                                        .orElseThrow()
+                                        .isTerminal());
                 ids.add(0, id); // newest first
             }
         }
 
         @Test
         void listShouldPageNewestFirstWithACursor() throws Exception {
-            JsonNode first = client.call(20, "runs/list", "{\"limit\":2}").json().get("result");
+            JsonNode first =
+                    client.call(20, "runs/list", "{\"limit\":2}").json().get("result");
             assertEquals(List.of(ids.get(0), ids.get(1)), idsOf(first));
             assertTrue(first.get("nextCursor").isString());
             JsonNode second = client.call(21, "runs/list", "{\"limit\":2,\"cursor\":" + first.get("nextCursor") + "}")
-                    .json().get("result");
+                    .json()
+                    .get("result");
             assertEquals(List.of(ids.get(2)), idsOf(second));
             assertFalse(second.has("nextCursor"), "the last page has no cursor");
             assertFalse(second.get("runs").get(0).has("logs"), "lists carry no log lines");
@@ -188,10 +244,21 @@ class RpcRunsTest {
 
         @Test
         void listShouldFilter() throws Exception {
-            assertEquals(List.of(ids.get(0)), idsOf(client.call(22, "runs/list", "{\"actor\":\"mcp\"}").json().get("result")));
-            assertEquals(ids, idsOf(client.call(23, "runs/list", "{\"status\":\"succeeded\",\"tool\":\"brand.get_profile\"}")
-                    .json().get("result")));
-            assertEquals(List.of(), idsOf(client.call(24, "runs/list", "{\"status\":\"running\"}").json().get("result")));
+            assertEquals(
+                    List.of(ids.get(0)),
+                    idsOf(client.call(22, "runs/list", "{\"actor\":\"mcp\"}")
+                            .json()
+                            .get("result")));
+            assertEquals(
+                    ids,
+                    idsOf(client.call(23, "runs/list", "{\"status\":\"succeeded\",\"tool\":\"brand.get_profile\"}")
+                            .json()
+                            .get("result")));
+            assertEquals(
+                    List.of(),
+                    idsOf(client.call(24, "runs/list", "{\"status\":\"running\"}")
+                            .json()
+                            .get("result")));
             assertEquals(ids, idsOf(client.call(25, "runs/list", null).json().get("result")));
         }
 
@@ -205,34 +272,60 @@ class RpcRunsTest {
     @Test
     void cancelShouldEndARunningRunAndRefuseASecondCancel() throws Exception {
         fixture.executor.on("/execute/brand/get_profile", fixture.executor.silent());
-        String id = runIdOf(client.call(2, "runs/start", "{\"tool\":\"brand.get_profile\",\"input\":" + PROFILE_INPUT + "}"));
-        client.notification("runs/updated", params -> params.get("id").asString().equals(id)
-                && params.get("status").asString().equals("running"));
-        JsonNode cancelled = client.call(3, "runs/cancel", "{\"runId\":\"" + id + "\"}").json().get("result");
+        String id = runIdOf(
+                client.call(2, "runs/start", "{\"tool\":\"brand.get_profile\",\"input\":" + PROFILE_INPUT + "}"));
+        client.notification(
+                "runs/updated",
+                params -> params.get("id").asString().equals(id)
+                        && params.get("status").asString().equals("running"));
+        JsonNode cancelled = client.call(3, "runs/cancel", "{\"runId\":\"" + id + "\"}")
+                .json()
+                .get("result");
         assertEquals("cancelled", cancelled.get("status").asString());
         assertEquals("RequestCancelled", cancelled.get("error").get("code").asString());
-        assertEquals(frame("{\"jsonrpc\":\"2.0\",\"id\":4,\"error\":{\"code\":-31012,\"message\":\"run " + id
-                + " already ended as cancelled\",\"data\":{\"runId\":\"" + id + "\"}}}"),
+        assertEquals(
+                frame("{\"jsonrpc\":\"2.0\",\"id\":4,\"error\":{\"code\":-31012,\"message\":\"run " + id
+                        + " already ended as cancelled\",\"data\":{\"runId\":\"" + id + "\"}}}"),
                 client.call(4, "runs/cancel", "{\"runId\":\"" + id + "\"}").raw());
-        assertEquals("cancelled", client.call(5, "runs/get", "{\"runId\":\"" + id + "\"}").json().get("result")
-                .get("status").asString());
+        assertEquals(
+                "cancelled",
+                client.call(5, "runs/get", "{\"runId\":\"" + id + "\"}")
+                        .json()
+                        .get("result")
+                        .get("status")
+                        .asString());
     }
 
     @Test
     void repeatedIdempotencyKeyShouldReturnTheFirstRunAndADifferentInputShouldConflict() throws Exception {
-        fixture.executor.on("/execute/brand/update_profile", LoopbackExecutor.json(200,
-                "{\"output\":{\"ok\":true,\"updated_at\":\"" + T + "\"}}"));
+        fixture.executor.on(
+                "/execute/brand/update_profile",
+                LoopbackExecutor.json(200, "{\"output\":{\"ok\":true,\"updated_at\":\"" + T + "\"}}"));
         String patch = "{\"profile_id\":\"default\",\"patch\":{\"name\":\"Acme\"}}";
-        String first = runIdOf(client.call(2, "runs/start", "{\"tool\":\"brand.update_profile\",\"input\":" + patch
-                + ",\"idempotencyKey\":\"k-1\"}"));
-        client.notification("runs/updated", params -> params.get("id").asString().equals(first)
-                && params.get("status").asString().equals("succeeded"));
-        assertEquals(first, runIdOf(client.call(3, "runs/start", "{\"tool\":\"brand.update_profile\",\"input\":" + patch
-                + ",\"idempotencyKey\":\"k-1\"}")));
-        assertEquals(frame("{\"jsonrpc\":\"2.0\",\"id\":4,\"error\":{\"code\":-31013,\"message\":\"idempotency key 'k-1' "
-                + "was already used by run " + first + " with a different input; use a new key for a new call\","
-                + "\"data\":{\"runId\":\"" + first + "\"}}}"),
-                client.call(4, "runs/start", "{\"tool\":\"brand.update_profile\",\"input\":{\"profile_id\":\"other\","
-                        + "\"patch\":{}},\"idempotencyKey\":\"k-1\"}").raw());
+        String first = runIdOf(client.call(
+                2,
+                "runs/start",
+                "{\"tool\":\"brand.update_profile\",\"input\":" + patch + ",\"idempotencyKey\":\"k-1\"}"));
+        client.notification(
+                "runs/updated",
+                params -> params.get("id").asString().equals(first)
+                        && params.get("status").asString().equals("succeeded"));
+        assertEquals(
+                first,
+                runIdOf(client.call(
+                        3,
+                        "runs/start",
+                        "{\"tool\":\"brand.update_profile\",\"input\":" + patch + ",\"idempotencyKey\":\"k-1\"}")));
+        assertEquals(
+                frame("{\"jsonrpc\":\"2.0\",\"id\":4,\"error\":{\"code\":-31013,\"message\":\"idempotency key 'k-1' "
+                        + "was already used by run " + first
+                        + " with a different input; use a new key for a new call\","
+                        + "\"data\":{\"runId\":\"" + first + "\"}}}"),
+                client.call(
+                                4,
+                                "runs/start",
+                                "{\"tool\":\"brand.update_profile\",\"input\":{\"profile_id\":\"other\","
+                                        + "\"patch\":{}},\"idempotencyKey\":\"k-1\"}")
+                        .raw());
     }
 }

@@ -37,7 +37,8 @@ class RpcServerBehaviourTest {
             }
             assertTrue(busy.await(10, TimeUnit.SECONDS));
             fixture.client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"runs/list\"}");
-            assertTrue(fixture.client.call(2, "registry/listTools", null).body().contains("\"tools\""),
+            assertTrue(
+                    fixture.client.call(2, "registry/listTools", null).body().contains("\"tools\""),
                     "the reader answered while every blocking-work thread was busy");
             release.countDown();
             assertTrue(fixture.client.response(1).json().get("result").has("runs"));
@@ -52,9 +53,12 @@ class RpcServerBehaviourTest {
             JsonNode error = answer.json().get("error");
             assertEquals(-32603, error.get("code").asInt());
             String message = error.get("message").asString();
-            assertTrue(message.matches("the backend failed while handling the request; its log has the details "
-                    + "\\(reference [0-9a-f]{8}\\)"), message);
-            assertEquals(frame("{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32603,\"message\":\"" + message + "\"}}"),
+            assertTrue(
+                    message.matches("the backend failed while handling the request; its log has the details "
+                            + "\\(reference [0-9a-f]{8}\\)"),
+                    message);
+            assertEquals(
+                    frame("{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32603,\"message\":\"" + message + "\"}}"),
                     answer.raw());
             assertFalse(answer.body().contains("at com."), "no stack trace");
         }
@@ -81,7 +85,9 @@ class RpcServerBehaviourTest {
     void theRealParentShouldBeWatchedFromTheStart() throws Exception {
         RpcServerOptions options = RpcFixture.testOptions().withParentWatch(true, Duration.ofSeconds(1));
         try (RpcFixture fixture = new RpcFixture(folder, Set.of(), Duration.ofSeconds(5), options)) {
-            assertEquals(OptionalLong.of(ProcessHandle.current().parent().orElseThrow().pid()),
+            assertEquals(
+                    OptionalLong.of(
+                            ProcessHandle.current().parent().orElseThrow().pid()),
                     fixture.server.watchedProcessId());
             assertEquals(1, fixture.exited.getCount());
         }

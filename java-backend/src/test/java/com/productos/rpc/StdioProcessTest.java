@@ -19,8 +19,12 @@ class StdioProcessTest {
 
     private Process start() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                StdioServerMain.class.getName(), folder.toString()))
+        return new ProcessBuilder(List.of(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StdioServerMain.class.getName(),
+                        folder.toString()))
                 .redirectError(folder.resolve("stderr.txt").toFile())
                 .start();
     }
@@ -29,9 +33,18 @@ class StdioProcessTest {
     void shutdownThenExitShouldEndTheProcessWithCodeZeroAndStdoutShouldHoldOnlyFrames() throws Exception {
         Process process = start();
         try (RawFrameClient client = new RawFrameClient(process.getInputStream(), process.getOutputStream())) {
-            assertTrue(client.call(1, "initialize", "{\"processId\":" + ProcessHandle.current().pid() + "}").body()
+            assertTrue(client.call(
+                            1,
+                            "initialize",
+                            "{\"processId\":" + ProcessHandle.current().pid() + "}")
+                    .body()
                     .contains("\"serverInfo\""));
-            assertTrue(client.call(2, "registry/listTools", null).json().get("result").get("tools").size() >= 10);
+            assertTrue(client.call(2, "registry/listTools", null)
+                            .json()
+                            .get("result")
+                            .get("tools")
+                            .size()
+                    >= 10);
             client.call(3, "shutdown", null);
             client.send("{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
             assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the process did not exit");

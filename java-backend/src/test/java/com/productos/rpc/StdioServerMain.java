@@ -1,12 +1,12 @@
 package com.productos.rpc;
 
+import com.productos.common.SqliteDatabase;
 import com.productos.control.ControlPlane;
 import com.productos.control.ErrorCode;
 import com.productos.control.ExecutorCallException;
 import com.productos.policy.PolicyLoader;
 import com.productos.registry.RegistryLoader;
 import com.productos.store.SqliteApprovalStore;
-import com.productos.common.SqliteDatabase;
 import com.productos.store.SqliteRunStore;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -40,14 +40,24 @@ public final class StdioServerMain {
         ExecutorService blockingWork = Executors.newFixedThreadPool(2);
         SqliteDatabase database = SqliteDatabase.open(Path.of(args[0]).resolve("productos.db"));
         Clock clock = Clock.systemUTC();
-        ControlPlane controlPlane = new ControlPlane(new RegistryLoader().loadBundled(), new PolicyLoader().loadBundled(),
-                new SqliteRunStore(database, clock), new SqliteApprovalStore(database),
-                (tool, run) -> CompletableFuture.failedFuture(new ExecutorCallException(ErrorCode.ExecutorUnavailable,
-                        "no executors in this process", null)),
-                clock, "stdio-test", worker);
+        ControlPlane controlPlane = new ControlPlane(
+                new RegistryLoader().loadBundled(),
+                new PolicyLoader().loadBundled(),
+                new SqliteRunStore(database, clock),
+                new SqliteApprovalStore(database),
+                (tool, run) -> CompletableFuture.failedFuture(
+                        new ExecutorCallException(ErrorCode.ExecutorUnavailable, "no executors in this process", null)),
+                clock,
+                "stdio-test",
+                worker);
         AtomicReference<RpcServer> server = new AtomicReference<>();
-        server.set(RpcServer.start(controlPlane, protocolIn, protocolOut, blockingWork,
-                () -> Runtime.getRuntime().halt(server.get() != null && server.get().shutdownRequested() ? 0 : 1)));
+        server.set(RpcServer.start(
+                controlPlane,
+                protocolIn,
+                protocolOut,
+                blockingWork,
+                () -> Runtime.getRuntime()
+                        .halt(server.get() != null && server.get().shutdownRequested() ? 0 : 1)));
         server.get().listening().get();
         database.close();
         System.exit(0);

@@ -41,7 +41,8 @@ public final class LoopbackModelServer implements AutoCloseable {
     private final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
     private final List<Received> received = new ArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
-    private volatile Answer whenEmpty = Answer.status(500, "{\"error\":{\"code\":500,\"message\":\"script ended\",\"status\":\"INTERNAL\"}}", Map.of());
+    private volatile Answer whenEmpty = Answer.status(
+            500, "{\"error\":{\"code\":500,\"message\":\"script ended\",\"status\":\"INTERNAL\"}}", Map.of());
 
     public LoopbackModelServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -75,7 +76,8 @@ public final class LoopbackModelServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         synchronized (this) {
-            received.add(new Received(exchange.getRequestURI().toString(), Map.copyOf(exchange.getRequestHeaders()), body));
+            received.add(
+                    new Received(exchange.getRequestURI().toString(), Map.copyOf(exchange.getRequestHeaders()), body));
         }
         Answer answer = answers.poll();
         if (answer == null) answer = whenEmpty;

@@ -35,19 +35,39 @@ final class SupervisorFixture implements AutoCloseable {
     final Supervisor supervisor;
     final EventLog events = new EventLog();
 
-    SupervisorFixture(Path folder, ToolAnswers tools, ModelProvider model, SupervisorLimits limits, List<String> secrets,
-                      String ownerId) {
+    SupervisorFixture(
+            Path folder,
+            ToolAnswers tools,
+            ModelProvider model,
+            SupervisorLimits limits,
+            List<String> secrets,
+            String ownerId) {
         this.folder = folder;
         this.tools = tools;
         this.database = SqliteDatabase.open(folder.resolve("productos.db"));
         Clock clock = Clock.systemUTC();
-        this.controlPlane = new ControlPlane(REGISTRY, POLICY, new SqliteRunStore(database, clock), new SqliteApprovalStore(database),
-                tools, clock, ownerId, worker);
+        this.controlPlane = new ControlPlane(
+                REGISTRY,
+                POLICY,
+                new SqliteRunStore(database, clock),
+                new SqliteApprovalStore(database),
+                tools,
+                clock,
+                ownerId,
+                worker);
         controlPlane.recoverInterruptedRuns();
         this.store = new SqliteSessionStore(database);
-        SupervisorSettings settings = new SupervisorSettings("offline", null, 2000, 3, java.time.ZoneOffset.UTC, limits);
-        this.supervisor = new Supervisor(controlPlane, store, new ModelChoice(model, new ModelPrice(1.0, 2.0)), settings,
-                secrets, clock, ownerId).start();
+        SupervisorSettings settings =
+                new SupervisorSettings("offline", null, 2000, 3, java.time.ZoneOffset.UTC, limits);
+        this.supervisor = new Supervisor(
+                        controlPlane,
+                        store,
+                        new ModelChoice(model, new ModelPrice(1.0, 2.0)),
+                        settings,
+                        secrets,
+                        clock,
+                        ownerId)
+                .start();
         supervisor.addListener(events);
     }
 

@@ -42,7 +42,8 @@ class SupervisorProtocolFixtureTest {
         Set<String> requests = names(fixture().path("requests"));
         Set<String> java = new TreeSet<>();
         for (String method : RpcMethods.REQUESTS) {
-            if (method.startsWith(RpcMethods.SUPERVISOR + "/") || method.startsWith(RpcMethods.SESSIONS + "/")) java.add(method);
+            if (method.startsWith(RpcMethods.SUPERVISOR + "/") || method.startsWith(RpcMethods.SESSIONS + "/"))
+                java.add(method);
         }
         assertEquals(java, requests);
         assertEquals(Set.of(RpcMethods.SUPERVISOR_EVENT), names(fixture().path("notifications")));
@@ -52,14 +53,32 @@ class SupervisorProtocolFixtureTest {
     void theEventTypesStopReasonsAndStatusesShouldMatch() throws Exception {
         Set<String> types = new TreeSet<>();
         for (Field field : SupervisorEvent.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) types.add((String) field.get(null));
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
+                types.add((String) field.get(null));
         }
         JsonNode notification = fixture().path("notifications").path("supervisor/event");
         assertEquals(types, names(notification.path("types")));
-        String stopReasons = notification.path("types").path("turn_finished").path("stopReason").asString();
-        assertEquals(Arrays.stream(StopReason.values()).map(StopReason::wireName).toList(), List.of(stopReasons.split("\\|")));
-        String statuses = fixture().path("requests").path("sessions/list").path("result").path("sessions").get(0).path("status").asString();
-        assertEquals(Arrays.stream(SessionStatus.values()).map(SessionStatus::wireName).toList(), List.of(statuses.split("\\|")));
+        String stopReasons = notification
+                .path("types")
+                .path("turn_finished")
+                .path("stopReason")
+                .asString();
+        assertEquals(
+                Arrays.stream(StopReason.values()).map(StopReason::wireName).toList(),
+                List.of(stopReasons.split("\\|")));
+        String statuses = fixture()
+                .path("requests")
+                .path("sessions/list")
+                .path("result")
+                .path("sessions")
+                .get(0)
+                .path("status")
+                .asString();
+        assertEquals(
+                Arrays.stream(SessionStatus.values())
+                        .map(SessionStatus::wireName)
+                        .toList(),
+                List.of(statuses.split("\\|")));
     }
 
     @Test
@@ -68,15 +87,24 @@ class SupervisorProtocolFixtureTest {
         ScriptedModel model = new ScriptedModel()
                 .then(SupervisorLoopTest.call("c1", "analytics__funnel_summary", "{\"range_days\":0}"))
                 .then(SupervisorLoopTest.call("c2", "analytics__funnel_summary", SupervisorLoopTest.FUNNEL_INPUT))
-                .then(SupervisorLoopTest.call("c3", "marketing__publish_missinglettr", SupervisorLoopTest.PUBLISH_INPUT))
+                .then(SupervisorLoopTest.call(
+                        "c3", "marketing__publish_missinglettr", SupervisorLoopTest.PUBLISH_INPUT))
                 .then(SupervisorLoopTest.say("done"))
-                .then(request -> { throw com.productos.supervisor.model.ModelCallException.unusable("broken"); });
-        ToolAnswers tools = new ToolAnswers().answer("analytics.funnel_summary", SupervisorLoopTest.FUNNEL_OUTPUT)
+                .then(request -> {
+                    throw com.productos.supervisor.model.ModelCallException.unusable("broken");
+                });
+        ToolAnswers tools = new ToolAnswers()
+                .answer("analytics.funnel_summary", SupervisorLoopTest.FUNNEL_OUTPUT)
                 .answer("marketing.publish_missinglettr", SupervisorLoopTest.PUBLISH_OUTPUT);
         try (SupervisorFixture fixture = new SupervisorFixture(folder, tools, model)) {
             SendReceipt receipt = fixture.supervisor.send(null, "go");
             fixture.events.nextFinish();
-            String approvalId = fixture.events.ofType("approval_needed").get(0).json().path("approvalId").asString();
+            String approvalId = fixture.events
+                    .ofType("approval_needed")
+                    .get(0)
+                    .json()
+                    .path("approvalId")
+                    .asString();
             fixture.controlPlane.decide(approvalId, true, "user:test", null);
             fixture.events.nextFinish();
             fixture.supervisor.send(receipt.sessionId(), "again");
@@ -86,11 +114,17 @@ class SupervisorProtocolFixtureTest {
                 Set<String> allowed = new HashSet<>(names(notification.path("common")));
                 JsonNode typeFields = notification.path("types").path(event.type());
                 allowed.addAll(names(typeFields));
-                assertTrue(allowed.containsAll(names(event.json())), event.type() + " has fields outside the fixture: " + event.json());
+                assertTrue(
+                        allowed.containsAll(names(event.json())),
+                        event.type() + " has fields outside the fixture: " + event.json());
                 for (Map.Entry<String, JsonNode> field : typeFields.properties()) {
-                    boolean optional = field.getValue().isString() && field.getValue().asString().contains("optional")
-                            || field.getKey().equals("error") || field.getKey().equals("output");
-                    assertTrue(optional || event.json().has(field.getKey()), event.type() + " lacks " + field.getKey() + ": " + event.json());
+                    boolean optional = field.getValue().isString()
+                                    && field.getValue().asString().contains("optional")
+                            || field.getKey().equals("error")
+                            || field.getKey().equals("output");
+                    assertTrue(
+                            optional || event.json().has(field.getKey()),
+                            event.type() + " lacks " + field.getKey() + ": " + event.json());
                 }
                 seen.add(event.type());
             }

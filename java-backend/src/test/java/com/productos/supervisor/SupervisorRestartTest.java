@@ -22,27 +22,49 @@ class SupervisorRestartTest {
 
     @Test
     void aSessionPausedOnAnApprovalShouldStillWaitAfterARestartAndResumeWhenApproved() throws Exception {
-        ScriptedModel first = new ScriptedModel().then(SupervisorLoopTest.call("c1", "marketing__publish_missinglettr",
-                SupervisorLoopTest.PUBLISH_INPUT));
-        ToolAnswers tools = new ToolAnswers().answer("marketing.publish_missinglettr", SupervisorLoopTest.PUBLISH_OUTPUT);
+        ScriptedModel first = new ScriptedModel()
+                .then(SupervisorLoopTest.call(
+                        "c1", "marketing__publish_missinglettr", SupervisorLoopTest.PUBLISH_INPUT));
+        ToolAnswers tools =
+                new ToolAnswers().answer("marketing.publish_missinglettr", SupervisorLoopTest.PUBLISH_OUTPUT);
         SupervisorFixture crashed = new SupervisorFixture(folder, tools, first);
         SendReceipt receipt = crashed.supervisor.send(null, "publish it");
-        assertEquals("awaiting_approval", crashed.events.nextFinish().json().path("stopReason").asString());
-        String approvalId = crashed.events.ofType("approval_needed").get(0).json().path("approvalId").asString();
+        assertEquals(
+                "awaiting_approval",
+                crashed.events.nextFinish().json().path("stopReason").asString());
+        String approvalId = crashed.events
+                .ofType("approval_needed")
+                .get(0)
+                .json()
+                .path("approvalId")
+                .asString();
         crashed.controlPlane.removeListener(crashed.supervisor); // the process is gone: it hears nothing more
 
         ScriptedModel second = new ScriptedModel().then(SupervisorLoopTest.say("Published after the restart."));
         try (SupervisorFixture restarted = crashed.reopen(second, "test-owner-2")) {
             SessionView view = restarted.supervisor.session(receipt.sessionId());
             assertEquals(SessionStatus.AWAITING_APPROVAL, view.session().status());
-            assertEquals(1, restarted.controlPlane.approvals(com.productos.runs.ApprovalStatus.PENDING, 10).size());
+            assertEquals(
+                    1,
+                    restarted
+                            .controlPlane
+                            .approvals(com.productos.runs.ApprovalStatus.PENDING, 10)
+                            .size());
             restarted.controlPlane.decide(approvalId, true, "user:test", null);
             SupervisorEvent finished = restarted.events.nextFinish();
             assertEquals("completed", finished.json().path("stopReason").asString());
             assertEquals(receipt.turnId(), finished.turnId());
             assertEquals(1, tools.calls("marketing.publish_missinglettr"));
-            assertTrue(finished.seq() > crashed.events.all().get(crashed.events.all().size() - 1).seq(), "seq goes on across restarts");
-            assertEquals(SessionStatus.IDLE, restarted.supervisor.session(receipt.sessionId()).session().status());
+            assertTrue(
+                    finished.seq()
+                            > crashed.events
+                                    .all()
+                                    .get(crashed.events.all().size() - 1)
+                                    .seq(),
+                    "seq goes on across restarts");
+            assertEquals(
+                    SessionStatus.IDLE,
+                    restarted.supervisor.session(receipt.sessionId()).session().status());
         } finally {
             crashed.worker.shutdownNow();
         }
@@ -50,17 +72,20 @@ class SupervisorRestartTest {
 
     @Test
     void aTurnKilledDuringAToolRunShouldShowTheRunInterruptedAndTheSessionIdle() throws Exception {
-        ScriptedModel first = new ScriptedModel().then(SupervisorLoopTest.call("c1", "analytics__funnel_summary", SupervisorLoopTest.FUNNEL_INPUT));
+        ScriptedModel first = new ScriptedModel()
+                .then(SupervisorLoopTest.call("c1", "analytics__funnel_summary", SupervisorLoopTest.FUNNEL_INPUT));
         ToolAnswers tools = new ToolAnswers().answer("analytics.funnel_summary", run -> new CompletableFuture<>());
         SupervisorFixture crashed = new SupervisorFixture(folder, tools, first);
         SendReceipt receipt = crashed.supervisor.send(null, "funnel");
         // The executor is reached inside the control plane's start; run_started follows it.
         SupervisorLoopTest.waitFor(() -> !crashed.events.ofType("run_started").isEmpty());
-        String runId = crashed.events.ofType("run_started").get(0).json().path("runId").asString();
+        String runId =
+                crashed.events.ofType("run_started").get(0).json().path("runId").asString();
         crashed.controlPlane.removeListener(crashed.supervisor);
 
         try (SupervisorFixture restarted = crashed.reopen(new ScriptedModel(), "test-owner-2")) {
-            assertEquals(RunStatus.INTERRUPTED, restarted.controlPlane.get(runId).status());
+            assertEquals(
+                    RunStatus.INTERRUPTED, restarted.controlPlane.get(runId).status());
             SessionView view = restarted.supervisor.session(receipt.sessionId());
             assertEquals(SessionStatus.IDLE, view.session().status());
             List<SessionMessage> messages = view.messages();
@@ -68,7 +93,9 @@ class SupervisorRestartTest {
             assertTrue(last.text().contains("interrupted") && last.text().contains(runId), last.text());
             // The session goes on: the model sees a result for the interrupted call and a new turn runs.
             restarted.supervisor.send(receipt.sessionId(), "try again later");
-            assertEquals("completed", restarted.events.nextFinish().json().path("stopReason").asString());
+            assertEquals(
+                    "completed",
+                    restarted.events.nextFinish().json().path("stopReason").asString());
         } finally {
             crashed.worker.shutdownNow();
         }
@@ -82,12 +109,20 @@ class SupervisorRestartTest {
         first.events.nextFinish();
         first.close();
         try (SupervisorFixture again = new SupervisorFixture(folder, new ToolAnswers(), new ScriptedModel())) {
-            assertEquals(receipt.sessionId(), again.supervisor.sessions(10).get(0).id());
-            assertEquals("hi there, what can you do for my product?", again.supervisor.sessions(10).get(0).title());
-            assertEquals(List.of("user", "assistant"), again.supervisor.session(receipt.sessionId()).messages().stream()
-                    .map(SessionMessage::role).toList());
-            assertEquals(50, again.supervisor.session(receipt.sessionId()).session().inputTokens());
-            assertEquals(10, again.supervisor.session(receipt.sessionId()).session().outputTokens());
+            assertEquals(
+                    receipt.sessionId(), again.supervisor.sessions(10).get(0).id());
+            assertEquals(
+                    "hi there, what can you do for my product?",
+                    again.supervisor.sessions(10).get(0).title());
+            assertEquals(
+                    List.of("user", "assistant"),
+                    again.supervisor.session(receipt.sessionId()).messages().stream()
+                            .map(SessionMessage::role)
+                            .toList());
+            assertEquals(
+                    50, again.supervisor.session(receipt.sessionId()).session().inputTokens());
+            assertEquals(
+                    10, again.supervisor.session(receipt.sessionId()).session().outputTokens());
         }
     }
 }

@@ -22,7 +22,10 @@ final class ToolAnswers implements ExecutorInvoker {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
     ToolAnswers answer(String tool, String outputJson) {
-        answers.put(tool, run -> CompletableFuture.completedFuture(new ExecutorResult(Json.parse(outputJson), List.of(), List.of())));
+        answers.put(
+                tool,
+                run -> CompletableFuture.completedFuture(
+                        new ExecutorResult(Json.parse(outputJson), List.of(), List.of())));
         return this;
     }
 
@@ -40,7 +43,8 @@ final class ToolAnswers implements ExecutorInvoker {
     public CompletableFuture<ExecutorResult> invoke(ToolDefinition tool, Run run) {
         calls.computeIfAbsent(tool.name(), name -> new AtomicInteger()).incrementAndGet();
         Function<Run, CompletableFuture<ExecutorResult>> answer = answers.get(tool.name());
-        if (answer == null) return CompletableFuture.failedFuture(new IllegalStateException("no scripted answer for " + tool.name()));
+        if (answer == null)
+            return CompletableFuture.failedFuture(new IllegalStateException("no scripted answer for " + tool.name()));
         return answer.apply(run);
     }
 }

@@ -35,12 +35,14 @@ public final class CliProcess {
     /** Starts {@code productos ARGS} with {@code environment} added to this process's environment. */
     public static CliProcess start(Path outputDir, Map<String, String> environment, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "com.productos.cli.Main"));
+        List<String> command =
+                new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "com.productos.cli.Main"));
         command.addAll(List.of(args));
         Files.createDirectories(outputDir);
         Path out = Files.createTempFile(outputDir, "cli", ".out");
         Path err = Files.createTempFile(outputDir, "cli", ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().putAll(environment);
         return new CliProcess(builder.start(), out, err);
     }
@@ -63,6 +65,9 @@ public final class CliProcess {
 
     private Result output() throws IOException {
         int code = process.isAlive() ? -1 : process.exitValue();
-        return new Result(code, Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+        return new Result(
+                code,
+                Files.readString(stdout, StandardCharsets.UTF_8),
+                Files.readString(stderr, StandardCharsets.UTF_8));
     }
 }

@@ -99,7 +99,8 @@ public final class FramedJsonRpcClient implements AutoCloseable {
             while (true) {
                 JsonNode message = Json.parse(new String(readFrame(), StandardCharsets.UTF_8));
                 if (message.has("id") && !message.has("method")) {
-                    CompletableFuture<JsonNode> answer = pending.remove(message.get("id").asLong());
+                    CompletableFuture<JsonNode> answer =
+                            pending.remove(message.get("id").asLong());
                     if (answer != null) answer.complete(message);
                 } else {
                     notifications.add(message);
@@ -112,7 +113,8 @@ public final class FramedJsonRpcClient implements AutoCloseable {
                 protocolViolations.add(e.getMessage());
             }
         } finally {
-            pending.values().forEach(answer -> answer.completeExceptionally(new EOFException("server closed the stream")));
+            pending.values()
+                    .forEach(answer -> answer.completeExceptionally(new EOFException("server closed the stream")));
         }
     }
 
@@ -124,8 +126,10 @@ public final class FramedJsonRpcClient implements AutoCloseable {
             int colon = header.indexOf(':');
             if (colon < 0) throw new IOException("not a header line on stdout: '" + header + "'");
             String name = header.substring(0, colon).trim();
-            if (name.equalsIgnoreCase("Content-Length")) contentLength = Integer.parseInt(header.substring(colon + 1).trim());
-            else if (!name.equalsIgnoreCase("Content-Type")) throw new IOException("unexpected header '" + header + "'");
+            if (name.equalsIgnoreCase("Content-Length"))
+                contentLength = Integer.parseInt(header.substring(colon + 1).trim());
+            else if (!name.equalsIgnoreCase("Content-Type"))
+                throw new IOException("unexpected header '" + header + "'");
         }
         if (contentLength < 0) throw new IOException("frame without Content-Length");
         byte[] body = in.readNBytes(contentLength);
@@ -143,7 +147,8 @@ public final class FramedJsonRpcClient implements AutoCloseable {
             }
             if (b == '\n') break;
             if (b != '\r') line.write(b);
-            if (line.size() > 1000) throw new IOException("header line too long; stdout carries something else: '" + line + "'");
+            if (line.size() > 1000)
+                throw new IOException("header line too long; stdout carries something else: '" + line + "'");
         }
         return line.toString(StandardCharsets.US_ASCII);
     }

@@ -34,12 +34,14 @@ public final class AnomalyHandler implements ExecutorHandler {
         try {
             series = warehouse.kpiSeries(query);
         } catch (WarehouseException e) {
-            throw ExecutorFailure.unavailable("the events warehouse could not answer anomaly_detect: " + e.getMessage());
+            throw ExecutorFailure.unavailable(
+                    "the events warehouse could not answer anomaly_detect: " + e.getMessage());
         }
         boolean rate = query.kind() == KpiQuery.Kind.CONVERSION;
         int season = query.granularity() == TimeBucket.DAY ? 7 : 24;
         // One event (or a half-percent of conversion) is the least spread worth calling noise.
-        List<SeasonalBaseline.Check> checks = SeasonalBaseline.check(series.values(), season, rate ? 0.005 : 1.0, !rate);
+        List<SeasonalBaseline.Check> checks =
+                SeasonalBaseline.check(series.values(), season, rate ? 0.005 : 1.0, !rate);
         ObjectNode output = Json.object();
         ObjectNode kpi = output.putObject("kpi").put("type", query.kind().label());
         if (query.eventName() != null) kpi.put("event_name", query.eventName());
@@ -48,20 +50,35 @@ public final class AnomalyHandler implements ExecutorHandler {
         output.put("range_days", query.range().rangeDays());
         output.put("points", series.values().length);
         output.put("points_checked", checks.size());
-        output.put("baseline", "median of the same " + (season == 7 ? "weekday in up to 8 earlier weeks" : "hour in up to 8 earlier days")
-                + "; band = expected +- " + query.threshold() + " x 1.4826 MAD of earlier residuals");
+        output.put(
+                "baseline",
+                "median of the same "
+                        + (season == 7 ? "weekday in up to 8 earlier weeks" : "hour in up to 8 earlier days")
+                        + "; band = expected +- " + query.threshold() + " x 1.4826 MAD of earlier residuals");
         ArrayNode anomalies = output.putArray("anomalies");
         for (SeasonalBaseline.Check check : checks) {
             if (Math.abs(check.score()) <= query.threshold()) continue;
             double lower = Math.max(0, check.expected() - query.threshold() * check.scale());
             double upper = check.expected() + query.threshold() * check.scale();
             if (rate) upper = Math.min(1, upper);
-            anomalies.addObject().put("period_start", query.granularity().start(series.firstBucket() + check.index()).toString())
-                    .put("value", check.value()).put("expected", check.expected()).put("lower", lower).put("upper", upper)
-                    .put("score", check.score()).put("direction", check.score() > 0 ? "spike" : "drop");
+            anomalies
+                    .addObject()
+                    .put(
+                            "period_start",
+                            query.granularity()
+                                    .start(series.firstBucket() + check.index())
+                                    .toString())
+                    .put("value", check.value())
+                    .put("expected", check.expected())
+                    .put("lower", lower)
+                    .put("upper", upper)
+                    .put("score", check.score())
+                    .put("direction", check.score() > 0 ? "spike" : "drop");
         }
-        request.log().info("anomaly_detect " + query.kind().label() + " per " + query.granularity().label() + ": " + anomalies.size()
-                + " anomalies in " + checks.size() + " checked points, " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        request.log()
+                .info("anomaly_detect " + query.kind().label() + " per "
+                        + query.granularity().label() + ": " + anomalies.size() + " anomalies in " + checks.size()
+                        + " checked points, " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return output;
     }
 }

@@ -1,9 +1,9 @@
 package com.productos.analytics.anomaly;
 
-import com.productos.executors.InputProblems;
 import com.productos.analytics.TimeRange;
 import com.productos.analytics.sql.TimeBucket;
 import com.productos.executors.ExecutorFailure;
+import com.productos.executors.InputProblems;
 import com.productos.registry.FieldError;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,9 +22,12 @@ public final class AnomalyInput {
         JsonNode kpi = input.path("kpi");
         KpiQuery.Kind kind = null;
         String type = kpi.path("type").isString() ? kpi.path("type").asString() : "";
-        for (KpiQuery.Kind candidate : KpiQuery.Kind.values()) if (candidate.label().equals(type)) kind = candidate;
-        if (kind == null) errors.add(new FieldError("/kpi/type", "must be \"event_count\", \"distinct_users\" or \"conversion\""));
-        String eventName = name(kpi, "event_name", kind == KpiQuery.Kind.EVENT_COUNT || kind == KpiQuery.Kind.DISTINCT_USERS, errors);
+        for (KpiQuery.Kind candidate : KpiQuery.Kind.values())
+            if (candidate.label().equals(type)) kind = candidate;
+        if (kind == null)
+            errors.add(new FieldError("/kpi/type", "must be \"event_count\", \"distinct_users\" or \"conversion\""));
+        String eventName = name(
+                kpi, "event_name", kind == KpiQuery.Kind.EVENT_COUNT || kind == KpiQuery.Kind.DISTINCT_USERS, errors);
         String from = name(kpi, "from_event", kind == KpiQuery.Kind.CONVERSION, errors);
         String to = name(kpi, "to_event", kind == KpiQuery.Kind.CONVERSION, errors);
         TimeBucket granularity = TimeBucket.DAY;

@@ -11,10 +11,18 @@ import com.productos.analytics.sql.TimeBucket;
  * @param toEvent for conversion: the event that converts a starter, at or after their first start in that period
  * @param threshold how many robust standard deviations from the expected value make an anomaly
  */
-public record KpiQuery(Kind kind, String eventName, String fromEvent, String toEvent, TimeBucket granularity, TimeRange range,
-                       double threshold) {
+public record KpiQuery(
+        Kind kind,
+        String eventName,
+        String fromEvent,
+        String toEvent,
+        TimeBucket granularity,
+        TimeRange range,
+        double threshold) {
     public enum Kind {
-        EVENT_COUNT, DISTINCT_USERS, CONVERSION;
+        EVENT_COUNT,
+        DISTINCT_USERS,
+        CONVERSION;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

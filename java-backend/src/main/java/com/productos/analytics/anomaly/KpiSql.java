@@ -18,17 +18,38 @@ public final class KpiSql {
         String user = dialect.userKey();
         switch (query.kind()) {
             case EVENT_COUNT, DISTINCT_USERS -> {
-                sql.sql("SELECT ").sql(bucket).sql(" AS b, ")
+                sql.sql("SELECT ")
+                        .sql(bucket)
+                        .sql(" AS b, ")
                         .sql(query.kind() == KpiQuery.Kind.EVENT_COUNT ? "COUNT(*)" : "COUNT(DISTINCT " + user + ")")
-                        .sql(" AS n, 1 AS d FROM ").eventsInRange(query.range().fromMicros(), query.range().toMicros())
-                        .sql(" AND event_name = ").param(query.eventName()).sql(" GROUP BY b");
+                        .sql(" AS n, 1 AS d FROM ")
+                        .eventsInRange(query.range().fromMicros(), query.range().toMicros())
+                        .sql(" AND event_name = ")
+                        .param(query.eventName())
+                        .sql(" GROUP BY b");
             }
             case CONVERSION -> {
-                sql.sql("WITH per_user AS (SELECT ").sql(user).sql(" AS u, ").sql(bucket).sql(" AS b, MIN(CASE WHEN event_name = ")
-                        .param(query.fromEvent()).sql(" THEN ").sql(dialect.epochMicros("ts")).sql(" END) AS first_from, MAX(CASE WHEN event_name = ")
-                        .param(query.toEvent()).sql(" THEN ").sql(dialect.epochMicros("ts")).sql(" END) AS last_to FROM ").eventsInRange(query.range().fromMicros(), query.range().toMicros())
-                        .sql(" AND event_name IN (").param(query.fromEvent()).sql(", ").param(query.toEvent()).sql(") GROUP BY u, b)")
-                        .sql(" SELECT b, COUNT(CASE WHEN last_to >= first_from THEN 1 END) AS n, COUNT(first_from) AS d FROM per_user")
+                sql.sql("WITH per_user AS (SELECT ")
+                        .sql(user)
+                        .sql(" AS u, ")
+                        .sql(bucket)
+                        .sql(" AS b, MIN(CASE WHEN event_name = ")
+                        .param(query.fromEvent())
+                        .sql(" THEN ")
+                        .sql(dialect.epochMicros("ts"))
+                        .sql(" END) AS first_from, MAX(CASE WHEN event_name = ")
+                        .param(query.toEvent())
+                        .sql(" THEN ")
+                        .sql(dialect.epochMicros("ts"))
+                        .sql(" END) AS last_to FROM ")
+                        .eventsInRange(query.range().fromMicros(), query.range().toMicros())
+                        .sql(" AND event_name IN (")
+                        .param(query.fromEvent())
+                        .sql(", ")
+                        .param(query.toEvent())
+                        .sql(") GROUP BY u, b)")
+                        .sql(
+                                " SELECT b, COUNT(CASE WHEN last_to >= first_from THEN 1 END) AS n, COUNT(first_from) AS d FROM per_user")
                         .sql(" WHERE first_from IS NOT NULL GROUP BY b");
             }
         }

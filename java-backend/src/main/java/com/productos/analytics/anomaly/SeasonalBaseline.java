@@ -52,7 +52,8 @@ public final class SeasonalBaseline {
             if (!hasExpected[i]) continue;
             double[] window = new double[SEASONS * season];
             int count = 0;
-            for (int j = Math.max(0, i - SEASONS * season); j < i; j++) if (hasExpected[j]) window[count++] = residual[j];
+            for (int j = Math.max(0, i - SEASONS * season); j < i; j++)
+                if (hasExpected[j]) window[count++] = residual[j];
             if (count < 2 * season) continue;
             double center = median(window, count);
             for (int j = 0; j < count; j++) window[j] = Math.abs(window[j] - center);

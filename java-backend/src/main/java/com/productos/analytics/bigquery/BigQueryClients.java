@@ -19,8 +19,9 @@ public final class BigQueryClients {
         try {
             return builder.build().getService();
         } catch (RuntimeException e) {
-            throw new ConfigException("cannot create the BigQuery client for project " + settings.project() + ": " + e.getMessage()
-                    + "; set up Application Default Credentials (gcloud auth application-default login, or run as a service account)");
+            throw new ConfigException(
+                    "cannot create the BigQuery client for project " + settings.project() + ": " + e.getMessage()
+                            + "; set up Application Default Credentials (gcloud auth application-default login, or run as a service account)");
         }
     }
 }

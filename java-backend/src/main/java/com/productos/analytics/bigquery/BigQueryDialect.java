@@ -16,16 +16,20 @@ final class BigQueryDialect implements SqlDialect {
     private final String eventsTable;
 
     BigQueryDialect(String project, String dataset, String eventsTable) {
-        if (!PROJECT.matcher(project).matches()) throw new IllegalArgumentException("BigQuery project id '" + project + "' is not valid");
-        if (!NAME.matcher(dataset).matches()) throw new IllegalArgumentException("BigQuery dataset '" + dataset + "' is not valid");
-        if (!NAME.matcher(eventsTable).matches()) throw new IllegalArgumentException("BigQuery table '" + eventsTable + "' is not valid");
+        if (!PROJECT.matcher(project).matches())
+            throw new IllegalArgumentException("BigQuery project id '" + project + "' is not valid");
+        if (!NAME.matcher(dataset).matches())
+            throw new IllegalArgumentException("BigQuery dataset '" + dataset + "' is not valid");
+        if (!NAME.matcher(eventsTable).matches())
+            throw new IllegalArgumentException("BigQuery table '" + eventsTable + "' is not valid");
         this.project = project;
         this.dataset = dataset;
         this.eventsTable = eventsTable;
     }
 
     String table(String name) {
-        if (!NAME.matcher(name).matches()) throw new IllegalArgumentException("BigQuery table '" + name + "' is not valid");
+        if (!NAME.matcher(name).matches())
+            throw new IllegalArgumentException("BigQuery table '" + name + "' is not valid");
         return "`" + project + "." + dataset + "." + name + "`";
     }
 

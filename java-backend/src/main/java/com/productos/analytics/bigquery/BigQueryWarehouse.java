@@ -8,16 +8,10 @@ import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.TableResult;
 import com.productos.analytics.AnalyticsSettings.BigQuerySettings;
 import com.productos.analytics.AnalyticsWarehouse;
-import com.productos.analytics.growth.DropoffCounts;
-import com.productos.analytics.growth.DropoffQuery;
-import com.productos.analytics.growth.DropoffSql;
+import com.productos.analytics.WarehouseException;
 import com.productos.analytics.anomaly.KpiQuery;
 import com.productos.analytics.anomaly.KpiSeries;
 import com.productos.analytics.anomaly.KpiSql;
-import com.productos.analytics.retention.RetentionQuery;
-import com.productos.analytics.retention.RetentionSql;
-import com.productos.analytics.retention.RetentionTable;
-import com.productos.analytics.WarehouseException;
 import com.productos.analytics.drivers.DriverCounts;
 import com.productos.analytics.drivers.DriverQuery;
 import com.productos.analytics.drivers.DriverSql;
@@ -27,8 +21,14 @@ import com.productos.analytics.events.EventSink;
 import com.productos.analytics.funnel.FunnelCounts;
 import com.productos.analytics.funnel.FunnelQuery;
 import com.productos.analytics.funnel.FunnelSql;
+import com.productos.analytics.growth.DropoffCounts;
+import com.productos.analytics.growth.DropoffQuery;
+import com.productos.analytics.growth.DropoffSql;
 import com.productos.analytics.insights.InsightRecord;
 import com.productos.analytics.insights.StoredLocation;
+import com.productos.analytics.retention.RetentionQuery;
+import com.productos.analytics.retention.RetentionSql;
+import com.productos.analytics.retention.RetentionTable;
 import com.productos.analytics.sql.SqlStatement;
 import com.productos.json.Json;
 import java.util.ArrayList;
@@ -67,7 +67,8 @@ public final class BigQueryWarehouse implements AnalyticsWarehouse {
         TableResult result = run(FunnelSql.build(query, dialect));
         List<Long> users = new ArrayList<>();
         for (FieldValueList row : result.iterateAll()) {
-            for (int k = 0; k < query.steps().size(); k++) users.add(row.get(k).isNull() ? 0 : row.get(k).getLongValue());
+            for (int k = 0; k < query.steps().size(); k++)
+                users.add(row.get(k).isNull() ? 0 : row.get(k).getLongValue());
         }
         if (users.size() != query.steps().size()) throw new WarehouseException("BigQuery returned no funnel row");
         return new FunnelCounts(users);
@@ -83,8 +84,11 @@ public final class BigQueryWarehouse implements AnalyticsWarehouse {
         }
         List<FeatureCount> features = new ArrayList<>();
         for (FieldValueList row : run(DriverSql.features(query, dialect)).iterateAll()) {
-            features.add(new FeatureCount(row.get(0).getStringValue(), row.get(1).getStringValue(),
-                    row.get(2).getLongValue(), row.get(3).getLongValue()));
+            features.add(new FeatureCount(
+                    row.get(0).getStringValue(),
+                    row.get(1).getStringValue(),
+                    row.get(2).getLongValue(),
+                    row.get(3).getLongValue()));
         }
         return new DriverCounts(users, converted, features);
     }
@@ -103,7 +107,8 @@ public final class BigQueryWarehouse implements AnalyticsWarehouse {
         List<long[]> rows = new ArrayList<>();
         for (FieldValueList row : run(sql).iterateAll()) {
             long[] values = new long[columns];
-            for (int i = 0; i < columns; i++) values[i] = row.get(i).isNull() ? 0 : row.get(i).getLongValue();
+            for (int i = 0; i < columns; i++)
+                values[i] = row.get(i).isNull() ? 0 : row.get(i).getLongValue();
             rows.add(values);
         }
         return rows;
@@ -113,14 +118,22 @@ public final class BigQueryWarehouse implements AnalyticsWarehouse {
     public DropoffCounts dropoffs(DropoffQuery query, int step) {
         List<DropoffCounts.Segment> segments = new ArrayList<>();
         if (!query.segmentBy().isEmpty()) {
-            for (FieldValueList row : run(DropoffSql.segments(query, step, dialect)).iterateAll()) {
-                segments.add(new DropoffCounts.Segment(query.segmentBy().get((int) row.get(0).getLongValue()), row.get(1).getStringValue(),
-                        row.get(2).getLongValue(), row.get(3).getLongValue()));
+            for (FieldValueList row :
+                    run(DropoffSql.segments(query, step, dialect)).iterateAll()) {
+                segments.add(new DropoffCounts.Segment(
+                        query.segmentBy().get((int) row.get(0).getLongValue()),
+                        row.get(1).getStringValue(),
+                        row.get(2).getLongValue(),
+                        row.get(3).getLongValue()));
             }
         }
         List<DropoffCounts.Alternative> alternatives = new ArrayList<>();
-        for (FieldValueList row : run(DropoffSql.alternatives(query, step, dialect)).iterateAll()) {
-            alternatives.add(new DropoffCounts.Alternative(row.get(0).getStringValue(), row.get(1).getLongValue(), row.get(2).getLongValue()));
+        for (FieldValueList row :
+                run(DropoffSql.alternatives(query, step, dialect)).iterateAll()) {
+            alternatives.add(new DropoffCounts.Alternative(
+                    row.get(0).getStringValue(),
+                    row.get(1).getLongValue(),
+                    row.get(2).getLongValue()));
         }
         return new DropoffCounts(segments, alternatives);
     }
@@ -132,31 +145,59 @@ public final class BigQueryWarehouse implements AnalyticsWarehouse {
 
     @Override
     public boolean insightExists(String insightId) {
-        SqlStatement sql = new SqlStatement(dialect).sql("SELECT COUNT(*) FROM ").sql(dialect.table(settings.insightsTable()))
-                .sql(" WHERE insight_id = ").param(insightId);
+        SqlStatement sql = new SqlStatement(dialect)
+                .sql("SELECT COUNT(*) FROM ")
+                .sql(dialect.table(settings.insightsTable()))
+                .sql(" WHERE insight_id = ")
+                .param(insightId);
         for (FieldValueList row : run(sql).iterateAll()) return row.get(0).getLongValue() > 0;
         return false;
     }
 
     @Override
     public void insertInsight(InsightRecord record) {
-        SqlStatement sql = new SqlStatement(dialect).sql("INSERT INTO ").sql(dialect.table(settings.insightsTable()))
-                .sql(" (insight_id, created_at, type, title, summary, severity, confidence, range_days, context, recommendations, "
-                        + "links, run_id, report_prefix) VALUES (").param(record.insightId())
-                .sql(", TIMESTAMP_MICROS(").param(EventKeys.epochMicros(record.createdAt())).sql("), ").param(record.type())
-                .sql(", ").param(record.title()).sql(", ").param(record.summary()).sql(", ").param(record.severity())
-                .sql(", ").param(record.confidence()).sql(", ").param((long) record.rangeDays())
-                .sql(", PARSE_JSON(").param(record.context() == null ? "null" : Json.write(record.context()))
-                .sql("), PARSE_JSON(").param(Json.write(record.recommendations()))
-                .sql("), PARSE_JSON(").param(record.links() == null ? "null" : Json.write(record.links()))
-                .sql("), ").param(record.runId() == null ? "" : record.runId()).sql(", ").param(record.reportPrefix()).sql(")");
+        SqlStatement sql = new SqlStatement(dialect)
+                .sql("INSERT INTO ")
+                .sql(dialect.table(settings.insightsTable()))
+                .sql(
+                        " (insight_id, created_at, type, title, summary, severity, confidence, range_days, context, recommendations, "
+                                + "links, run_id, report_prefix) VALUES (")
+                .param(record.insightId())
+                .sql(", TIMESTAMP_MICROS(")
+                .param(EventKeys.epochMicros(record.createdAt()))
+                .sql("), ")
+                .param(record.type())
+                .sql(", ")
+                .param(record.title())
+                .sql(", ")
+                .param(record.summary())
+                .sql(", ")
+                .param(record.severity())
+                .sql(", ")
+                .param(record.confidence())
+                .sql(", ")
+                .param((long) record.rangeDays())
+                .sql(", PARSE_JSON(")
+                .param(record.context() == null ? "null" : Json.write(record.context()))
+                .sql("), PARSE_JSON(")
+                .param(Json.write(record.recommendations()))
+                .sql("), PARSE_JSON(")
+                .param(record.links() == null ? "null" : Json.write(record.links()))
+                .sql("), ")
+                .param(record.runId() == null ? "" : record.runId())
+                .sql(", ")
+                .param(record.reportPrefix())
+                .sql(")");
         run(sql);
     }
 
     @Override
     public void deleteInsight(String insightId) {
-        run(new SqlStatement(dialect).sql("DELETE FROM ").sql(dialect.table(settings.insightsTable()))
-                .sql(" WHERE insight_id = ").param(insightId));
+        run(new SqlStatement(dialect)
+                .sql("DELETE FROM ")
+                .sql(dialect.table(settings.insightsTable()))
+                .sql(" WHERE insight_id = ")
+                .param(insightId));
     }
 
     private TableResult run(SqlStatement sql) {
@@ -164,18 +205,24 @@ public final class BigQueryWarehouse implements AnalyticsWarehouse {
         List<Object> values = sql.parameters();
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
-            QueryParameterValue parameter = value instanceof Long number ? QueryParameterValue.int64(number)
-                    : value instanceof Double number ? QueryParameterValue.float64(number)
-                    : QueryParameterValue.string((String) value);
+            QueryParameterValue parameter = value instanceof Long number
+                    ? QueryParameterValue.int64(number)
+                    : value instanceof Double number
+                            ? QueryParameterValue.float64(number)
+                            : QueryParameterValue.string((String) value);
             parameters.put("p" + i, parameter);
         }
         QueryJobConfiguration configuration = QueryJobConfiguration.newBuilder(sql.text())
-                .setUseLegacySql(false).setNamedParameters(parameters).build();
+                .setUseLegacySql(false)
+                .setNamedParameters(parameters)
+                .build();
         try {
             return bigQuery.query(configuration);
         } catch (BigQueryException e) {
-            throw new WarehouseException("BigQuery query failed (" + e.getCode() + "): " + e.getMessage()
-                    + "; check analytics.bigquery settings and that the executor's service account can query the dataset", e);
+            throw new WarehouseException(
+                    "BigQuery query failed (" + e.getCode() + "): " + e.getMessage()
+                            + "; check analytics.bigquery settings and that the executor's service account can query the dataset",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WarehouseException("interrupted while waiting for BigQuery", e);

@@ -1,10 +1,10 @@
 package com.productos.analytics.drivers;
 
-import com.productos.executors.InputProblems;
 import com.productos.analytics.TimeRange;
 import com.productos.analytics.sql.PropertyFilter;
 import com.productos.analytics.sql.PropertyKeys;
 import com.productos.executors.ExecutorFailure;
+import com.productos.executors.InputProblems;
 import com.productos.registry.FieldError;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,9 +25,13 @@ public final class DriverInput {
         TimeRange range = TimeRange.parse(input, clock, errors);
         JsonNode target = input.path("target");
         String metric = target.path("metric").asString("");
-        String event = target.path("event_name").isString() && !target.path("event_name").asString().isBlank()
-                ? target.path("event_name").asString() : metric;
-        if (event.isBlank()) errors.add(new FieldError("/target/event_name", "name the conversion event (or a metric that is an event name)"));
+        String event = target.path("event_name").isString()
+                        && !target.path("event_name").asString().isBlank()
+                ? target.path("event_name").asString()
+                : metric;
+        if (event.isBlank())
+            errors.add(new FieldError(
+                    "/target/event_name", "name the conversion event (or a metric that is an event name)"));
         List<String> events = new ArrayList<>();
         List<String> properties = new ArrayList<>();
         JsonNode candidates = input.path("candidate_features");
@@ -37,7 +41,9 @@ public final class DriverInput {
             if (entry.startsWith("property:")) {
                 String key = entry.substring("property:".length());
                 if (PropertyKeys.isValid(key)) properties.add(key);
-                else errors.add(new FieldError(pointer, "property name must be letters, digits and _, e.g. property:utm_campaign"));
+                else
+                    errors.add(new FieldError(
+                            pointer, "property name must be letters, digits and _, e.g. property:utm_campaign"));
             } else {
                 String name = entry.startsWith("event:") ? entry.substring("event:".length()) : entry;
                 if (name.isBlank()) errors.add(new FieldError(pointer, "must name an event or property:NAME"));

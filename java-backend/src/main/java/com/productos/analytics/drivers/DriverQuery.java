@@ -13,8 +13,13 @@ import java.util.List;
  * @param segment users to consider (those with at least one event in the range matching it)
  */
 public record DriverQuery(
-        String metric, String targetEvent, List<String> candidateEvents, List<String> candidateProperties,
-        PropertyFilter segment, TimeRange range, int minSupportUsers) {
+        String metric,
+        String targetEvent,
+        List<String> candidateEvents,
+        List<String> candidateProperties,
+        PropertyFilter segment,
+        TimeRange range,
+        int minSupportUsers) {
     public DriverQuery {
         candidateEvents = List.copyOf(candidateEvents);
         candidateProperties = List.copyOf(candidateProperties);

@@ -23,11 +23,23 @@ public final class DriverScorer {
     public record Result(List<Driver> drivers, List<String> skipped) {}
 
     /** One scored driver. */
-    public record Driver(String name, double oddsRatio, String direction, double confidence, String evidence,
-                         long usersWith, long convertedWith, long usersWithout, long convertedWithout) {
+    public record Driver(
+            String name,
+            double oddsRatio,
+            String direction,
+            double confidence,
+            String evidence,
+            long usersWith,
+            long convertedWith,
+            long usersWithout,
+            long convertedWithout) {
         public ObjectNode toOutput() {
-            return Json.object().put("name", name).put("score", oddsRatio).put("direction", direction)
-                    .put("evidence", evidence).put("confidence", confidence);
+            return Json.object()
+                    .put("name", name)
+                    .put("score", oddsRatio)
+                    .put("direction", direction)
+                    .put("evidence", evidence)
+                    .put("confidence", confidence);
         }
     }
 
@@ -52,19 +64,33 @@ public final class DriverScorer {
             double oddsRatio = ((a + 1.0) / (b + 1.0)) / ((c + 1.0) / (d + 1.0));
             String direction = oddsRatio > 1 ? "positive" : oddsRatio < 1 ? "negative" : "mixed";
             double confidence = Math.max(0, Math.min(1, 1 - AssociationTest.pValue(a, b, c, d)));
-            String who = feature.kind().equals(FeatureCount.EVENT) ? "did " + feature.feature() : "had " + feature.name();
-            String evidence = String.format(Locale.ROOT, "%.1f%% of users who %s converted (%s of %,d), against %.1f%% of those who did not (%s of %,d); n=%,d",
-                    100.0 * a / feature.users(), who, String.format(Locale.ROOT, "%,d", a), feature.users(),
-                    without == 0 ? 0.0 : 100.0 * c / without, String.format(Locale.ROOT, "%,d", c), without, n);
-            drivers.add(new Driver(feature.name(), oddsRatio, direction, confidence, evidence, feature.users(), a, without, c));
+            String who =
+                    feature.kind().equals(FeatureCount.EVENT) ? "did " + feature.feature() : "had " + feature.name();
+            String evidence = String.format(
+                    Locale.ROOT,
+                    "%.1f%% of users who %s converted (%s of %,d), against %.1f%% of those who did not (%s of %,d); n=%,d",
+                    100.0 * a / feature.users(),
+                    who,
+                    String.format(Locale.ROOT, "%,d", a),
+                    feature.users(),
+                    without == 0 ? 0.0 : 100.0 * c / without,
+                    String.format(Locale.ROOT, "%,d", c),
+                    without,
+                    n);
+            drivers.add(new Driver(
+                    feature.name(), oddsRatio, direction, confidence, evidence, feature.users(), a, without, c));
         }
         if (query.candidateEvents().contains(query.targetEvent())) {
             skipped.add(query.targetEvent() + " (the target event is never its own driver)");
         }
         for (String event : query.candidateEvents()) {
-            if (!seen.contains(event) && !event.equals(query.targetEvent())) skipped.add(event + " (seen in no user before converting)");
+            if (!seen.contains(event) && !event.equals(query.targetEvent()))
+                skipped.add(event + " (seen in no user before converting)");
         }
-        drivers.sort(Comparator.comparingDouble((Driver d) -> -Math.abs(Math.log(d.oddsRatio()))).thenComparing(Driver::name));
-        return new Result(drivers.size() > maxDrivers ? List.copyOf(drivers.subList(0, maxDrivers)) : List.copyOf(drivers), List.copyOf(skipped));
+        drivers.sort(Comparator.comparingDouble((Driver d) -> -Math.abs(Math.log(d.oddsRatio())))
+                .thenComparing(Driver::name));
+        return new Result(
+                drivers.size() > maxDrivers ? List.copyOf(drivers.subList(0, maxDrivers)) : List.copyOf(drivers),
+                List.copyOf(skipped));
     }
 }

@@ -47,16 +47,20 @@ public final class DriversHandler implements ExecutorHandler {
         output.put("range_days", query.range().rangeDays());
         ArrayNode drivers = output.putArray("drivers");
         if (counts.convertedUsers() == 0 || counts.convertedUsers() == counts.users()) {
-            request.log().warn("no drivers: " + counts.convertedUsers() + " of " + counts.users()
-                    + " users converted, so there is nobody to compare against; widen the range or check the target event '"
-                    + query.targetEvent() + "'");
+            request.log()
+                    .warn("no drivers: " + counts.convertedUsers() + " of " + counts.users()
+                            + " users converted, so there is nobody to compare against; widen the range or check the target event '"
+                            + query.targetEvent() + "'");
             return output;
         }
         DriverScorer.Result result = DriverScorer.score(query, counts, MAX_DRIVERS);
         result.drivers().forEach(driver -> drivers.add(driver.toOutput()));
-        request.log().info("top_drivers for '" + query.targetEvent() + "': " + counts.convertedUsers() + " of " + counts.users()
-                + " users converted; " + result.drivers().size() + " drivers scored");
-        if (!result.skipped().isEmpty()) request.log().info("skipped candidates: " + String.join("; ", result.skipped()));
+        request.log()
+                .info("top_drivers for '" + query.targetEvent() + "': " + counts.convertedUsers() + " of "
+                        + counts.users() + " users converted; "
+                        + result.drivers().size() + " drivers scored");
+        if (!result.skipped().isEmpty())
+            request.log().info("skipped candidates: " + String.join("; ", result.skipped()));
         return output;
     }
 }

@@ -33,14 +33,17 @@ public final class DuckDbDatabase implements AutoCloseable {
 
     public static DuckDbDatabase open(Path file) {
         try {
-            DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+            DuckDBConnection connection =
+                    (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE IF NOT EXISTS events " + EVENTS_COLUMNS);
-                statement.execute("CREATE TABLE IF NOT EXISTS users (user_id VARCHAR NOT NULL, user_key BIGINT NOT NULL)");
-                statement.execute("CREATE TABLE IF NOT EXISTS insights (insight_id VARCHAR PRIMARY KEY, created_at TIMESTAMP NOT NULL, "
-                        + "type VARCHAR NOT NULL, title VARCHAR NOT NULL, summary VARCHAR NOT NULL, severity VARCHAR NOT NULL, "
-                        + "confidence DOUBLE NOT NULL, range_days INTEGER NOT NULL, context JSON, recommendations JSON NOT NULL, "
-                        + "links JSON, run_id VARCHAR, report_prefix VARCHAR NOT NULL)");
+                statement.execute(
+                        "CREATE TABLE IF NOT EXISTS users (user_id VARCHAR NOT NULL, user_key BIGINT NOT NULL)");
+                statement.execute(
+                        "CREATE TABLE IF NOT EXISTS insights (insight_id VARCHAR PRIMARY KEY, created_at TIMESTAMP NOT NULL, "
+                                + "type VARCHAR NOT NULL, title VARCHAR NOT NULL, summary VARCHAR NOT NULL, severity VARCHAR NOT NULL, "
+                                + "confidence DOUBLE NOT NULL, range_days INTEGER NOT NULL, context JSON, recommendations JSON NOT NULL, "
+                                + "links JSON, run_id VARCHAR, report_prefix VARCHAR NOT NULL)");
             }
             addUserKeys(connection);
             return new DuckDbDatabase(file, connection);
@@ -57,7 +60,8 @@ public final class DuckDbDatabase implements AutoCloseable {
                     + " or import and query through the Product OS backend that has it";
         }
         if (said.contains("not a valid DuckDB database") || said.contains("orrupt") || said.contains("checksum")) {
-            return "the events warehouse " + file + " is damaged or is not a DuckDB database; move it aside (for example"
+            return "the events warehouse " + file
+                    + " is damaged or is not a DuckDB database; move it aside (for example"
                     + " mv " + file + " " + file + ".broken) and restart Product OS: a new, empty warehouse is created"
                     + " there, then import the events again";
         }
@@ -79,12 +83,14 @@ public final class DuckDbDatabase implements AutoCloseable {
             }
             connection.setAutoCommit(false);
             try {
-                statement.execute("CREATE TEMP TABLE keyless_users AS SELECT DISTINCT user_id FROM events WHERE user_key IS NULL");
+                statement.execute(
+                        "CREATE TEMP TABLE keyless_users AS SELECT DISTINCT user_id FROM events WHERE user_key IS NULL");
                 keyUsers(statement, "keyless_users", "keyless_user_keys");
                 statement.execute("CREATE TABLE events_keyed " + EVENTS_COLUMNS);
-                statement.execute("INSERT INTO events_keyed SELECT e.insert_id, e.user_id, e.event_name, e.ts, e.properties, "
-                        + "coalesce(e.user_key, k.user_key) AS key FROM events e LEFT JOIN keyless_user_keys k "
-                        + "ON k.user_id = e.user_id ORDER BY key, e.ts");
+                statement.execute(
+                        "INSERT INTO events_keyed SELECT e.insert_id, e.user_id, e.event_name, e.ts, e.properties, "
+                                + "coalesce(e.user_key, k.user_key) AS key FROM events e LEFT JOIN keyless_user_keys k "
+                                + "ON k.user_id = e.user_id ORDER BY key, e.ts");
                 statement.execute("DROP TABLE events");
                 statement.execute("ALTER TABLE events_keyed RENAME TO events");
                 statement.execute("DROP TABLE keyless_users");
@@ -109,7 +115,8 @@ public final class DuckDbDatabase implements AutoCloseable {
         statement.execute("CREATE TEMP TABLE " + keys + " AS SELECT d.user_id, u.user_key IS NULL AS is_new, "
                 + "coalesce(u.user_key, (SELECT coalesce(max(user_key), 0) FROM users) + row_number() OVER ()) AS user_key "
                 + "FROM (SELECT DISTINCT user_id FROM " + source + ") d LEFT JOIN users u ON u.user_id = d.user_id");
-        statement.execute("INSERT INTO users (user_id, user_key) SELECT user_id, user_key FROM " + keys + " WHERE is_new");
+        statement.execute(
+                "INSERT INTO users (user_id, user_key) SELECT user_id, user_key FROM " + keys + " WHERE is_new");
     }
 
     public Path file() {

@@ -35,8 +35,9 @@ final class DuckDbEventBatch implements EventBatch {
         try {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TEMP TABLE " + stagingTable
-                        + " (ord BIGINT, insert_id VARCHAR, user_id VARCHAR, event_name VARCHAR, ts_us BIGINT, properties VARCHAR)");
+                statement.execute(
+                        "CREATE TEMP TABLE " + stagingTable
+                                + " (ord BIGINT, insert_id VARCHAR, user_id VARCHAR, event_name VARCHAR, ts_us BIGINT, properties VARCHAR)");
             }
             appender = connection.createAppender("temp", "main", stagingTable);
         } catch (SQLException e) {
@@ -73,13 +74,16 @@ final class DuckDbEventBatch implements EventBatch {
             try (Statement statement = connection.createStatement()) {
                 // The first copy of each insert id wins (hash aggregate, no sort); ids already stored are skipped.
                 DuckDbDatabase.keyUsers(statement, stagingTable, stagingTable + "_keys");
-                inserted = statement.executeUpdate("INSERT INTO events (insert_id, user_id, event_name, ts, properties, user_key) "
-                        + "SELECT s.insert_id, s.user_id, s.event_name, make_timestamp(s.ts_us), s.properties::JSON, u.user_key FROM " + stagingTable
-                        + " s JOIN (SELECT min(ord) AS ord FROM " + stagingTable + " GROUP BY insert_id) first_copy ON s.ord = first_copy.ord"
-                        + " JOIN " + stagingTable + "_keys u ON u.user_id = s.user_id"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.insert_id = s.insert_id)"
-                        // Stored in user then time order: the funnel's per-user sorts find long presorted runs.
-                        + " ORDER BY u.user_key, s.ts_us");
+                inserted = statement.executeUpdate(
+                        "INSERT INTO events (insert_id, user_id, event_name, ts, properties, user_key) "
+                                + "SELECT s.insert_id, s.user_id, s.event_name, make_timestamp(s.ts_us), s.properties::JSON, u.user_key FROM "
+                                + stagingTable
+                                + " s JOIN (SELECT min(ord) AS ord FROM " + stagingTable
+                                + " GROUP BY insert_id) first_copy ON s.ord = first_copy.ord"
+                                + " JOIN " + stagingTable + "_keys u ON u.user_id = s.user_id"
+                                + " WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.insert_id = s.insert_id)"
+                                // Stored in user then time order: the funnel's per-user sorts find long presorted runs.
+                                + " ORDER BY u.user_key, s.ts_us");
                 statement.execute("DROP TABLE " + stagingTable);
                 statement.execute("DROP TABLE " + stagingTable + "_keys");
             }

@@ -2,15 +2,9 @@ package com.productos.analytics.duckdb;
 
 import com.productos.analytics.AnalyticsSettings;
 import com.productos.analytics.AnalyticsWarehouse;
-import com.productos.analytics.growth.DropoffCounts;
-import com.productos.analytics.growth.DropoffQuery;
-import com.productos.analytics.growth.DropoffSql;
 import com.productos.analytics.anomaly.KpiQuery;
 import com.productos.analytics.anomaly.KpiSeries;
 import com.productos.analytics.anomaly.KpiSql;
-import com.productos.analytics.retention.RetentionQuery;
-import com.productos.analytics.retention.RetentionSql;
-import com.productos.analytics.retention.RetentionTable;
 import com.productos.analytics.drivers.DriverCounts;
 import com.productos.analytics.drivers.DriverQuery;
 import com.productos.analytics.drivers.DriverSql;
@@ -18,20 +12,26 @@ import com.productos.analytics.drivers.FeatureCount;
 import com.productos.analytics.events.EventBatch;
 import com.productos.analytics.events.EventSink;
 import com.productos.analytics.funnel.FunnelCounts;
-import com.productos.analytics.insights.InsightRecord;
-import com.productos.analytics.insights.StoredLocation;
-import com.productos.config.ProductOsConfig;
-import com.productos.config.Workspace;
-import com.productos.json.Json;
-import java.time.ZoneOffset;
 import com.productos.analytics.funnel.FunnelQuery;
 import com.productos.analytics.funnel.FunnelSql;
 import com.productos.analytics.funnel.FunnelWalk;
+import com.productos.analytics.growth.DropoffCounts;
+import com.productos.analytics.growth.DropoffQuery;
+import com.productos.analytics.growth.DropoffSql;
+import com.productos.analytics.insights.InsightRecord;
+import com.productos.analytics.insights.StoredLocation;
+import com.productos.analytics.retention.RetentionQuery;
+import com.productos.analytics.retention.RetentionSql;
+import com.productos.analytics.retention.RetentionTable;
 import com.productos.analytics.sql.SqlDialect;
 import com.productos.analytics.sql.SqlStatement;
+import com.productos.config.ProductOsConfig;
+import com.productos.config.Workspace;
+import com.productos.json.Json;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +49,8 @@ public final class DuckDbWarehouse implements AnalyticsWarehouse, EventSink {
      * .productos/analytics.duckdb). A DuckDB file is opened by one process at a time.
      */
     public static DuckDbWarehouse open(Workspace workspace, ProductOsConfig config) {
-        return new DuckDbWarehouse(DuckDbDatabase.open(AnalyticsSettings.from(config.section("analytics"), workspace).duckDbFile()));
+        return new DuckDbWarehouse(DuckDbDatabase.open(
+                AnalyticsSettings.from(config.section("analytics"), workspace).duckDbFile()));
     }
 
     public DuckDbDatabase database() {
@@ -119,7 +120,8 @@ public final class DuckDbWarehouse implements AnalyticsWarehouse, EventSink {
         });
         List<FeatureCount> features = query(DriverSql.features(query, SqlDialect.DUCKDB), rs -> {
             List<FeatureCount> rows = new ArrayList<>();
-            while (rs.next()) rows.add(new FeatureCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+            while (rs.next())
+                rows.add(new FeatureCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
             return rows;
         });
         return new DriverCounts(totals[0], totals[1], features);
@@ -149,17 +151,22 @@ public final class DuckDbWarehouse implements AnalyticsWarehouse, EventSink {
 
     @Override
     public DropoffCounts dropoffs(DropoffQuery query, int step) {
-        List<DropoffCounts.Segment> segments = query.segmentBy().isEmpty() ? List.of()
+        List<DropoffCounts.Segment> segments = query.segmentBy().isEmpty()
+                ? List.of()
                 : query(DropoffSql.segments(query, step, SqlDialect.DUCKDB), rs -> {
                     List<DropoffCounts.Segment> rows = new ArrayList<>();
-                    while (rs.next()) rows.add(new DropoffCounts.Segment(query.segmentBy().get(rs.getInt(1)), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+                    while (rs.next())
+                        rows.add(new DropoffCounts.Segment(
+                                query.segmentBy().get(rs.getInt(1)), rs.getString(2), rs.getLong(3), rs.getLong(4)));
                     return rows;
                 });
-        List<DropoffCounts.Alternative> alternatives = query(DropoffSql.alternatives(query, step, SqlDialect.DUCKDB), rs -> {
-            List<DropoffCounts.Alternative> rows = new ArrayList<>();
-            while (rs.next()) rows.add(new DropoffCounts.Alternative(rs.getString(1), rs.getLong(2), rs.getLong(3)));
-            return rows;
-        });
+        List<DropoffCounts.Alternative> alternatives =
+                query(DropoffSql.alternatives(query, step, SqlDialect.DUCKDB), rs -> {
+                    List<DropoffCounts.Alternative> rows = new ArrayList<>();
+                    while (rs.next())
+                        rows.add(new DropoffCounts.Alternative(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                    return rows;
+                });
         return new DropoffCounts(segments, alternatives);
     }
 
@@ -171,7 +178,8 @@ public final class DuckDbWarehouse implements AnalyticsWarehouse, EventSink {
     @Override
     public boolean insightExists(String insightId) {
         return database.withConnection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM insights WHERE insight_id = ?")) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("SELECT 1 FROM insights WHERE insight_id = ?")) {
                 statement.setString(1, insightId);
                 try (ResultSet rs = statement.executeQuery()) {
                     return rs.next();
@@ -183,11 +191,13 @@ public final class DuckDbWarehouse implements AnalyticsWarehouse, EventSink {
     @Override
     public void insertInsight(InsightRecord record) {
         database.withConnection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("INSERT OR REPLACE INTO insights (insight_id, created_at, type, "
-                    + "title, summary, severity, confidence, range_days, context, recommendations, links, run_id, report_prefix) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::JSON, ?::JSON, ?::JSON, ?, ?)")) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("INSERT OR REPLACE INTO insights (insight_id, created_at, type, "
+                            + "title, summary, severity, confidence, range_days, context, recommendations, links, run_id, report_prefix) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::JSON, ?::JSON, ?::JSON, ?, ?)")) {
                 statement.setString(1, record.insightId());
-                statement.setObject(2, record.createdAt().atOffset(ZoneOffset.UTC).toLocalDateTime());
+                statement.setObject(
+                        2, record.createdAt().atOffset(ZoneOffset.UTC).toLocalDateTime());
                 statement.setString(3, record.type());
                 statement.setString(4, record.title());
                 statement.setString(5, record.summary());
@@ -208,7 +218,8 @@ public final class DuckDbWarehouse implements AnalyticsWarehouse, EventSink {
     @Override
     public void deleteInsight(String insightId) {
         database.withConnection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM insights WHERE insight_id = ?")) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("DELETE FROM insights WHERE insight_id = ?")) {
                 statement.setString(1, insightId);
                 statement.executeUpdate();
             }

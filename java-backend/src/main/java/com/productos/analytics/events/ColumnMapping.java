@@ -18,14 +18,20 @@ import java.util.Optional;
  * property NAME.
  */
 public record ColumnMapping(
-        String userIdColumn, String eventNameColumn, String timestampColumn, TimestampUnit unit,
-        String insertIdColumn, String propertiesColumn, Map<String, String> propertyColumns) {
+        String userIdColumn,
+        String eventNameColumn,
+        String timestampColumn,
+        TimestampUnit unit,
+        String insertIdColumn,
+        String propertiesColumn,
+        Map<String, String> propertyColumns) {
 
     public ColumnMapping {
         propertyColumns = Map.copyOf(propertyColumns);
     }
 
-    public static ColumnMapping of(String userIdColumn, String eventNameColumn, String timestampColumn, TimestampUnit unit) {
+    public static ColumnMapping of(
+            String userIdColumn, String eventNameColumn, String timestampColumn, TimestampUnit unit) {
         return new ColumnMapping(userIdColumn, eventNameColumn, timestampColumn, unit, null, null, Map.of());
     }
 
@@ -43,8 +49,10 @@ public record ColumnMapping(
             String value = part.substring(eq + 1).trim();
             if (key.startsWith("prop.") && key.length() > 5) {
                 props.put(key.substring(5), value);
-            } else if (List.of("user_id", "event_name", "timestamp", "unit", "insert_id", "properties").contains(key)) {
-                if (pairs.put(key, value) != null) throw new IllegalArgumentException("mapping names '" + key + "' twice");
+            } else if (List.of("user_id", "event_name", "timestamp", "unit", "insert_id", "properties")
+                    .contains(key)) {
+                if (pairs.put(key, value) != null)
+                    throw new IllegalArgumentException("mapping names '" + key + "' twice");
             } else {
                 throw new IllegalArgumentException("unknown mapping key '" + key
                         + "'; use user_id, event_name, timestamp, unit, insert_id, properties or prop.NAME");
@@ -58,11 +66,18 @@ public record ColumnMapping(
         }
         TimestampUnit unit = null;
         if (pairs.containsKey("unit")) {
-            unit = TimestampUnit.parse(pairs.get("unit")).orElseThrow(() -> new IllegalArgumentException(
-                    "unit '" + pairs.get("unit") + "' is unknown; use s, ms or us"));
+            unit = TimestampUnit.parse(pairs.get("unit"))
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "unit '" + pairs.get("unit") + "' is unknown; use s, ms or us"));
         }
-        ColumnMapping mapping = new ColumnMapping(pairs.get("user_id"), pairs.get("event_name"), pairs.get("timestamp"),
-                unit, pairs.get("insert_id"), pairs.get("properties"), props);
+        ColumnMapping mapping = new ColumnMapping(
+                pairs.get("user_id"),
+                pairs.get("event_name"),
+                pairs.get("timestamp"),
+                unit,
+                pairs.get("insert_id"),
+                pairs.get("properties"),
+                props);
         mapping.explodedArray();
         return mapping;
     }
@@ -83,11 +98,13 @@ public record ColumnMapping(
             int at = column.indexOf("[]");
             if (at < 0) continue;
             if (column.indexOf("[]", at + 2) >= 0) {
-                throw new IllegalArgumentException("column '" + column + "' explodes more than one array; only one is supported");
+                throw new IllegalArgumentException(
+                        "column '" + column + "' explodes more than one array; only one is supported");
             }
             String prefix = column.substring(0, at);
             if (found != null && !found.equals(prefix)) {
-                throw new IllegalArgumentException("mapping explodes both '" + found + "[]' and '" + prefix + "[]'; use one array");
+                throw new IllegalArgumentException(
+                        "mapping explodes both '" + found + "[]' and '" + prefix + "[]'; use one array");
             }
             found = prefix;
         }

@@ -35,7 +35,8 @@ public final class EventBuilder {
                         + limits.maxPropertiesBytes() + "; send fewer or shorter properties");
             }
         }
-        return new Event(user, name, timestamp, props, id != null ? id : EventKeys.derivedInsertId(user, name, timestamp));
+        return new Event(
+                user, name, timestamp, props, id != null ? id : EventKeys.derivedInsertId(user, name, timestamp));
     }
 
     private static String required(String field, String value, int maxChars) {

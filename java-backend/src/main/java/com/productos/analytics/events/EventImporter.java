@@ -50,7 +50,8 @@ public final class EventImporter {
      * are in the report instead.
      */
     public ImportReport importFile(Path file, ImportFormat format, ColumnMapping mapping) throws IOException {
-        if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "no such file; check the path");
+        if (!Files.isRegularFile(file))
+            throw new NoSuchFileException(file.toString(), null, "no such file; check the path");
         Tally tally = new Tally(new RecordMapper(mapping, new EventBuilder(limits)));
         long started = System.nanoTime();
         IngestResult result;
@@ -62,10 +63,24 @@ public final class EventImporter {
             }
             result = batch.commit();
         }
-        LOG.info("imported {} ({}): {} events read, {} stored, {} duplicates, {} refused in {} ms", file, format,
-                tally.events, result.inserted(), result.duplicates(), tally.rejectedCount, (System.nanoTime() - started) / 1_000_000);
-        return new ImportReport(file, format, tally.records, tally.events, result.inserted(), result.duplicates(),
-                tally.rejectedCount, List.copyOf(tally.rejected));
+        LOG.info(
+                "imported {} ({}): {} events read, {} stored, {} duplicates, {} refused in {} ms",
+                file,
+                format,
+                tally.events,
+                result.inserted(),
+                result.duplicates(),
+                tally.rejectedCount,
+                (System.nanoTime() - started) / 1_000_000);
+        return new ImportReport(
+                file,
+                format,
+                tally.records,
+                tally.events,
+                result.inserted(),
+                result.duplicates(),
+                tally.rejectedCount,
+                List.copyOf(tally.rejected));
     }
 
     private static void readCsv(Path file, ColumnMapping mapping, Tally tally, EventBatch batch) throws IOException {
@@ -74,7 +89,8 @@ public final class EventImporter {
             CsvReader.Record header = csv.next();
             if (header == null) return;
             List<String> names = header.fields();
-            if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) names.set(0, names.get(0).substring(1));
+            if (!names.isEmpty() && names.get(0).startsWith("\uFEFF"))
+                names.set(0, names.get(0).substring(1));
             checkHeader(names, mapping);
             for (CsvReader.Record record = csv.next(); record != null; record = csv.next()) {
                 if (record.fields().size() == 1 && record.fields().get(0).isEmpty()) continue;
@@ -82,10 +98,12 @@ public final class EventImporter {
                 if (record.problem() != null) {
                     tally.reject(record.line(), record.problem());
                 } else if (record.fields().size() != names.size()) {
-                    tally.reject(record.line(), "has " + record.fields().size() + " fields, the header has " + names.size());
+                    tally.reject(
+                            record.line(), "has " + record.fields().size() + " fields, the header has " + names.size());
                 } else {
                     ObjectNode row = Json.object();
-                    for (int i = 0; i < names.size(); i++) row.put(names.get(i), record.fields().get(i));
+                    for (int i = 0; i < names.size(); i++)
+                        row.put(names.get(i), record.fields().get(i));
                     tally.accept(record.line(), row, batch);
                 }
             }
@@ -106,12 +124,13 @@ public final class EventImporter {
             else found.add("'" + column + "' at position " + (position + 1));
         }
         if (missing.isEmpty()) return;
-        throw new IllegalArgumentException("the mapping names " + mapping.columns().size() + " column"
-                + (mapping.columns().size() == 1 ? "" : "s") + " and " + missing.size() + " of them "
-                + (missing.size() == 1 ? "is" : "are") + " not in the CSV header: " + String.join(", ", missing)
-                + "; the header has " + names.size() + " column" + (names.size() == 1 ? "" : "s")
-                + (found.isEmpty() ? " and none of them is mapped" : ", of which " + String.join(", ", found))
-                + ". Check the file's first line and fix the --map option (names match exactly, case included)");
+        throw new IllegalArgumentException(
+                "the mapping names " + mapping.columns().size() + " column"
+                        + (mapping.columns().size() == 1 ? "" : "s") + " and " + missing.size() + " of them "
+                        + (missing.size() == 1 ? "is" : "are") + " not in the CSV header: " + String.join(", ", missing)
+                        + "; the header has " + names.size() + " column" + (names.size() == 1 ? "" : "s")
+                        + (found.isEmpty() ? " and none of them is mapped" : ", of which " + String.join(", ", found))
+                        + ". Check the file's first line and fix the --map option (names match exactly, case included)");
     }
 
     private static void readJsonl(Path file, Tally tally, EventBatch batch) throws IOException {
@@ -145,8 +164,8 @@ public final class EventImporter {
                     while (rs.next()) select.add(parquetColumn(rs.getString(1), rs.getString(2)));
                 }
             }
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT " + String.join(", ", select) + " FROM read_parquet(?)")) {
+            try (PreparedStatement query =
+                    connection.prepareStatement("SELECT " + String.join(", ", select) + " FROM read_parquet(?)")) {
                 query.setString(1, file.toAbsolutePath().toString());
                 try (ResultSet rs = query.executeQuery()) {
                     ResultSetMetaData meta = rs.getMetaData();
@@ -155,7 +174,8 @@ public final class EventImporter {
                         row++;
                         tally.records++;
                         ObjectNode node = Json.object();
-                        for (int i = 1; i <= meta.getColumnCount(); i++) node.set(meta.getColumnLabel(i), jsonValue(rs.getObject(i)));
+                        for (int i = 1; i <= meta.getColumnCount(); i++)
+                            node.set(meta.getColumnLabel(i), jsonValue(rs.getObject(i)));
                         tally.accept(row, node, batch);
                     }
                 }
@@ -172,7 +192,8 @@ public final class EventImporter {
         }
         if (type.startsWith("TIMESTAMP")) return "strftime(" + quoted + ", '%Y-%m-%dT%H:%M:%S.%fZ') AS " + quoted;
         if (type.startsWith("DATE")) return quoted + "::VARCHAR || 'T00:00:00Z' AS " + quoted;
-        if (type.contains("[") || type.startsWith("STRUCT") || type.startsWith("MAP")) return "to_json(" + quoted + ")::VARCHAR AS " + quoted;
+        if (type.contains("[") || type.startsWith("STRUCT") || type.startsWith("MAP"))
+            return "to_json(" + quoted + ")::VARCHAR AS " + quoted;
         return quoted;
     }
 
@@ -183,7 +204,8 @@ public final class EventImporter {
         }
         if (value instanceof BigInteger big) return Json.object().numberNode(big);
         if (value instanceof BigDecimal decimal) return Json.object().numberNode(decimal);
-        if (value instanceof Double || value instanceof Float) return Json.object().numberNode(((Number) value).doubleValue());
+        if (value instanceof Double || value instanceof Float)
+            return Json.object().numberNode(((Number) value).doubleValue());
         if (value instanceof Boolean bool) return Json.object().booleanNode(bool);
         return Json.object().stringNode(value.toString());
     }

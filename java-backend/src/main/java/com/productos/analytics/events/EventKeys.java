@@ -10,7 +10,9 @@ public final class EventKeys {
 
     /** The insert id of an event that came without one: a hash of user, event name and timestamp. */
     public static String derivedInsertId(String userId, String eventName, Instant timestamp) {
-        return "auto:" + Json.sha256Hex(userId + '\u0000' + eventName + '\u0000' + epochMicros(timestamp)).substring(0, 32);
+        return "auto:"
+                + Json.sha256Hex(userId + '\u0000' + eventName + '\u0000' + epochMicros(timestamp))
+                        .substring(0, 32);
     }
 
     public static long epochMicros(Instant instant) {

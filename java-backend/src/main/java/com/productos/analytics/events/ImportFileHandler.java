@@ -2,9 +2,9 @@ package com.productos.analytics.events;
 
 import com.productos.analytics.WarehouseException;
 import com.productos.executors.ExecutorFailure;
-import com.productos.executors.InputProblems;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorRequest;
+import com.productos.executors.InputProblems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,15 +45,17 @@ public final class ImportFileHandler implements ExecutorHandler {
         }
         try {
             ImportReport report = new EventImporter(sink).importFile(file, format, mapping);
-            request.log().info("imported " + report.imported() + " of " + report.eventsRead() + " events from " + file
-                    + " (" + report.duplicates() + " already stored, " + report.rejectedCount() + " refused)");
+            request.log()
+                    .info("imported " + report.imported() + " of " + report.eventsRead() + " events from " + file + " ("
+                            + report.duplicates() + " already stored, " + report.rejectedCount() + " refused)");
             return report.toJson();
         } catch (IllegalArgumentException e) {
             throw badField("/mapping", e.getMessage() + "; nothing was imported");
         } catch (IOException e) {
             throw badField("/path", "cannot read " + file + ": " + e.getMessage() + "; nothing was imported");
         } catch (WarehouseException e) {
-            throw ExecutorFailure.unavailable("the events warehouse could not store the file (nothing was stored): " + e.getMessage());
+            throw ExecutorFailure.unavailable(
+                    "the events warehouse could not store the file (nothing was stored): " + e.getMessage());
         }
     }
 

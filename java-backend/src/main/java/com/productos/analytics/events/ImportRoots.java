@@ -39,7 +39,8 @@ public final class ImportRoots {
                 // A configured folder that does not exist allows nothing.
             }
         }
-        return file + " is outside the workspace " + workspaceRoot + (real.equals(file) ? "" : " (it leads to " + real + ")")
+        return file + " is outside the workspace " + workspaceRoot
+                + (real.equals(file) ? "" : " (it leads to " + real + ")")
                 + "; events are imported only from files under the workspace or a folder listed in imports.allowed_paths "
                 + "of " + settingsFile + ". Copy the file into the workspace, or add its folder there";
     }

@@ -2,9 +2,9 @@ package com.productos.analytics.events;
 
 import com.productos.analytics.WarehouseException;
 import com.productos.executors.ExecutorFailure;
-import com.productos.executors.InputProblems;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorRequest;
+import com.productos.executors.InputProblems;
 import com.productos.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,11 +35,15 @@ public final class IngestHandler implements ExecutorHandler {
     public JsonNode handle(ExecutorRequest request) throws ExecutorFailure {
         JsonNode events = request.input().path("events");
         if (!events.isArray() || events.isEmpty()) {
-            throw InputProblems.single("/events", "must be a non-empty array", "events must be a non-empty array of events");
+            throw InputProblems.single(
+                    "/events", "must be a non-empty array", "events must be a non-empty array of events");
         }
         if (events.size() > maxEventsPerBatch) {
-            throw new ExecutorFailure(413, "too_large", "the batch holds " + events.size() + " events, more than the limit of "
-                    + maxEventsPerBatch + "; send smaller batches");
+            throw new ExecutorFailure(
+                    413,
+                    "too_large",
+                    "the batch holds " + events.size() + " events, more than the limit of " + maxEventsPerBatch
+                            + "; send smaller batches");
         }
         List<Event> good = new ArrayList<>();
         ArrayNode rejected = Json.array();
@@ -49,7 +53,8 @@ public final class IngestHandler implements ExecutorHandler {
                 good.add(parse(node));
             } catch (IllegalArgumentException e) {
                 ObjectNode refusal = Json.object().put("index", i);
-                if (node.path("insert_id").isString()) refusal.put("insert_id", node.path("insert_id").asString());
+                if (node.path("insert_id").isString())
+                    refusal.put("insert_id", node.path("insert_id").asString());
                 rejected.add(refusal.put("reason", e.getMessage()));
             }
         }
@@ -57,10 +62,12 @@ public final class IngestHandler implements ExecutorHandler {
         try {
             result = good.isEmpty() ? new IngestResult(0, 0) : sink.insert(good);
         } catch (WarehouseException e) {
-            throw ExecutorFailure.unavailable("the events warehouse could not store the batch (nothing was stored): " + e.getMessage());
+            throw ExecutorFailure.unavailable(
+                    "the events warehouse could not store the batch (nothing was stored): " + e.getMessage());
         }
-        request.log().info("ingest: " + result.inserted() + " stored, " + result.duplicates() + " duplicates, "
-                + rejected.size() + " refused");
+        request.log()
+                .info("ingest: " + result.inserted() + " stored, " + result.duplicates() + " duplicates, "
+                        + rejected.size() + " refused");
         ObjectNode output = Json.object();
         output.put("accepted", result.inserted());
         output.put("duplicates", result.duplicates());
@@ -76,11 +83,16 @@ public final class IngestHandler implements ExecutorHandler {
         }
         JsonNode timestamp = node.path("timestamp");
         if (!timestamp.isString()) {
-            throw new IllegalArgumentException("timestamp must be an ISO-8601 date-time string, e.g. 2026-03-01T10:00:00Z");
+            throw new IllegalArgumentException(
+                    "timestamp must be an ISO-8601 date-time string, e.g. 2026-03-01T10:00:00Z");
         }
         Instant at = TimestampParser.parse(timestamp.asString(), null);
-        return builder.build(string(node, "user_id"), string(node, "event_name"), at,
-                properties.isObject() ? (ObjectNode) properties : null, string(node, "insert_id"));
+        return builder.build(
+                string(node, "user_id"),
+                string(node, "event_name"),
+                at,
+                properties.isObject() ? (ObjectNode) properties : null,
+                string(node, "insert_id"));
     }
 
     private static String string(JsonNode node, String field) {

@@ -30,7 +30,8 @@ final class RecordMapper {
             return List.of(Outcome.refused("'" + arrayPrefix + "' is not an array"));
         }
         List<Outcome> outcomes = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) outcomes.add(mapOne(record, array.get(i), arrayPrefix + "[" + i + "]: "));
+        for (int i = 0; i < array.size(); i++)
+            outcomes.add(mapOne(record, array.get(i), arrayPrefix + "[" + i + "]: "));
         return outcomes;
     }
 
@@ -39,12 +40,19 @@ final class RecordMapper {
             String user = text(record, element, mapping.userIdColumn());
             String name = text(record, element, mapping.eventNameColumn());
             String rawTimestamp = text(record, element, mapping.timestampColumn());
-            if (rawTimestamp == null) throw new IllegalArgumentException("timestamp column '" + mapping.timestampColumn() + "' is empty or missing");
+            if (rawTimestamp == null)
+                throw new IllegalArgumentException(
+                        "timestamp column '" + mapping.timestampColumn() + "' is empty or missing");
             ObjectNode properties = properties(record, element);
             String insertId = mapping.insertIdColumn() == null ? null : text(record, element, mapping.insertIdColumn());
-            if (user == null) throw new IllegalArgumentException("user_id column '" + mapping.userIdColumn() + "' is empty or missing");
-            if (name == null) throw new IllegalArgumentException("event_name column '" + mapping.eventNameColumn() + "' is empty or missing");
-            return Outcome.of(builder.build(user, name, TimestampParser.parse(rawTimestamp, mapping.unit()), properties, insertId));
+            if (user == null)
+                throw new IllegalArgumentException(
+                        "user_id column '" + mapping.userIdColumn() + "' is empty or missing");
+            if (name == null)
+                throw new IllegalArgumentException(
+                        "event_name column '" + mapping.eventNameColumn() + "' is empty or missing");
+            return Outcome.of(builder.build(
+                    user, name, TimestampParser.parse(rawTimestamp, mapping.unit()), properties, insertId));
         } catch (IllegalArgumentException e) {
             return Outcome.refused(where + e.getMessage());
         }
@@ -58,17 +66,23 @@ final class RecordMapper {
                 try {
                     value = Json.parse(value.asString());
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException("properties column '" + mapping.propertiesColumn() + "' is not JSON");
+                    throw new IllegalArgumentException(
+                            "properties column '" + mapping.propertiesColumn() + "' is not JSON");
                 }
             }
             if (value.isObject()) properties = ((ObjectNode) value).deepCopy();
-            else if (!value.isMissingNode() && !value.isNull() && !(value.isString() && value.asString().isBlank())) {
-                throw new IllegalArgumentException("properties column '" + mapping.propertiesColumn() + "' is not a JSON object");
+            else if (!value.isMissingNode()
+                    && !value.isNull()
+                    && !(value.isString() && value.asString().isBlank())) {
+                throw new IllegalArgumentException(
+                        "properties column '" + mapping.propertiesColumn() + "' is not a JSON object");
             }
         }
         for (Map.Entry<String, String> entry : mapping.propertyColumns().entrySet()) {
             JsonNode value = value(record, element, entry.getValue());
-            if (value.isMissingNode() || value.isNull() || (value.isString() && value.asString().isEmpty())) continue;
+            if (value.isMissingNode()
+                    || value.isNull()
+                    || (value.isString() && value.asString().isEmpty())) continue;
             if (properties == null) properties = Json.object();
             properties.set(entry.getKey(), value);
         }
@@ -81,8 +95,8 @@ final class RecordMapper {
         if (value.isString()) return value.asString().isBlank() ? null : value.asString();
         if (value.isIntegralNumber()) return value.bigIntegerValue().toString();
         if (value.isNumber() || value.isBoolean()) return value.asString();
-        throw new IllegalArgumentException("column '" + column + "' holds " + value.getNodeType().name().toLowerCase()
-                + ", not a value");
+        throw new IllegalArgumentException(
+                "column '" + column + "' holds " + value.getNodeType().name().toLowerCase() + ", not a value");
     }
 
     private JsonNode value(JsonNode record, JsonNode element, String column) {

@@ -24,8 +24,10 @@ public record FunnelCounts(List<Long> usersPerStep) {
         output.put("range_days", query.range().rangeDays());
         ArrayNode steps = output.putArray("steps");
         for (int k = 0; k < usersPerStep.size(); k++) {
-            steps.add(Json.object().put("event_name", query.steps().get(k).eventName())
-                    .put("users", usersPerStep.get(k)).put("conversion_from_prev", conversionFromPrevious(k)));
+            steps.add(Json.object()
+                    .put("event_name", query.steps().get(k).eventName())
+                    .put("users", usersPerStep.get(k))
+                    .put("conversion_from_prev", conversionFromPrevious(k)));
         }
         return output;
     }

@@ -28,9 +28,11 @@ public final class FunnelHandler implements ExecutorHandler {
         } catch (WarehouseException e) {
             throw ExecutorFailure.unavailable("the events warehouse could not answer the funnel: " + e.getMessage());
         }
-        request.log().info("funnel '" + query.name() + "' over " + query.range().rangeDays() + " days to " + query.range().asOf()
-                + ", window " + query.conversionWindowDays() + " days: " + counts.usersPerStep() + " users in "
-                + (System.nanoTime() - started) / 1_000_000 + " ms");
+        request.log()
+                .info("funnel '" + query.name() + "' over " + query.range().rangeDays() + " days to "
+                        + query.range().asOf()
+                        + ", window " + query.conversionWindowDays() + " days: " + counts.usersPerStep() + " users in "
+                        + (System.nanoTime() - started) / 1_000_000 + " ms");
         return counts.toOutput(query);
     }
 }

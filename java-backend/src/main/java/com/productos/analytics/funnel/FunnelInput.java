@@ -1,9 +1,9 @@
 package com.productos.analytics.funnel;
 
-import com.productos.executors.InputProblems;
 import com.productos.analytics.TimeRange;
 import com.productos.analytics.sql.PropertyFilter;
 import com.productos.executors.ExecutorFailure;
+import com.productos.executors.InputProblems;
 import com.productos.registry.FieldError;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,7 +57,8 @@ public final class FunnelInput {
                 if (!eventName.isString() || eventName.asString().isBlank()) {
                     errors.add(new FieldError("/funnel/steps/" + i + "/event_name", "must be a non-empty event name"));
                 }
-                PropertyFilter filter = PropertyFilter.parse(step.path("filter"), "/funnel/steps/" + i + "/filter", errors);
+                PropertyFilter filter =
+                        PropertyFilter.parse(step.path("filter"), "/funnel/steps/" + i + "/filter", errors);
                 steps.add(new FunnelStep(eventName.asString(""), filter));
             }
         }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param segment users to count: those with at least one event in the range matching it (empty = all)
  * @param conversionWindowDays how long after its step-1 event a path may take to reach a later step
  */
-public record FunnelQuery(String name, List<FunnelStep> steps, PropertyFilter segment, int conversionWindowDays, TimeRange range) {
+public record FunnelQuery(
+        String name, List<FunnelStep> steps, PropertyFilter segment, int conversionWindowDays, TimeRange range) {
     public static final int DEFAULT_CONVERSION_WINDOW_DAYS = 14;
 
     public FunnelQuery {

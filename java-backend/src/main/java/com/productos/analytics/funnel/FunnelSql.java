@@ -62,7 +62,10 @@ public final class FunnelSql {
         appendMatched(sql, query, false);
         int n = query.steps().size();
         if (n <= PACKED_MAX_STEPS) {
-            sql.sql(" SELECT k, ((t - ").param(query.range().fromMicros()).sql(") << ").sql(Integer.toString(n))
+            sql.sql(" SELECT k, ((t - ")
+                    .param(query.range().fromMicros())
+                    .sql(") << ")
+                    .sql(Integer.toString(n))
                     .sql(") | mask AS tm FROM matched WHERE mask <> 0 ORDER BY k, tm");
         } else {
             sql.sql(" SELECT k, t, mask FROM matched WHERE mask <> 0 ORDER BY k, t");
@@ -79,10 +82,16 @@ public final class FunnelSql {
         // carried start before it. Counting those rows avoids a distinct count over every carried row.
         sql.sql(" SELECT ");
         for (int k = 1; k < n; k++) {
-            sql.sql("(SELECT COUNT(*) FROM latest").sql(Integer.toString(k + 1))
-                    .sql(" WHERE start IS NOT NULL AND before IS NULL) AS s").sql(Integer.toString(k)).sql(", ");
+            sql.sql("(SELECT COUNT(*) FROM latest")
+                    .sql(Integer.toString(k + 1))
+                    .sql(" WHERE start IS NOT NULL AND before IS NULL) AS s")
+                    .sql(Integer.toString(k))
+                    .sql(", ");
         }
-        sql.sql("(SELECT COUNT(DISTINCT k) FROM carry").sql(Integer.toString(n)).sql(") AS s").sql(Integer.toString(n));
+        sql.sql("(SELECT COUNT(DISTINCT k) FROM carry")
+                .sql(Integer.toString(n))
+                .sql(") AS s")
+                .sql(Integer.toString(n));
         return sql;
     }
 
@@ -95,7 +104,10 @@ public final class FunnelSql {
         appendPasses(sql, query);
         sql.sql(", reached AS (SELECT k, MAX(step) AS step FROM (SELECT k, 1 AS step FROM carry1");
         for (int k = 2; k <= query.steps().size(); k++) {
-            sql.sql(" UNION ALL SELECT k, ").sql(Integer.toString(k)).sql(" AS step FROM carry").sql(Integer.toString(k));
+            sql.sql(" UNION ALL SELECT k, ")
+                    .sql(Integer.toString(k))
+                    .sql(" AS step FROM carry")
+                    .sql(Integer.toString(k));
         }
         sql.sql(") all_steps GROUP BY k)");
     }
@@ -103,40 +115,79 @@ public final class FunnelSql {
     private static void appendPasses(SqlStatement sql, FunnelQuery query) {
         int n = query.steps().size();
         appendMatched(sql, query, true);
-        sql.sql(", ranked AS (SELECT k, t, mask, MIN(mask) OVER (PARTITION BY k, t) <> MAX(mask) OVER (PARTITION BY k, t) AS split, "
-                + "ROW_NUMBER() OVER (PARTITION BY k, t ORDER BY mask, insert_id) AS r FROM matched WHERE mask <> 0)");
+        sql.sql(
+                ", ranked AS (SELECT k, t, mask, MIN(mask) OVER (PARTITION BY k, t) <> MAX(mask) OVER (PARTITION BY k, t) AS split, "
+                        + "ROW_NUMBER() OVER (PARTITION BY k, t ORDER BY mask, insert_id) AS r FROM matched WHERE mask <> 0)");
         sql.sql(", entries AS (SELECT k, t, mask, r AS o, split, r FROM ranked WHERE NOT split");
         for (int j = 0; j < n; j++) {
-            sql.sql(" UNION ALL SELECT k, t, ").sql(Long.toString(1L << j)).sql(" AS mask, ")
-                    .sql(Long.toString((j + 1) * ENTRY_STEP)).sql(" + r AS o, split, r FROM ranked WHERE split AND ").sql(bit("mask", j));
+            sql.sql(" UNION ALL SELECT k, t, ")
+                    .sql(Long.toString(1L << j))
+                    .sql(" AS mask, ")
+                    .sql(Long.toString((j + 1) * ENTRY_STEP))
+                    .sql(" + r AS o, split, r FROM ranked WHERE split AND ")
+                    .sql(bit("mask", j));
         }
         sql.sql(")");
         String noChain = "CAST(NULL AS STRING)";
         String window = " WINDOW w AS (PARTITION BY k ORDER BY t, o ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
-        sql.sql(", carry1 AS (SELECT k, t, o, mask, split, r, t AS start, ").sql(noChain).sql(" AS chain FROM entries WHERE NOT split AND ")
+        sql.sql(", carry1 AS (SELECT k, t, o, mask, split, r, t AS start, ")
+                .sql(noChain)
+                .sql(" AS chain FROM entries WHERE NOT split AND ")
                 .sql(bit("mask", 0))
                 .sql(" UNION ALL SELECT k, t, MIN(o) AS o, 0 AS mask, TRUE AS split, MIN(r) AS r, t AS start, ")
-                .sql("CONCAT(',', CAST(MIN(r) AS STRING), ',') AS chain FROM entries WHERE split AND ").sql(bit("mask", 0))
+                .sql("CONCAT(',', CAST(MIN(r) AS STRING), ',') AS chain FROM entries WHERE split AND ")
+                .sql(bit("mask", 0))
                 .sql(" GROUP BY k, t)");
         for (int k = 2; k <= n; k++) {
             String kk = Integer.toString(k);
             String previous = Integer.toString(k - 1);
-            sql.sql(", input").sql(kk).sql(" AS (SELECT k, t, o, mask, split, r, start, chain FROM carry").sql(previous)
-                    .sql(" UNION ALL SELECT k, t, o, mask, split, r, NULL AS start, ").sql(noChain).sql(" AS chain FROM entries WHERE ")
-                    .sql(bit("mask", k - 1)).sql(" AND NOT ").sql(bit("mask", k - 2)).sql(")");
-            sql.sql(", latest").sql(kk).sql(" AS (SELECT k, t, o, mask, split, r, start, chain, MAX(start) OVER w AS before FROM input")
-                    .sql(kk).sql(window).sql(")");
-            // The split-instant path at step k-1, and whether it was set at that instant (a later start than any before it).
-            sql.sql(", held").sql(kk).sql(" AS (SELECT k, t, chain, (before IS NULL OR start > before) AS set_now FROM latest").sql(kk)
+            sql.sql(", input")
+                    .sql(kk)
+                    .sql(" AS (SELECT k, t, o, mask, split, r, start, chain FROM carry")
+                    .sql(previous)
+                    .sql(" UNION ALL SELECT k, t, o, mask, split, r, NULL AS start, ")
+                    .sql(noChain)
+                    .sql(" AS chain FROM entries WHERE ")
+                    .sql(bit("mask", k - 1))
+                    .sql(" AND NOT ")
+                    .sql(bit("mask", k - 2))
+                    .sql(")");
+            sql.sql(", latest")
+                    .sql(kk)
+                    .sql(" AS (SELECT k, t, o, mask, split, r, start, chain, MAX(start) OVER w AS before FROM input")
+                    .sql(kk)
+                    .sql(window)
+                    .sql(")");
+            // The split-instant path at step k-1, and whether it was set at that instant (a later start than any before
+            // it).
+            sql.sql(", held")
+                    .sql(kk)
+                    .sql(" AS (SELECT k, t, chain, (before IS NULL OR start > before) AS set_now FROM latest")
+                    .sql(kk)
                     .sql(" WHERE split AND start IS NOT NULL)");
-            sql.sql(", carry").sql(kk).sql(" AS (SELECT k, t, o, mask, split, r, before AS start, ").sql(noChain)
-                    .sql(" AS chain FROM latest").sql(kk).sql(" WHERE NOT split AND ").sql(bit("mask", k - 1))
-                    .sql(" AND t - before <= ").param(query.conversionWindowMicros())
-                    .sql(" UNION ALL SELECT c.k, c.t, MIN(c.o) AS o, 0 AS mask, TRUE AS split, MIN(c.r) AS r, MIN(c.before) AS start, ")
-                    .sql("CONCAT(CASE WHEN h.set_now THEN h.chain ELSE ',' END, CAST(MIN(c.r) AS STRING), ',') AS chain FROM latest").sql(kk)
-                    .sql(" c LEFT JOIN held").sql(kk).sql(" h ON h.k = c.k AND h.t = c.t WHERE c.split AND ").sql(bit("c.mask", k - 1))
-                    .sql(" AND c.t - c.before <= ").param(query.conversionWindowMicros())
-                    .sql(" AND NOT (COALESCE(h.set_now, FALSE) AND STRPOS(h.chain, CONCAT(',', CAST(c.r AS STRING), ',')) > 0)")
+            sql.sql(", carry")
+                    .sql(kk)
+                    .sql(" AS (SELECT k, t, o, mask, split, r, before AS start, ")
+                    .sql(noChain)
+                    .sql(" AS chain FROM latest")
+                    .sql(kk)
+                    .sql(" WHERE NOT split AND ")
+                    .sql(bit("mask", k - 1))
+                    .sql(" AND t - before <= ")
+                    .param(query.conversionWindowMicros())
+                    .sql(
+                            " UNION ALL SELECT c.k, c.t, MIN(c.o) AS o, 0 AS mask, TRUE AS split, MIN(c.r) AS r, MIN(c.before) AS start, ")
+                    .sql(
+                            "CONCAT(CASE WHEN h.set_now THEN h.chain ELSE ',' END, CAST(MIN(c.r) AS STRING), ',') AS chain FROM latest")
+                    .sql(kk)
+                    .sql(" c LEFT JOIN held")
+                    .sql(kk)
+                    .sql(" h ON h.k = c.k AND h.t = c.t WHERE c.split AND ")
+                    .sql(bit("c.mask", k - 1))
+                    .sql(" AND c.t - c.before <= ")
+                    .param(query.conversionWindowMicros())
+                    .sql(
+                            " AND NOT (COALESCE(h.set_now, FALSE) AND STRPOS(h.chain, CONCAT(',', CAST(c.r AS STRING), ',')) > 0)")
                     .sql(" GROUP BY c.k, c.t, h.set_now, h.chain)");
         }
     }
@@ -150,7 +201,12 @@ public final class FunnelSql {
         String t = dialect.epochMicros("ts");
         String user = dialect.userKey();
 
-        sql.sql("WITH scoped AS (SELECT ").sql(user).sql(" AS k, event_name, properties, ").sql(withInsertId ? "insert_id, " : "").sql(t).sql(" AS t FROM ")
+        sql.sql("WITH scoped AS (SELECT ")
+                .sql(user)
+                .sql(" AS k, event_name, properties, ")
+                .sql(withInsertId ? "insert_id, " : "")
+                .sql(t)
+                .sql(" AS t FROM ")
                 .eventsInRange(query.range().fromMicros(), query.range().toMicros())
                 .sql(" AND event_name IN (");
         int i = 0;
@@ -160,8 +216,16 @@ public final class FunnelSql {
         }
         sql.sql(")");
         if (!query.segment().isEmpty()) {
-            sql.sql(" AND ").sql(user).sql(" IN (SELECT ").sql(user).sql(" FROM ").sql(dialect.eventsTable()).sql(" WHERE ")
-                    .timestampBetween("ts", query.range().fromMicros(), query.range().toMicros()).sql(" AND ");
+            sql.sql(" AND ")
+                    .sql(user)
+                    .sql(" IN (SELECT ")
+                    .sql(user)
+                    .sql(" FROM ")
+                    .sql(dialect.eventsTable())
+                    .sql(" WHERE ")
+                    .timestampBetween(
+                            "ts", query.range().fromMicros(), query.range().toMicros())
+                    .sql(" AND ");
             query.segment().appendCondition(sql, "properties");
             sql.sql(")");
         }

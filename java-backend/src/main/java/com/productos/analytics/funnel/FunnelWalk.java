@@ -18,11 +18,13 @@ public final class FunnelWalk {
     private final long[] usersPerStep;
     /** start[k] for k = 1..steps: start of the latest path that reached step k; valid when reached[k]. */
     private final long[] start;
+
     private final boolean[] reached;
     /** Instant (per user, counted from 1) at which step k's path was last set; 0 = before this user's current instant. */
     private final long[] setAt;
     /** chain[k][0..chainLength[k]) = indexes in the instant buffer of the events step k's path used at setAt[k]. */
     private final int[][] chain;
+
     private final int[] chainLength;
     private int[] instantMasks = new int[16];
     private int instantSize;
@@ -31,7 +33,8 @@ public final class FunnelWalk {
     private int maxStep;
 
     public FunnelWalk(int steps, long windowMicros) {
-        if (steps < 1 || steps > 30) throw new IllegalArgumentException("a funnel walk takes 1 to 30 steps, not " + steps);
+        if (steps < 1 || steps > 30)
+            throw new IllegalArgumentException("a funnel walk takes 1 to 30 steps, not " + steps);
         this.steps = steps;
         this.windowMicros = windowMicros;
         this.usersPerStep = new long[steps];

@@ -47,22 +47,31 @@ public final class DropoffHandler implements ExecutorHandler {
             }
             counts = warehouse.dropoffs(query, worst);
         } catch (WarehouseException e) {
-            throw ExecutorFailure.unavailable("the events warehouse could not answer identify_dropoffs: " + e.getMessage());
+            throw ExecutorFailure.unavailable(
+                    "the events warehouse could not answer identify_dropoffs: " + e.getMessage());
         }
         long atStep = funnel.usersPerStep().get(worst - 1);
         long past = funnel.usersPerStep().get(worst);
         ObjectNode output = funnel.toOutput(query.funnel());
-        output.set("worst_step", Json.object().put("step", worst + 1).put("from_event", query.funnel().steps().get(worst - 1).eventName())
-                .put("to_event", query.funnel().steps().get(worst).eventName()).put("users_at_step", atStep)
-                .put("users_lost", atStep - past).put("loss_rate", atStep == 0 ? 0.0 : (double) (atStep - past) / atStep));
+        output.set(
+                "worst_step",
+                Json.object()
+                        .put("step", worst + 1)
+                        .put("from_event", query.funnel().steps().get(worst - 1).eventName())
+                        .put("to_event", query.funnel().steps().get(worst).eventName())
+                        .put("users_at_step", atStep)
+                        .put("users_lost", atStep - past)
+                        .put("loss_rate", atStep == 0 ? 0.0 : (double) (atStep - past) / atStep));
         output.set("segments", segments(query, counts, atStep, past, request));
         output.set("alternatives", alternatives(counts, atStep - past, past));
         return output;
     }
 
-    private static ArrayNode segments(DropoffQuery query, DropoffCounts counts, long atStep, long past, ExecutorRequest request) {
-        List<DropoffCounts.Segment> judged = counts.segments().stream().filter(s -> s.atStep() >= query.minSegmentUsers()
-                && s.atStep() < atStep).toList();
+    private static ArrayNode segments(
+            DropoffQuery query, DropoffCounts counts, long atStep, long past, ExecutorRequest request) {
+        List<DropoffCounts.Segment> judged = counts.segments().stream()
+                .filter(s -> s.atStep() >= query.minSegmentUsers() && s.atStep() < atStep)
+                .toList();
         double limit = FAMILY_P / Math.max(1, judged.size());
         List<ObjectNode> worse = new ArrayList<>();
         for (DropoffCounts.Segment segment : judged) {
@@ -73,11 +82,20 @@ public final class DropoffHandler implements ExecutorHandler {
             double otherRate = (double) otherLost / otherAt;
             double p = AssociationTest.pValue(lost, segment.past(), otherLost, otherAt - otherLost);
             if (rate <= otherRate || p >= limit) continue;
-            worse.add(Json.object().put("property", segment.property()).put("value", segment.value()).put("users", segment.atStep())
-                    .put("lost", lost).put("loss_rate", rate).put("others_loss_rate", otherRate).put("p_value", p));
+            worse.add(Json.object()
+                    .put("property", segment.property())
+                    .put("value", segment.value())
+                    .put("users", segment.atStep())
+                    .put("lost", lost)
+                    .put("loss_rate", rate)
+                    .put("others_loss_rate", otherRate)
+                    .put("p_value", p));
         }
-        worse.sort(Comparator.comparingDouble((ObjectNode s) -> -s.path("loss_rate").asDouble()));
-        request.log().info("identify_dropoffs: " + judged.size() + " segments judged (p < " + limit + "), " + worse.size() + " worse");
+        worse.sort(Comparator.comparingDouble(
+                (ObjectNode s) -> -s.path("loss_rate").asDouble()));
+        request.log()
+                .info("identify_dropoffs: " + judged.size() + " segments judged (p < " + limit + "), " + worse.size()
+                        + " worse");
         ArrayNode array = Json.array();
         worse.forEach(array::add);
         return array;
@@ -87,14 +105,20 @@ public final class DropoffHandler implements ExecutorHandler {
         ArrayNode array = Json.array();
         if (droppers == 0) return array;
         counts.alternatives().stream()
-                .map(a -> new Object[] {a, (double) a.droppers() / droppers, converters == 0 ? 0.0 : (double) a.converters() / converters})
+                .map(a -> new Object[] {
+                    a, (double) a.droppers() / droppers, converters == 0 ? 0.0 : (double) a.converters() / converters
+                })
                 .filter(row -> (double) row[1] > (double) row[2])
                 .sorted(Comparator.comparingDouble(row -> -((double) row[1] - (double) row[2])))
                 .limit(MAX_ALTERNATIVES)
                 .forEach(row -> {
                     DropoffCounts.Alternative a = (DropoffCounts.Alternative) row[0];
-                    array.add(Json.object().put("event_name", a.eventName()).put("droppers", a.droppers()).put("converters", a.converters())
-                            .put("dropper_share", (double) row[1]).put("converter_share", (double) row[2]));
+                    array.add(Json.object()
+                            .put("event_name", a.eventName())
+                            .put("droppers", a.droppers())
+                            .put("converters", a.converters())
+                            .put("dropper_share", (double) row[1])
+                            .put("converter_share", (double) row[2]));
                 });
         return array;
     }

@@ -1,10 +1,10 @@
 package com.productos.analytics.growth;
 
-import com.productos.executors.InputProblems;
 import com.productos.analytics.funnel.FunnelInput;
 import com.productos.analytics.funnel.FunnelQuery;
 import com.productos.analytics.sql.PropertyKeys;
 import com.productos.executors.ExecutorFailure;
+import com.productos.executors.InputProblems;
 import com.productos.registry.FieldError;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,12 +26,16 @@ public final class DropoffInput {
         JsonNode segmentBy = input.path("segment_by");
         if (!segmentBy.isMissingNode() && !segmentBy.isNull()) {
             if (!segmentBy.isArray() || segmentBy.size() > MAX_SEGMENT_PROPERTIES) {
-                errors.add(new FieldError("/segment_by", "must be a list of at most " + MAX_SEGMENT_PROPERTIES + " property names"));
+                errors.add(new FieldError(
+                        "/segment_by", "must be a list of at most " + MAX_SEGMENT_PROPERTIES + " property names"));
             } else {
                 for (int i = 0; i < segmentBy.size(); i++) {
                     JsonNode name = segmentBy.get(i);
                     if (!name.isString() || !PropertyKeys.isValid(name.asString())) {
-                        errors.add(new FieldError("/segment_by/" + i, "property name must be letters, digits and _ (at most 64), starting with a letter or _"));
+                        errors.add(
+                                new FieldError(
+                                        "/segment_by/" + i,
+                                        "property name must be letters, digits and _ (at most 64), starting with a letter or _"));
                     } else {
                         properties.add(name.asString());
                     }

@@ -23,7 +23,9 @@ public final class InsightChart {
         if (steps.isArray() && !steps.isEmpty()) return funnel(title, steps);
         JsonNode drivers = context.path("drivers");
         if (drivers.isArray() && !drivers.isEmpty()) return drivers(title, drivers);
-        return frame(title, "<text x=\"20\" y=\"80\" font-size=\"14\">No funnel or driver data in this insight's context.</text>");
+        return frame(
+                title,
+                "<text x=\"20\" y=\"80\" font-size=\"14\">No funnel or driver data in this insight's context.</text>");
     }
 
     private static String funnel(String title, JsonNode steps) {
@@ -38,12 +40,25 @@ public final class InsightChart {
             double height = (HEIGHT - 110.0) * users / max;
             double x = 20 + i * slot + slot * 0.15;
             double y = HEIGHT - 50 - height;
-            body.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#3b82f6\"/>",
-                    x, y, slot * 0.7, height));
-            body.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\">%,d</text>",
-                    x + slot * 0.35, y - 6, users));
-            body.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%s</text>",
-                    x + slot * 0.35, HEIGHT - 30, escape(step.path("event_name").asString(""))));
+            body.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#3b82f6\"/>",
+                    x,
+                    y,
+                    slot * 0.7,
+                    height));
+            body.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\">%,d</text>",
+                    x + slot * 0.35,
+                    y - 6,
+                    users));
+            body.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%s</text>",
+                    x + slot * 0.35,
+                    HEIGHT - 30,
+                    escape(step.path("event_name").asString(""))));
         }
         return frame(title, body.toString());
     }
@@ -52,22 +67,37 @@ public final class InsightChart {
         List<JsonNode> rows = new ArrayList<>();
         for (JsonNode driver : drivers) if (rows.size() < 10) rows.add(driver);
         double maxLog = 0.1;
-        for (JsonNode driver : rows) maxLog = Math.max(maxLog, Math.abs(log2(driver.path("score").asDouble(1))));
+        for (JsonNode driver : rows)
+            maxLog = Math.max(maxLog, Math.abs(log2(driver.path("score").asDouble(1))));
         double rowHeight = (HEIGHT - 70.0) / rows.size();
         double center = WIDTH * 0.6;
         double half = WIDTH * 0.35;
-        StringBuilder body = new StringBuilder(String.format(Locale.ROOT,
-                "<line x1=\"%.1f\" y1=\"50\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\"/>", center, center, HEIGHT - 10));
+        StringBuilder body = new StringBuilder(String.format(
+                Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"50\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\"/>",
+                center,
+                center,
+                HEIGHT - 10));
         for (int i = 0; i < rows.size(); i++) {
             JsonNode driver = rows.get(i);
             double value = log2(driver.path("score").asDouble(1));
             double length = half * Math.abs(value) / maxLog;
             double y = 50 + i * rowHeight + rowHeight * 0.15;
             double x = value >= 0 ? center : center - length;
-            body.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
-                    x, y, length, rowHeight * 0.7, value >= 0 ? "#16a34a" : "#dc2626"));
-            body.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%.1f\" font-size=\"12\">%s (x%.2f)</text>",
-                    y + rowHeight * 0.5, escape(driver.path("name").asString("")), driver.path("score").asDouble(1)));
+            body.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
+                    x,
+                    y,
+                    length,
+                    rowHeight * 0.7,
+                    value >= 0 ? "#16a34a" : "#dc2626"));
+            body.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"10\" y=\"%.1f\" font-size=\"12\">%s (x%.2f)</text>",
+                    y + rowHeight * 0.5,
+                    escape(driver.path("name").asString("")),
+                    driver.path("score").asDouble(1)));
         }
         return frame(title, body.toString());
     }
@@ -77,13 +107,17 @@ public final class InsightChart {
     }
 
     private static String frame(String title, String body) {
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + HEIGHT + "\" viewBox=\"0 0 "
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + HEIGHT
+                + "\" viewBox=\"0 0 "
                 + WIDTH + " " + HEIGHT + "\" font-family=\"sans-serif\"><title>" + escape(title) + "</title>"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><text x=\"20\" y=\"28\" font-size=\"16\" font-weight=\"bold\">"
                 + escape(title) + "</text>" + body + "</svg>\n";
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -1,11 +1,10 @@
 package com.productos.analytics.insights;
 
 import com.productos.analytics.AnalyticsWarehouse;
-import com.productos.executors.InputProblems;
-import com.productos.analytics.WarehouseException;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorHandler;
 import com.productos.executors.ExecutorRequest;
+import com.productos.executors.InputProblems;
 import com.productos.json.Json;
 import com.productos.registry.FieldError;
 import java.io.IOException;
@@ -38,7 +37,12 @@ public final class InsightHandler implements ExecutorHandler {
     private final String artifactsLabel;
     private final Clock clock;
 
-    public InsightHandler(AnalyticsWarehouse warehouse, InsightPointerStore pointers, Path artifactsDir, String artifactsLabel, Clock clock) {
+    public InsightHandler(
+            AnalyticsWarehouse warehouse,
+            InsightPointerStore pointers,
+            Path artifactsDir,
+            String artifactsLabel,
+            Clock clock) {
         this.warehouse = warehouse;
         this.pointers = pointers;
         this.artifactsDir = artifactsDir;
@@ -50,14 +54,18 @@ public final class InsightHandler implements ExecutorHandler {
     public JsonNode handle(ExecutorRequest request) throws ExecutorFailure {
         JsonNode insight = request.input().path("insight");
         check(insight);
-        String insightId = request.idempotencyKey() == null || request.idempotencyKey().isBlank()
-                ? "ins_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20)
-                : "ins_" + Json.sha256Hex("write_insight\u0000" + request.idempotencyKey()).substring(0, 20);
+        String insightId =
+                request.idempotencyKey() == null || request.idempotencyKey().isBlank()
+                        ? "ins_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20)
+                        : "ins_"
+                                + Json.sha256Hex("write_insight\u0000" + request.idempotencyKey())
+                                        .substring(0, 20);
         String prefix = "insights/" + insightId + "/";
         ObjectNode output = output(insightId, prefix);
         synchronized (this) {
             if (warehouse.insightExists(insightId) && pointers.exists(insightId)) {
-                request.log().info("insight " + insightId + " was already written for this idempotency key; returning it");
+                request.log()
+                        .info("insight " + insightId + " was already written for this idempotency key; returning it");
                 return output;
             }
             write(request, insight, insightId, prefix, output);
@@ -65,20 +73,35 @@ public final class InsightHandler implements ExecutorHandler {
         return output;
     }
 
-    private void write(ExecutorRequest request, JsonNode insight, String insightId, String prefix, ObjectNode output) throws ExecutorFailure {
+    private void write(ExecutorRequest request, JsonNode insight, String insightId, String prefix, ObjectNode output)
+            throws ExecutorFailure {
         Instant now = clock.instant();
         Path folder = artifactsDir.resolve("insights").resolve(insightId);
         boolean rowWritten = false;
         try {
             writeReport(insight, insightId, now, output, folder);
-            warehouse.insertInsight(new InsightRecord(insightId, now, insight.path("type").asString(), insight.path("title").asString(),
-                    insight.path("summary").asString(), insight.path("severity").asString(), insight.path("confidence").asDouble(),
-                    insight.path("window").path("range_days").asInt(), nullable(insight.path("context")),
-                    insight.path("recommendations"), nullable(insight.path("links")), request.runId(), prefix));
+            warehouse.insertInsight(new InsightRecord(
+                    insightId,
+                    now,
+                    insight.path("type").asString(),
+                    insight.path("title").asString(),
+                    insight.path("summary").asString(),
+                    insight.path("severity").asString(),
+                    insight.path("confidence").asDouble(),
+                    insight.path("window").path("range_days").asInt(),
+                    nullable(insight.path("context")),
+                    insight.path("recommendations"),
+                    nullable(insight.path("links")),
+                    request.runId(),
+                    prefix));
             rowWritten = true;
-            ObjectNode pointer = Json.object().put("insight_id", insightId).put("type", insight.path("type").asString())
-                    .put("title", insight.path("title").asString()).put("severity", insight.path("severity").asString())
-                    .put("confidence", insight.path("confidence").asDouble()).put("created_at", now.toString())
+            ObjectNode pointer = Json.object()
+                    .put("insight_id", insightId)
+                    .put("type", insight.path("type").asString())
+                    .put("title", insight.path("title").asString())
+                    .put("severity", insight.path("severity").asString())
+                    .put("confidence", insight.path("confidence").asDouble())
+                    .put("created_at", now.toString())
                     .put("run_id", request.runId());
             pointer.set("stored", output.path("stored"));
             pointers.put(insightId, now.toString(), request.runId(), pointer);
@@ -91,16 +114,20 @@ public final class InsightHandler implements ExecutorHandler {
                 }
             }
             deleteQuietly(folder);
-            throw ExecutorFailure.unavailable("could not store insight " + insightId + " (nothing was kept): " + e.getMessage());
+            throw ExecutorFailure.unavailable(
+                    "could not store insight " + insightId + " (nothing was kept): " + e.getMessage());
         }
         for (String file : List.of("insight.json", "report.md", "chart.svg")) {
             request.log().artifact(file, folder.resolve(file).toUri().toString(), mediaType(file));
         }
-        request.log().info("insight " + insightId + " stored: warehouse " + output.path("stored").path("bigquery")
-                + ", pointer " + InsightPointerStore.COLLECTION + "/" + insightId + ", report " + folder);
+        request.log()
+                .info("insight " + insightId + " stored: warehouse "
+                        + output.path("stored").path("bigquery") + ", pointer " + InsightPointerStore.COLLECTION + "/"
+                        + insightId + ", report " + folder);
     }
 
-    private void writeReport(JsonNode insight, String insightId, Instant now, ObjectNode output, Path folder) throws IOException {
+    private void writeReport(JsonNode insight, String insightId, Instant now, ObjectNode output, Path folder)
+            throws IOException {
         Path staging = folder.resolveSibling("." + insightId + ".partial");
         deleteQuietly(staging);
         Files.createDirectories(staging);
@@ -108,8 +135,13 @@ public final class InsightHandler implements ExecutorHandler {
         document.set("insight", insight);
         document.set("stored", output.path("stored"));
         Files.writeString(staging.resolve("insight.json"), document.toPrettyString() + "\n", StandardCharsets.UTF_8);
-        Files.writeString(staging.resolve("report.md"), InsightMarkdown.render(insightId, insight, now.toString()), StandardCharsets.UTF_8);
-        Files.writeString(staging.resolve("chart.svg"), InsightChart.svg(insight.path("title").asString(), insight.path("context")),
+        Files.writeString(
+                staging.resolve("report.md"),
+                InsightMarkdown.render(insightId, insight, now.toString()),
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                staging.resolve("chart.svg"),
+                InsightChart.svg(insight.path("title").asString(), insight.path("context")),
                 StandardCharsets.UTF_8);
         deleteQuietly(folder);
         // The folder appears whole or not at all.
@@ -121,7 +153,9 @@ public final class InsightHandler implements ExecutorHandler {
         ObjectNode output = Json.object().put("insight_id", insightId);
         ObjectNode stored = output.putObject("stored");
         stored.putObject("bigquery").put("dataset", location.dataset()).put("table", location.table());
-        stored.putObject("firestore").put("collection", InsightPointerStore.COLLECTION).put("doc_id", insightId);
+        stored.putObject("firestore")
+                .put("collection", InsightPointerStore.COLLECTION)
+                .put("doc_id", insightId);
         stored.putObject("gcs").put("bucket", artifactsLabel).put("prefix", prefix);
         return output;
     }
@@ -129,13 +163,15 @@ public final class InsightHandler implements ExecutorHandler {
     private static void check(JsonNode insight) throws ExecutorFailure {
         List<FieldError> errors = new ArrayList<>();
         for (String field : List.of("title", "summary")) {
-            if (!insight.path(field).isString() || insight.path(field).asString().isBlank()) {
+            if (!insight.path(field).isString()
+                    || insight.path(field).asString().isBlank()) {
                 errors.add(new FieldError("/insight/" + field, "must be non-empty text"));
             }
         }
         JsonNode recommendations = insight.path("recommendations");
         if (!recommendations.isArray() || recommendations.isEmpty()) {
-            errors.add(new FieldError("/insight/recommendations", "give at least one recommendation {action, rationale}"));
+            errors.add(
+                    new FieldError("/insight/recommendations", "give at least one recommendation {action, rationale}"));
         } else {
             for (int i = 0; i < recommendations.size(); i++) {
                 if (recommendations.get(i).path("action").asString("").isBlank()) {
@@ -148,7 +184,8 @@ public final class InsightHandler implements ExecutorHandler {
             errors.add(new FieldError("/insight/confidence", "must be a number from 0 to 1"));
         }
         int days = insight.path("window").path("range_days").asInt(0);
-        if (days < 1 || days > 365) errors.add(new FieldError("/insight/window/range_days", "must be a whole number of days from 1 to 365"));
+        if (days < 1 || days > 365)
+            errors.add(new FieldError("/insight/window/range_days", "must be a whole number of days from 1 to 365"));
         new InputProblems().addAll(errors).throwIfAny("analytics.write_insight");
     }
 

@@ -3,8 +3,8 @@ package com.productos.analytics.insights;
 import com.productos.analytics.measure.MeasurementStore;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorHandler;
-import com.productos.json.Json;
 import com.productos.executors.InputProblems;
+import com.productos.json.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,8 +35,9 @@ public final class InsightLinksHandlers {
     public ExecutorHandler getInsight() {
         return request -> {
             String insightId = required(request.input(), "insight_id");
-            ObjectNode pointer = pointers.find(insightId).orElseThrow(() -> ExecutorFailure.notFound("no insight '" + insightId
-                    + "'; list insights with analytics.list_insights"));
+            ObjectNode pointer = pointers.find(insightId)
+                    .orElseThrow(() -> ExecutorFailure.notFound(
+                            "no insight '" + insightId + "'; list insights with analytics.list_insights"));
             ObjectNode output = Json.object();
             output.set("insight", pointer);
             ArrayNode items = output.putArray("measurements");

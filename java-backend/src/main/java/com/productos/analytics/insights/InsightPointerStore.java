@@ -1,7 +1,7 @@
 package com.productos.analytics.insights;
 
-import com.productos.json.Json;
 import com.productos.common.SqliteDatabase;
+import com.productos.json.Json;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,8 +18,8 @@ public final class InsightPointerStore implements AutoCloseable {
 
     public InsightPointerStore(Path storeFile) {
         this.database = SqliteDatabase.open(storeFile);
-        database.migrate("CREATE TABLE IF NOT EXISTS " + COLLECTION + " (doc_id TEXT PRIMARY KEY, created_at TEXT NOT NULL, "
-                + "run_id TEXT, document TEXT NOT NULL)");
+        database.migrate("CREATE TABLE IF NOT EXISTS " + COLLECTION
+                + " (doc_id TEXT PRIMARY KEY, created_at TEXT NOT NULL, " + "run_id TEXT, document TEXT NOT NULL)");
     }
 
     public void put(String docId, String createdAt, String runId, ObjectNode document) {
@@ -38,7 +38,8 @@ public final class InsightPointerStore implements AutoCloseable {
 
     public boolean exists(String docId) {
         return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM " + COLLECTION + " WHERE doc_id = ?")) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("SELECT 1 FROM " + COLLECTION + " WHERE doc_id = ?")) {
                 statement.setString(1, docId);
                 return statement.executeQuery().next();
             }
@@ -48,10 +49,12 @@ public final class InsightPointerStore implements AutoCloseable {
     /** The pointer document of {@code docId}, if there is one. */
     public java.util.Optional<ObjectNode> find(String docId) {
         return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT document FROM " + COLLECTION + " WHERE doc_id = ?")) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("SELECT document FROM " + COLLECTION + " WHERE doc_id = ?")) {
                 statement.setString(1, docId);
                 java.sql.ResultSet rows = statement.executeQuery();
-                return rows.next() ? java.util.Optional.of((ObjectNode) Json.parse(rows.getString(1)))
+                return rows.next()
+                        ? java.util.Optional.of((ObjectNode) Json.parse(rows.getString(1)))
                         : java.util.Optional.<ObjectNode>empty();
             }
         });
@@ -60,8 +63,8 @@ public final class InsightPointerStore implements AutoCloseable {
     /** Pointer documents, newest first. */
     public java.util.List<ObjectNode> list(int limit) {
         return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT document FROM " + COLLECTION
-                    + " ORDER BY created_at DESC, doc_id DESC LIMIT ?")) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT document FROM " + COLLECTION + " ORDER BY created_at DESC, doc_id DESC LIMIT ?")) {
                 statement.setInt(1, limit);
                 java.sql.ResultSet rows = statement.executeQuery();
                 java.util.List<ObjectNode> documents = new java.util.ArrayList<>();

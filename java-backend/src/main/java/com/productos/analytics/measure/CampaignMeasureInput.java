@@ -1,10 +1,10 @@
 package com.productos.analytics.measure;
 
-import com.productos.executors.InputProblems;
 import com.productos.analytics.funnel.FunnelInput;
 import com.productos.analytics.funnel.FunnelStep;
 import com.productos.analytics.sql.PropertyKeys;
 import com.productos.executors.ExecutorFailure;
+import com.productos.executors.InputProblems;
 import com.productos.registry.FieldError;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,11 +31,16 @@ public final class CampaignMeasureInput {
         if (started != null && ended != null && !ended.isAfter(started)) {
             errors.add(new FieldError("/campaign/ended_at", "must be after started_at (" + started + ")"));
         }
-        String property = input.path("attribution_property").isString() ? input.path("attribution_property").asString() : "utm_campaign";
+        String property = input.path("attribution_property").isString()
+                ? input.path("attribution_property").asString()
+                : "utm_campaign";
         if (!PropertyKeys.isValid(property)) {
-            errors.add(new FieldError("/attribution_property", "must be letters, digits and _ (at most 64), starting with a letter or _"));
+            errors.add(new FieldError(
+                    "/attribution_property",
+                    "must be letters, digits and _ (at most 64), starting with a letter or _"));
         }
-        String insightId = input.path("insight_id").isString() ? input.path("insight_id").asString() : null;
+        String insightId =
+                input.path("insight_id").isString() ? input.path("insight_id").asString() : null;
         JsonNode funnel = input.path("funnel");
         String funnelName = FunnelInput.name(funnel, errors);
         List<FunnelStep> steps = FunnelInput.steps(funnel, errors);
@@ -56,8 +61,8 @@ public final class CampaignMeasureInput {
             if (confidence == null) errors.add(new FieldError("/confidence", "must be one of 0.8, 0.9, 0.95 or 0.99"));
         }
         new InputProblems().addAll(errors).throwIfAny(TOOL);
-        return new CampaignMeasureQuery(campaignId, property, tag, insightId, started, ended, funnelName, steps, window,
-                minUsers, confidence);
+        return new CampaignMeasureQuery(
+                campaignId, property, tag, insightId, started, ended, funnelName, steps, window, minUsers, confidence);
     }
 
     private static String text(JsonNode parent, String field, String pointer, List<FieldError> errors) {

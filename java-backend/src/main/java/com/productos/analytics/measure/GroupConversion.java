@@ -31,7 +31,10 @@ public record GroupConversion(String group, List<Long> usersPerStep) {
     }
 
     public ObjectNode toJson() {
-        ObjectNode node = Json.object().put("group", group).put("users", entered()).put("converted", converted())
+        ObjectNode node = Json.object()
+                .put("group", group)
+                .put("users", entered())
+                .put("converted", converted())
                 .put("conversion", conversion());
         var steps = node.putArray("users_per_step");
         usersPerStep.forEach(steps::add);

@@ -32,27 +32,40 @@ public final class MeasureCampaignHandler implements ExecutorHandler {
     public JsonNode handle(ExecutorRequest request) throws ExecutorFailure {
         CampaignMeasureQuery query = CampaignMeasureInput.parse(request.input(), clock);
         if (query.insightId() != null && !insightExists(query.insightId())) {
-            throw ExecutorFailure.notFound("no insight '" + query.insightId() + "' in the warehouse; pass the insight_id that "
-                    + "analytics.write_insight returned, or leave insight_id out");
+            throw ExecutorFailure.notFound(
+                    "no insight '" + query.insightId() + "' in the warehouse; pass the insight_id that "
+                            + "analytics.write_insight returned, or leave insight_id out");
         }
-        String measurementId = request.idempotencyKey() == null || request.idempotencyKey().isBlank()
-                ? "msr_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20)
-                : "msr_" + Json.sha256Hex("measure_campaign\u0000" + request.idempotencyKey()).substring(0, 20);
+        String measurementId =
+                request.idempotencyKey() == null || request.idempotencyKey().isBlank()
+                        ? "msr_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20)
+                        : "msr_"
+                                + Json.sha256Hex("measure_campaign\u0000" + request.idempotencyKey())
+                                        .substring(0, 20);
         var earlier = measurements.find(measurementId);
         if (earlier.isPresent()) {
-            request.log().info("measurement " + measurementId + " was already made for this idempotency key; returning it");
+            request.log()
+                    .info("measurement " + measurementId + " was already made for this idempotency key; returning it");
             return earlier.get();
         }
         CampaignMeasurement.Result result;
         try {
             result = CampaignMeasurement.measure(warehouse, query);
         } catch (WarehouseException e) {
-            throw ExecutorFailure.unavailable("the events warehouse could not answer the measurement: " + e.getMessage());
+            throw ExecutorFailure.unavailable(
+                    "the events warehouse could not answer the measurement: " + e.getMessage());
         }
         ObjectNode output = MeasurementOutput.of(measurementId, result, clock.instant());
-        measurements.add(measurementId, query.campaignId(), query.insightId(), request.runId(), output.path("measured_at").asString(),
+        measurements.add(
+                measurementId,
+                query.campaignId(),
+                query.insightId(),
+                request.runId(),
+                output.path("measured_at").asString(),
                 output);
-        request.log().info("campaign " + query.campaignId() + ": " + output.path("summary").asString());
+        request.log()
+                .info("campaign " + query.campaignId() + ": "
+                        + output.path("summary").asString());
         return output;
     }
 
@@ -60,7 +73,8 @@ public final class MeasureCampaignHandler implements ExecutorHandler {
         try {
             return warehouse.insightExists(insightId);
         } catch (WarehouseException e) {
-            throw ExecutorFailure.unavailable("the events warehouse could not look up insight '" + insightId + "': " + e.getMessage());
+            throw ExecutorFailure.unavailable(
+                    "the events warehouse could not look up insight '" + insightId + "': " + e.getMessage());
         }
     }
 }

@@ -21,15 +21,23 @@ public final class MeasurementStore implements AutoCloseable {
 
     public MeasurementStore(Path storeFile) {
         this.database = SqliteDatabase.open(storeFile);
-        database.migrate("CREATE TABLE IF NOT EXISTS " + TABLE + " (measurement_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, "
-                + "insight_id TEXT, run_id TEXT, created_at TEXT NOT NULL, document TEXT NOT NULL)");
+        database.migrate(
+                "CREATE TABLE IF NOT EXISTS " + TABLE + " (measurement_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, "
+                        + "insight_id TEXT, run_id TEXT, created_at TEXT NOT NULL, document TEXT NOT NULL)");
     }
 
     /** Adds the record, or keeps the one already there under this id (a repeated idempotent call). */
-    public void add(String measurementId, String campaignId, String insightId, String runId, String createdAt, ObjectNode document) {
+    public void add(
+            String measurementId,
+            String campaignId,
+            String insightId,
+            String runId,
+            String createdAt,
+            ObjectNode document) {
         database.transaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("INSERT OR IGNORE INTO " + TABLE
-                    + " (measurement_id, campaign_id, insight_id, run_id, created_at, document) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT OR IGNORE INTO " + TABLE
+                            + " (measurement_id, campaign_id, insight_id, run_id, created_at, document) VALUES (?, ?, ?, ?, ?, ?)")) {
                 statement.setString(1, measurementId);
                 statement.setString(2, campaignId);
                 statement.setString(3, insightId);
@@ -44,10 +52,13 @@ public final class MeasurementStore implements AutoCloseable {
 
     public Optional<ObjectNode> find(String measurementId) {
         return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT document FROM " + TABLE + " WHERE measurement_id = ?")) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("SELECT document FROM " + TABLE + " WHERE measurement_id = ?")) {
                 statement.setString(1, measurementId);
                 ResultSet rows = statement.executeQuery();
-                return rows.next() ? Optional.of((ObjectNode) Json.parse(rows.getString(1))) : Optional.<ObjectNode>empty();
+                return rows.next()
+                        ? Optional.of((ObjectNode) Json.parse(rows.getString(1)))
+                        : Optional.<ObjectNode>empty();
             }
         });
     }
@@ -64,8 +75,8 @@ public final class MeasurementStore implements AutoCloseable {
 
     private List<ObjectNode> where(String column, String value) {
         return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT document FROM " + TABLE
-                    + " WHERE " + column + " = ? ORDER BY created_at, measurement_id")) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT document FROM " + TABLE + " WHERE "
+                    + column + " = ? ORDER BY created_at, measurement_id")) {
                 statement.setString(1, value);
                 ResultSet rows = statement.executeQuery();
                 List<ObjectNode> documents = new ArrayList<>();

@@ -26,10 +26,14 @@ public final class RetentionHandler implements ExecutorHandler {
         try {
             table = warehouse.retention(query);
         } catch (WarehouseException e) {
-            throw ExecutorFailure.unavailable("the events warehouse could not answer cohort_retention: " + e.getMessage());
+            throw ExecutorFailure.unavailable(
+                    "the events warehouse could not answer cohort_retention: " + e.getMessage());
         }
-        request.log().info("cohort_retention by " + query.period().label() + " over " + query.range().rangeDays() + " days: "
-                + table.retainedByCohort().size() + " cohorts in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        request.log()
+                .info("cohort_retention by " + query.period().label() + " over "
+                        + query.range().rangeDays() + " days: "
+                        + table.retainedByCohort().size() + " cohorts in " + (System.nanoTime() - started) / 1_000_000
+                        + " ms");
         return table.toOutput(query);
     }
 }

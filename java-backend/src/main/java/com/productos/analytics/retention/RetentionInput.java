@@ -1,9 +1,9 @@
 package com.productos.analytics.retention;
 
-import com.productos.executors.InputProblems;
 import com.productos.analytics.TimeRange;
 import com.productos.analytics.sql.TimeBucket;
 import com.productos.executors.ExecutorFailure;
+import com.productos.executors.InputProblems;
 import com.productos.registry.FieldError;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,7 +23,8 @@ public final class RetentionInput {
         JsonNode periodNode = input.path("period");
         if (!periodNode.isMissingNode() && !periodNode.isNull()) {
             period = periodNode.isString() ? TimeBucket.parse(periodNode.asString()) : null;
-            if (period == null || period == TimeBucket.HOUR) errors.add(new FieldError("/period", "must be \"day\", \"week\" or \"month\""));
+            if (period == null || period == TimeBucket.HOUR)
+                errors.add(new FieldError("/period", "must be \"day\", \"week\" or \"month\""));
         }
         String start = optionalName(input, "start_event", errors);
         String back = optionalName(input, "return_event", errors);

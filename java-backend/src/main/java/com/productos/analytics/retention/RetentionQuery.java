@@ -10,4 +10,5 @@ import com.productos.analytics.sql.TimeBucket;
  * @param returnEvent the event that counts as coming back; null = any event
  * @param maxPeriods how many periods after the cohort's own to report (the triangle's width minus one)
  */
-public record RetentionQuery(TimeBucket period, String startEvent, String returnEvent, int maxPeriods, TimeRange range) {}
+public record RetentionQuery(
+        TimeBucket period, String startEvent, String returnEvent, int maxPeriods, TimeRange range) {}

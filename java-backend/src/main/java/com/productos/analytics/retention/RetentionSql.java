@@ -15,17 +15,27 @@ public final class RetentionSql {
     public static SqlStatement build(RetentionQuery query, SqlDialect dialect) {
         SqlStatement sql = new SqlStatement(dialect);
         String bucket = query.period().sql(dialect.epochMicros("ts"), "ts");
-        sql.sql("WITH scoped AS (SELECT ").sql(dialect.userKey()).sql(" AS u, event_name, ").sql(bucket).sql(" AS p FROM ").eventsInRange(query.range().fromMicros(), query.range().toMicros());
+        sql.sql("WITH scoped AS (SELECT ")
+                .sql(dialect.userKey())
+                .sql(" AS u, event_name, ")
+                .sql(bucket)
+                .sql(" AS p FROM ")
+                .eventsInRange(query.range().fromMicros(), query.range().toMicros());
         if (query.startEvent() != null && query.returnEvent() != null) {
-            sql.sql(" AND event_name IN (").param(query.startEvent()).sql(", ").param(query.returnEvent()).sql(")");
+            sql.sql(" AND event_name IN (")
+                    .param(query.startEvent())
+                    .sql(", ")
+                    .param(query.returnEvent())
+                    .sql(")");
         }
         sql.sql("), cohorts AS (SELECT u, MIN(p) AS c FROM scoped");
         if (query.startEvent() != null) sql.sql(" WHERE event_name = ").param(query.startEvent());
         sql.sql(" GROUP BY u), returns AS (SELECT DISTINCT u, p FROM scoped");
         if (query.returnEvent() != null) sql.sql(" WHERE event_name = ").param(query.returnEvent());
         sql.sql(") SELECT c, 0 AS period_offset, COUNT(*) AS users FROM cohorts GROUP BY c"
-                + " UNION ALL SELECT c.c, r.p - c.c AS period_offset, COUNT(*) AS users FROM cohorts c JOIN returns r"
-                + " ON r.u = c.u AND r.p > c.c AND r.p - c.c <= ").param((long) query.maxPeriods())
+                        + " UNION ALL SELECT c.c, r.p - c.c AS period_offset, COUNT(*) AS users FROM cohorts c JOIN returns r"
+                        + " ON r.u = c.u AND r.p > c.c AND r.p - c.c <= ")
+                .param((long) query.maxPeriods())
                 .sql(" GROUP BY c.c, r.p - c.c");
         return sql;
     }

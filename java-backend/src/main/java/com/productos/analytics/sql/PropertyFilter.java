@@ -35,7 +35,8 @@ public record PropertyFilter(Map<String, List<String>> allowedValues) {
             String key = entry.getKey();
             String at = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
             if (!PropertyKeys.isValid(key)) {
-                errors.add(new FieldError(at, "property name must be letters, digits and _ (at most 64), starting with a letter or _"));
+                errors.add(new FieldError(
+                        at, "property name must be letters, digits and _ (at most 64), starting with a letter or _"));
                 continue;
             }
             JsonNode value = entry.getValue();

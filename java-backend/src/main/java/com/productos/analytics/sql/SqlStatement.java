@@ -38,7 +38,11 @@ public final class SqlStatement {
     /** Appends a condition that {@code column} (a TIMESTAMP) lies in [fromMicros, toMicros], in a form that can skip storage blocks. */
     public SqlStatement timestampBetween(String column, long fromMicros, long toMicros) {
         String function = dialect.timestampFromMicros();
-        return sql(column + " BETWEEN " + function + "(").param(fromMicros).sql(") AND " + function + "(").param(toMicros).sql(")");
+        return sql(column + " BETWEEN " + function + "(")
+                .param(fromMicros)
+                .sql(") AND " + function + "(")
+                .param(toMicros)
+                .sql(")");
     }
 
     /**
@@ -47,7 +51,8 @@ public final class SqlStatement {
      * the source keeps one row per insert_id, as the embedded warehouse does when it stores events.
      */
     public SqlStatement eventsInRange(long fromMicros, long toMicros) {
-        if (!dialect.deduplicatesOnRead()) return sql(dialect.eventsTable() + " WHERE ").timestampBetween("ts", fromMicros, toMicros);
+        if (!dialect.deduplicatesOnRead())
+            return sql(dialect.eventsTable() + " WHERE ").timestampBetween("ts", fromMicros, toMicros);
         sql("(SELECT * FROM " + dialect.eventsTable() + " WHERE ").timestampBetween("ts", fromMicros, toMicros);
         return sql(" QUALIFY ROW_NUMBER() OVER (PARTITION BY insert_id ORDER BY ts) = 1) AS unique_events WHERE TRUE");
     }

@@ -10,7 +10,10 @@ import java.time.ZoneOffset;
  * {@code year * 12 + month - 1}. The same SQL works in DuckDB and BigQuery.
  */
 public enum TimeBucket {
-    HOUR, DAY, WEEK, MONTH;
+    HOUR,
+    DAY,
+    WEEK,
+    MONTH;
 
     private static final long MICROS_PER_HOUR = 3_600_000_000L;
     private static final long MICROS_PER_DAY = 86_400_000_000L;
@@ -45,8 +48,10 @@ public enum TimeBucket {
             case HOUR -> Instant.ofEpochSecond(bucket * 3600L);
             case DAY -> Instant.ofEpochSecond(bucket * 86_400L);
             case WEEK -> Instant.ofEpochSecond((bucket * 7 - 3) * 86_400L);
-            case MONTH -> LocalDate.of((int) Math.floorDiv(bucket, 12), (int) Math.floorMod(bucket, 12) + 1, 1)
-                    .atStartOfDay(ZoneOffset.UTC).toInstant();
+            case MONTH ->
+                LocalDate.of((int) Math.floorDiv(bucket, 12), (int) Math.floorMod(bucket, 12) + 1, 1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
         };
     }
 

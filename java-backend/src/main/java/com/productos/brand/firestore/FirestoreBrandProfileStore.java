@@ -10,8 +10,8 @@ import com.google.cloud.firestore.FirestoreOptions;
 import com.productos.brand.BrandAuditEntry;
 import com.productos.brand.BrandProfileStore;
 import com.productos.brand.StoredProfile;
-import com.productos.json.Json;
 import com.productos.common.StoreException;
+import com.productos.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -51,8 +51,8 @@ public final class FirestoreBrandProfileStore implements BrandProfileStore {
      * Connects to Firestore: the emulator at {@code emulatorHost} ("127.0.0.1:8080") when given, else
      * the project's database with the key file or Application Default Credentials.
      */
-    public static FirestoreBrandProfileStore connect(String projectId, String databaseId, Path keyFile, String emulatorHost,
-                                                     String collection) {
+    public static FirestoreBrandProfileStore connect(
+            String projectId, String databaseId, Path keyFile, String emulatorHost, String collection) {
         FirestoreOptions.Builder options = FirestoreOptions.newBuilder().setProjectId(projectId);
         if (databaseId != null) options.setDatabaseId(databaseId);
         if (emulatorHost != null) {
@@ -60,19 +60,24 @@ public final class FirestoreBrandProfileStore implements BrandProfileStore {
         } else {
             options.setCredentials(credentials(keyFile));
         }
-        return new FirestoreBrandProfileStore(options.build().getService(),
-                collection == null ? DEFAULT_COLLECTION : collection, Duration.ofSeconds(30));
+        return new FirestoreBrandProfileStore(
+                options.build().getService(),
+                collection == null ? DEFAULT_COLLECTION : collection,
+                Duration.ofSeconds(30));
     }
 
     private static GoogleCredentials credentials(Path keyFile) {
         String fix = "; set the Firestore key file in .productos/config.yaml, or GOOGLE_APPLICATION_CREDENTIALS,"
                 + " or run 'gcloud auth application-default login'";
         if (keyFile != null) {
-            if (!Files.isReadable(keyFile)) throw new StoreException("Firestore key file " + keyFile + " does not exist or cannot be read" + fix, null);
+            if (!Files.isReadable(keyFile))
+                throw new StoreException(
+                        "Firestore key file " + keyFile + " does not exist or cannot be read" + fix, null);
             try (InputStream in = Files.newInputStream(keyFile)) {
                 return GoogleCredentials.fromStream(in).createScoped(SCOPES);
             } catch (IOException | RuntimeException e) {
-                throw new StoreException(keyFile + " is not a Google service-account key or credentials file" + fix, null);
+                throw new StoreException(
+                        keyFile + " is not a Google service-account key or credentials file" + fix, null);
             }
         }
         try {
@@ -96,16 +101,17 @@ public final class FirestoreBrandProfileStore implements BrandProfileStore {
 
     /** The check and the write run in one Firestore transaction, so a concurrent writer is never overwritten. */
     @Override
-    public Optional<StoredProfile> putIfUnchanged(String profileId, JsonNode expectedBefore, JsonNode profile,
-                                                  BrandAuditEntry audit) {
+    public Optional<StoredProfile> putIfUnchanged(
+            String profileId, JsonNode expectedBefore, JsonNode profile, BrandAuditEntry audit) {
         return write(profileId, expectedBefore, true, profile, audit);
     }
 
-    private Optional<StoredProfile> write(String profileId, JsonNode expectedBefore, boolean checkBefore, JsonNode profile,
-                                          BrandAuditEntry audit) {
+    private Optional<StoredProfile> write(
+            String profileId, JsonNode expectedBefore, boolean checkBefore, JsonNode profile, BrandAuditEntry audit) {
         DocumentReference document = profiles.document(profileId);
         DocumentReference auditDocument = document.collection(AUDIT_COLLECTION).document();
-        Timestamp at = Timestamp.ofTimeSecondsAndNanos(audit.at().getEpochSecond(), audit.at().getNano());
+        Timestamp at = Timestamp.ofTimeSecondsAndNanos(
+                audit.at().getEpochSecond(), audit.at().getNano());
         Map<String, Object> fields = new HashMap<>();
         fields.put("brand", toValue(profile));
         fields.put("updated_at", at);
@@ -117,33 +123,43 @@ public final class FirestoreBrandProfileStore implements BrandProfileStore {
         auditFields.put("before", toValue(audit.before()));
         auditFields.put("after", toValue(audit.after()));
         auditFields.put("at", at);
-        boolean written = await(firestore.runTransaction(transaction -> {
-            if (checkBefore) {
-                DocumentSnapshot current = transaction.get(document).get();
-                JsonNode stored = current.exists() ? Json.toTree(plain(current.get("brand"))) : null;
-                // Canonical text compares JSON values, whatever integer width Firestore hands back.
-                boolean unchanged = stored == null || expectedBefore == null
-                        ? stored == null && expectedBefore == null
-                        : Json.canonical(stored).equals(Json.canonical(expectedBefore));
-                if (!unchanged) return false;
-            }
-            transaction.set(document, fields);
-            transaction.create(auditDocument, auditFields);
-            return true;
-        }), "writing brand profile " + profileId + " and its audit entry");
+        boolean written = await(
+                firestore.runTransaction(transaction -> {
+                    if (checkBefore) {
+                        DocumentSnapshot current = transaction.get(document).get();
+                        JsonNode stored = current.exists() ? Json.toTree(plain(current.get("brand"))) : null;
+                        // Canonical text compares JSON values, whatever integer width Firestore hands back.
+                        boolean unchanged = stored == null || expectedBefore == null
+                                ? stored == null && expectedBefore == null
+                                : Json.canonical(stored).equals(Json.canonical(expectedBefore));
+                        if (!unchanged) return false;
+                    }
+                    transaction.set(document, fields);
+                    transaction.create(auditDocument, auditFields);
+                    return true;
+                }),
+                "writing brand profile " + profileId + " and its audit entry");
         return written ? Optional.of(new StoredProfile(profileId, profile, audit.at())) : Optional.empty();
     }
 
     /** The audit entries of a profile, oldest first (for the audit trail and tests). */
     public List<JsonNode> auditTrail(String profileId) {
-        return await(profiles.document(profileId).collection(AUDIT_COLLECTION).orderBy("at").get(),
-                "reading the audit trail of " + profileId)
-                .getDocuments().stream().map(doc -> Json.toTree(plain(doc.getData()))).toList();
+        return await(
+                        profiles.document(profileId)
+                                .collection(AUDIT_COLLECTION)
+                                .orderBy("at")
+                                .get(),
+                        "reading the audit trail of " + profileId)
+                .getDocuments()
+                .stream()
+                .map(doc -> Json.toTree(plain(doc.getData())))
+                .toList();
     }
 
     private static StoredProfile toProfile(String profileId, DocumentSnapshot snapshot) {
         Timestamp updated = snapshot.getTimestamp("updated_at");
-        Instant updatedAt = updated == null ? Instant.EPOCH : Instant.ofEpochSecond(updated.getSeconds(), updated.getNanos());
+        Instant updatedAt =
+                updated == null ? Instant.EPOCH : Instant.ofEpochSecond(updated.getSeconds(), updated.getNanos());
         return new StoredProfile(profileId, Json.toTree(plain(snapshot.get("brand"))), updatedAt);
     }
 
@@ -156,14 +172,16 @@ public final class FirestoreBrandProfileStore implements BrandProfileStore {
     /** Firestore values back to plain JSON-able values (timestamps as ISO text). */
     private static Object plain(Object value) {
         if (value instanceof Timestamp timestamp) {
-            return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos()).toString();
+            return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos())
+                    .toString();
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new HashMap<>();
             map.forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
             return out;
         }
-        if (value instanceof List<?> list) return list.stream().map(FirestoreBrandProfileStore::plain).toList();
+        if (value instanceof List<?> list)
+            return list.stream().map(FirestoreBrandProfileStore::plain).toList();
         return value;
     }
 
@@ -175,9 +193,12 @@ public final class FirestoreBrandProfileStore implements BrandProfileStore {
             throw new StoreException("interrupted while " + what, e);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new StoreException(what + " took longer than " + timeout.toSeconds() + " s; check the network and Firestore's status", e);
+            throw new StoreException(
+                    what + " took longer than " + timeout.toSeconds() + " s; check the network and Firestore's status",
+                    e);
         } catch (ExecutionException e) {
-            throw new StoreException(what + " failed in Firestore: " + firstLine(e.getCause().getMessage()), e.getCause());
+            throw new StoreException(
+                    what + " failed in Firestore: " + firstLine(e.getCause().getMessage()), e.getCause());
         }
     }
 

@@ -1,6 +1,5 @@
 package com.productos.deploy.cloud;
 
-import com.productos.googlecloud.CloudSettings;
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.longrunning.OperationTimedPollAlgorithm;
 import com.google.api.gax.retrying.RetrySettings;
@@ -8,6 +7,7 @@ import com.google.cloud.run.v2.RevisionsClient;
 import com.google.cloud.run.v2.RevisionsSettings;
 import com.google.cloud.run.v2.ServicesClient;
 import com.google.cloud.run.v2.ServicesSettings;
+import com.productos.googlecloud.CloudSettings;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -36,11 +36,13 @@ final class CloudClients implements AutoCloseable {
                 .build());
 
         ServicesSettings.Builder services = ServicesSettings.newHttpJsonBuilder()
-                .setEndpoint(settings.runEndpoint()).setCredentialsProvider(credentials);
+                .setEndpoint(settings.runEndpoint())
+                .setCredentialsProvider(credentials);
         services.createServiceOperationSettings().setPollingAlgorithm(polling);
         services.updateServiceOperationSettings().setPollingAlgorithm(polling);
         RevisionsSettings.Builder revisions = RevisionsSettings.newHttpJsonBuilder()
-                .setEndpoint(settings.runEndpoint()).setCredentialsProvider(credentials);
+                .setEndpoint(settings.runEndpoint())
+                .setCredentialsProvider(credentials);
 
         ServicesClient servicesClient = ServicesClient.create(services.build());
         try {

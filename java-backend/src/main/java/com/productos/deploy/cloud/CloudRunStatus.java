@@ -11,11 +11,13 @@ final class CloudRunStatus {
     static ServiceStatus.State of(Service service) {
         Condition.State state = service.getTerminalCondition().getState();
         if (state == Condition.State.CONDITION_FAILED) return ServiceStatus.State.error;
-        if (service.getReconciling() || state == Condition.State.CONDITION_PENDING
+        if (service.getReconciling()
+                || state == Condition.State.CONDITION_PENDING
                 || state == Condition.State.CONDITION_RECONCILING) {
             return ServiceStatus.State.deploying;
         }
-        if (state == Condition.State.CONDITION_SUCCEEDED && service.getObservedGeneration() == service.getGeneration()) {
+        if (state == Condition.State.CONDITION_SUCCEEDED
+                && service.getObservedGeneration() == service.getGeneration()) {
             return ServiceStatus.State.ready;
         }
         return ServiceStatus.State.unknown;

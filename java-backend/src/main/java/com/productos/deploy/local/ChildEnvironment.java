@@ -9,8 +9,23 @@ import java.util.Set;
  * tokens, cloud credentials), stays out unless a manifest passes it by name.
  */
 final class ChildEnvironment {
-    private static final Set<String> INHERITED = Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ",
-            "TMPDIR", "SHELL", "TERM", "JAVA_HOME", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy",
+    private static final Set<String> INHERITED = Set.of(
+            "PATH",
+            "HOME",
+            "USER",
+            "LOGNAME",
+            "LANG",
+            "LANGUAGE",
+            "TZ",
+            "TMPDIR",
+            "SHELL",
+            "TERM",
+            "JAVA_HOME",
+            "HTTP_PROXY",
+            "HTTPS_PROXY",
+            "NO_PROXY",
+            "http_proxy",
+            "https_proxy",
             "no_proxy");
 
     private ChildEnvironment() {}

@@ -62,8 +62,8 @@ final class ChildProcessLedger {
             return;
         }
         ObjectNode root = Json.object().put("owner", owner);
-        children.forEach((pid, started) -> root.withArray("children").add(Json.object()
-                .put("pid", pid).put("started_at", started.toString())));
+        children.forEach((pid, started) ->
+                root.withArray("children").add(Json.object().put("pid", pid).put("started_at", started.toString())));
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temp, Json.write(root));
@@ -80,7 +80,9 @@ final class ChildProcessLedger {
             JsonNode root = Json.parse(Files.readString(file));
             Map<Long, Instant> children = new LinkedHashMap<>();
             for (JsonNode child : root.path("children")) {
-                children.put(child.path("pid").asLong(), Instant.parse(child.path("started_at").asString()));
+                children.put(
+                        child.path("pid").asLong(),
+                        Instant.parse(child.path("started_at").asString()));
             }
             return new Entry(root.path("owner").asString(), children);
         }

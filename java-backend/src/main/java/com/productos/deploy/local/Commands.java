@@ -17,33 +17,49 @@ final class Commands {
 
     private Commands() {}
 
-    static CommandResult run(List<String> command, Path directory, Map<String, String> extraEnv, Duration timeout,
-                             Consumer<String> lineSink) throws IOException {
+    static CommandResult run(
+            List<String> command,
+            Path directory,
+            Map<String, String> extraEnv,
+            Duration timeout,
+            Consumer<String> lineSink)
+            throws IOException {
         return run(command, directory, extraEnv, timeout, lineSink, process -> {});
     }
 
     /** As above; {@code started} learns the process first, so an owner can stop it if it is itself stopped. */
-    static CommandResult run(List<String> command, Path directory, Map<String, String> extraEnv, Duration timeout,
-                             Consumer<String> lineSink, Consumer<Process> started) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+    static CommandResult run(
+            List<String> command,
+            Path directory,
+            Map<String, String> extraEnv,
+            Duration timeout,
+            Consumer<String> lineSink,
+            Consumer<Process> started)
+            throws IOException {
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         ChildEnvironment.restrict(builder.environment());
         builder.environment().putAll(extraEnv);
         builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         Process process = builder.start();
         started.accept(process);
         StringBuilder captured = new StringBuilder();
-        Thread pump = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lineSink.accept(line);
-                    synchronized (captured) {
-                        if (captured.length() < MAX_CAPTURED_CHARS) captured.append(line).append('\n');
+        Thread pump = new Thread(
+                () -> {
+                    try (BufferedReader reader = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                            lineSink.accept(line);
+                            synchronized (captured) {
+                                if (captured.length() < MAX_CAPTURED_CHARS)
+                                    captured.append(line).append('\n');
+                            }
+                        }
+                    } catch (IOException e) {
+                        // The process was killed; what was read is kept.
                     }
-                }
-            } catch (IOException e) {
-                // The process was killed; what was read is kept.
-            }
-        }, "command-output-" + process.pid());
+                },
+                "command-output-" + process.pid());
         pump.setDaemon(true);
         pump.start();
         boolean finished;

@@ -1,7 +1,7 @@
 package com.productos.deploy.local;
 
-import com.productos.executors.InputFields;
 import com.productos.executors.ExecutorFailure;
+import com.productos.executors.InputFields;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,23 +33,32 @@ final class GitSource {
                 throw InputFields.invalid("/repo", "repo '" + repo + "' is not a valid file:// URL");
             }
         } else if (repo.contains("://") || repo.matches("[\\w.-]+@[\\w.-]+:.*")) {
-            throw InputFields.invalid("/repo", "the local deploy target deploys from a git repository on this machine"
-                    + " (a path or file:// URL); clone '" + repo + "' first, or set deploy.backend: cloudrun");
+            throw InputFields.invalid(
+                    "/repo",
+                    "the local deploy target deploys from a git repository on this machine"
+                            + " (a path or file:// URL); clone '" + repo + "' first, or set deploy.backend: cloudrun");
         } else {
             path = workspaceRoot.resolve(repo);
         }
         path = path.toAbsolutePath().normalize();
         if (!Files.isDirectory(path)) {
-            throw InputFields.invalid("/repo", "repo folder " + path + " does not exist; pass the path of a git repository");
+            throw InputFields.invalid(
+                    "/repo", "repo folder " + path + " does not exist; pass the path of a git repository");
         }
         try {
-            CommandResult check = Commands.run(List.of("git", "-C", path.toString(), "rev-parse", "--git-dir"),
-                    path, Map.of(), GIT_TIMEOUT, line -> {});
+            CommandResult check = Commands.run(
+                    List.of("git", "-C", path.toString(), "rev-parse", "--git-dir"),
+                    path,
+                    Map.of(),
+                    GIT_TIMEOUT,
+                    line -> {});
             if (!check.succeeded()) {
-                throw InputFields.invalid("/repo", path + " is not a git repository; run 'git init' and commit the service there");
+                throw InputFields.invalid(
+                        "/repo", path + " is not a git repository; run 'git init' and commit the service there");
             }
         } catch (IOException e) {
-            throw ExecutorFailure.unavailable("cannot run git (" + e.getMessage() + "); install git and put it on PATH");
+            throw ExecutorFailure.unavailable(
+                    "cannot run git (" + e.getMessage() + "); install git and put it on PATH");
         }
         return path;
     }
@@ -61,16 +70,30 @@ final class GitSource {
         }
         try {
             CommandResult result = Commands.run(
-                    List.of("git", "-C", repository.toString(), "rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"),
-                    repository, Map.of(), GIT_TIMEOUT, line -> {});
+                    List.of(
+                            "git",
+                            "-C",
+                            repository.toString(),
+                            "rev-parse",
+                            "--verify",
+                            "--quiet",
+                            "--end-of-options",
+                            ref + "^{commit}"),
+                    repository,
+                    Map.of(),
+                    GIT_TIMEOUT,
+                    line -> {});
             String commit = result.output().trim();
             if (!result.succeeded() || !commit.matches("[0-9a-f]{40,64}")) {
-                throw InputFields.invalid("/ref", "ref '" + ref + "' does not resolve to a commit in " + repository
-                        + "; use a branch, tag or commit id that exists there (git branch -a, git tag)");
+                throw InputFields.invalid(
+                        "/ref",
+                        "ref '" + ref + "' does not resolve to a commit in " + repository
+                                + "; use a branch, tag or commit id that exists there (git branch -a, git tag)");
             }
             return commit;
         } catch (IOException e) {
-            throw ExecutorFailure.unavailable("cannot run git (" + e.getMessage() + "); install git and put it on PATH");
+            throw ExecutorFailure.unavailable(
+                    "cannot run git (" + e.getMessage() + "); install git and put it on PATH");
         }
     }
 
@@ -80,13 +103,13 @@ final class GitSource {
         List<Process> pipeline = ProcessBuilder.startPipeline(List.of(
                 new ProcessBuilder("git", "-C", repository.toString(), "archive", "--format=tar", commit)
                         .redirectError(ProcessBuilder.Redirect.PIPE),
-                new ProcessBuilder("tar", "-x", "-f", "-", "-C", target.toString())
-                        .redirectErrorStream(true)));
+                new ProcessBuilder("tar", "-x", "-f", "-", "-C", target.toString()).redirectErrorStream(true)));
         try {
             for (Process process : pipeline) {
                 if (!process.waitFor(GIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                     pipeline.forEach(Process::destroyForcibly);
-                    throw new IOException("exporting " + commit + " took longer than " + GIT_TIMEOUT.toSeconds() + " s");
+                    throw new IOException(
+                            "exporting " + commit + " took longer than " + GIT_TIMEOUT.toSeconds() + " s");
                 }
             }
         } catch (InterruptedException e) {
@@ -97,9 +120,10 @@ final class GitSource {
         for (Process process : pipeline) {
             if (process.exitValue() != 0) {
                 String error = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                if (error.isEmpty()) error = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                throw new IOException("exporting " + commit + " failed (" + process.info().command().orElse("git/tar")
-                        + " exit " + process.exitValue() + "): " + error);
+                if (error.isEmpty())
+                    error = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                throw new IOException("exporting " + commit + " failed ("
+                        + process.info().command().orElse("git/tar") + " exit " + process.exitValue() + "): " + error);
             }
         }
     }

@@ -38,10 +38,14 @@ final class HealthCheck {
             if (!revision.isAlive()) return new Crashed(revision.process().exitValue());
             try {
                 HttpResponse<Void> response = CLIENT.send(
-                        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(2))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 // A 2xx from a port the revision does not own would be a false positive; it must still be running.
-                if (response.statusCode() / 100 == 2 && revision.isAlive()) return new Healthy(Duration.between(start, Instant.now()));
+                if (response.statusCode() / 100 == 2 && revision.isAlive())
+                    return new Healthy(Duration.between(start, Instant.now()));
                 lastProblem = "GET " + healthPath + " answered HTTP " + response.statusCode();
             } catch (IOException e) {
                 lastProblem = "GET " + healthPath + " failed: " + e.getClass().getSimpleName();

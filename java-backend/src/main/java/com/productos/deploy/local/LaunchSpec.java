@@ -18,28 +18,43 @@ import tools.jackson.databind.node.ObjectNode;
  * revision folder. The env holds only the deploy's non-secret env_vars and the manifest's env; pass_env
  * holds names whose values are read from the backend's environment at each start.
  */
-record LaunchSpec(String runCommand, String workDir, String healthPath, Duration healthTimeout, Map<String, String> env,
-                  List<String> passEnv) {
+record LaunchSpec(
+        String runCommand,
+        String workDir,
+        String healthPath,
+        Duration healthTimeout,
+        Map<String, String> env,
+        List<String> passEnv) {
     static final String FILE_NAME = "launch.json";
 
     void save(Path revisionDir) throws IOException {
         ObjectNode root = Json.object()
-                .put("run", runCommand).put("work_dir", workDir).put("health_path", healthPath)
+                .put("run", runCommand)
+                .put("work_dir", workDir)
+                .put("health_path", healthPath)
                 .put("health_timeout_seconds", healthTimeout.toSeconds());
         ObjectNode envNode = root.putObject("env");
         env.forEach(envNode::put);
         passEnv.forEach(root.putArray("pass_env")::add);
-        Files.writeString(revisionDir.resolve(FILE_NAME), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        Files.writeString(
+                revisionDir.resolve(FILE_NAME),
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     }
 
     static LaunchSpec load(Path revisionDir) throws IOException {
         JsonNode root = Json.parse(Files.readString(revisionDir.resolve(FILE_NAME)));
         Map<String, String> env = new LinkedHashMap<>();
-        root.path("env").properties().forEach(entry -> env.put(entry.getKey(), entry.getValue().asString()));
+        root.path("env")
+                .properties()
+                .forEach(entry -> env.put(entry.getKey(), entry.getValue().asString()));
         List<String> passEnv = new ArrayList<>();
         root.path("pass_env").forEach(name -> passEnv.add(name.asString()));
-        return new LaunchSpec(root.path("run").asString(), root.path("work_dir").asString(),
-                root.path("health_path").asString(), Duration.ofSeconds(root.path("health_timeout_seconds").asLong()),
-                Map.copyOf(env), List.copyOf(passEnv));
+        return new LaunchSpec(
+                root.path("run").asString(),
+                root.path("work_dir").asString(),
+                root.path("health_path").asString(),
+                Duration.ofSeconds(root.path("health_timeout_seconds").asLong()),
+                Map.copyOf(env),
+                List.copyOf(passEnv));
     }
 }

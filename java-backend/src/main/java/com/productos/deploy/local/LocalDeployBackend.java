@@ -5,12 +5,12 @@ import com.productos.config.Workspace;
 import com.productos.deploy.DeployBackend;
 import com.productos.deploy.DeployOutcome;
 import com.productos.deploy.DeployRequest;
-import com.productos.executors.InputFields;
 import com.productos.deploy.RollbackOutcome;
 import com.productos.deploy.RollbackRequest;
 import com.productos.deploy.ServiceStatus;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorRequest;
+import com.productos.executors.InputFields;
 import com.productos.logfiles.LocalLogLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,8 +49,8 @@ public final class LocalDeployBackend implements DeployBackend {
     private final Thread shutdownHook;
     private final Path workspaceRoot;
 
-    public LocalDeployBackend(Workspace workspace, LocalDeploySettings settings, Map<String, String> hostEnvironment,
-                              Clock clock) {
+    public LocalDeployBackend(
+            Workspace workspace, LocalDeploySettings settings, Map<String, String> hostEnvironment, Clock clock) {
         this.layout = new LocalLogLayout(workspace);
         this.workspaceRoot = workspace.root();
         this.settings = settings;
@@ -58,12 +58,13 @@ public final class LocalDeployBackend implements DeployBackend {
         this.files = new ServiceFiles(layout, settings.keepRevisions(), clock);
         this.status = new ObservedStatus(layout);
         String self = ProcessOwner.current();
-        this.launcher = new RevisionLauncher(layout, clock, settings.stopGrace(), hostEnvironment,
-                new ChildProcessLedger(layout, self));
+        this.launcher = new RevisionLauncher(
+                layout, clock, settings.stopGrace(), hostEnvironment, new ChildProcessLedger(layout, self));
         this.traffic = new TrafficSwitch(settings, files, launcher);
         this.restorer = new ServiceRestorer(layout, files, launcher, traffic, settings.stopGrace(), clock);
         OrphanReaper reaper = new OrphanReaper(ChildProcessLedger.dir(layout), settings.stopGrace());
-        this.ownership = new ServiceOwnership(layout, files, self, restorer::submit, () -> restorer.runInOrder(reaper::reap));
+        this.ownership =
+                new ServiceOwnership(layout, files, self, restorer::submit, () -> restorer.runInOrder(reaper::reap));
         this.shutdownHook = new Thread(this::stopAllProcesses, "local-deploy-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         // Processes a killed backend left behind go before any service is started again.
@@ -88,18 +89,28 @@ public final class LocalDeployBackend implements DeployBackend {
         }
     }
 
-    private DeployOutcome deployLocked(ServiceRuntime runtime, DeployRequest request, Path repository, String commit,
-                                       RunLog log) throws ExecutorFailure {
+    private DeployOutcome deployLocked(
+            ServiceRuntime runtime, DeployRequest request, Path repository, String commit, RunLog log)
+            throws ExecutorFailure {
         ServiceState state = runtime.state;
         String service = state.service();
         String revision = state.nextRevisionName();
-        RevisionRecord record = new RevisionRecord(revision, state.lastRevisionNumber(), request.ref(), commit,
-                clock.instant(), RevisionRecord.Status.BUILDING, 0, 0, null, null);
+        RevisionRecord record = new RevisionRecord(
+                revision,
+                state.lastRevisionNumber(),
+                request.ref(),
+                commit,
+                clock.instant(),
+                RevisionRecord.Status.BUILDING,
+                0,
+                0,
+                null,
+                null);
         state.put(record);
         state.region(request.region());
         files.save(state);
-        log.info("deploying " + service + " from " + repository + " at " + request.ref() + " (" + commit.substring(0, 12)
-                + ") as revision " + revision);
+        log.info("deploying " + service + " from " + repository + " at " + request.ref() + " ("
+                + commit.substring(0, 12) + ") as revision " + revision);
         Path revisionDir = layout.revisionDir(service, revision);
         RevisionProcess started = null;
         try {
@@ -109,21 +120,37 @@ public final class LocalDeployBackend implements DeployBackend {
                 ServiceFiles.deleteTree(revisionDir);
                 GitSource.exportTree(repository, commit, sourceDir);
             } catch (IOException e) {
-                throw new ExecutorFailure(500, "export_failed", "cannot export " + request.ref() + " of " + repository
-                        + " into " + sourceDir + ": " + e.getMessage());
+                throw new ExecutorFailure(
+                        500,
+                        "export_failed",
+                        "cannot export " + request.ref() + " of " + repository + " into " + sourceDir + ": "
+                                + e.getMessage());
             }
             Path context = sourceDir.resolve(request.buildContext()).normalize();
             if (!context.startsWith(sourceDir) || !Files.isDirectory(context)) {
-                throw InputFields.invalid("/build/build_context", "build_context '" + request.buildContext()
-                        + "' is not a folder of " + request.ref() + " in " + repository);
+                throw InputFields.invalid(
+                        "/build/build_context",
+                        "build_context '" + request.buildContext() + "' is not a folder of " + request.ref() + " in "
+                                + repository);
             }
             ServiceManifest manifest = ServiceManifest.read(context, repository + " at " + request.ref());
             Map<String, String> env = new LinkedHashMap<>(manifest.env());
             env.putAll(request.envVars());
-            LaunchSpec launch = new LaunchSpec(manifest.runCommand(), revisionDir.relativize(context).toString(),
-                    manifest.healthPath(), manifest.healthTimeout(), Map.copyOf(env), manifest.passEnv());
+            LaunchSpec launch = new LaunchSpec(
+                    manifest.runCommand(),
+                    revisionDir.relativize(context).toString(),
+                    manifest.healthPath(),
+                    manifest.healthTimeout(),
+                    Map.copyOf(env),
+                    manifest.passEnv());
             ServiceFiles.save(launch, revisionDir);
-            launcher.build(manifest, context, launcher.runtimeEnv(service, revision, env, manifest.passEnv(), log), service, revision, log);
+            launcher.build(
+                    manifest,
+                    context,
+                    launcher.runtimeEnv(service, revision, env, manifest.passEnv(), log),
+                    service,
+                    revision,
+                    log);
             traffic.ensureFront(runtime);
             started = launcher.startHealthy(service, revision, launch, revisionDir, log);
             String previous = traffic.moveTo(runtime, started, log);
@@ -134,14 +161,17 @@ public final class LocalDeployBackend implements DeployBackend {
             files.save(state);
             List<String> warnings = new ArrayList<>();
             if (!"dev".equals(request.env())) {
-                warnings.add("the local deploy target runs every env on this machine; env '" + request.env() + "' is only recorded");
+                warnings.add("the local deploy target runs every env on this machine; env '" + request.env()
+                        + "' is only recorded");
             }
             log.info("revision " + revision + " is serving at " + TrafficSwitch.serviceUrl(runtime)
                     + (previous == null ? "" : "; " + previous + " stopped"));
             return new DeployOutcome(TrafficSwitch.serviceUrl(runtime), revision, null, warnings);
         } catch (ExecutorFailure failure) {
             if (started != null) launcher.stop(started);
-            state.put(state.revision(revision).orElse(record).withStatus(RevisionRecord.Status.FAILED, failure.getMessage()));
+            state.put(state.revision(revision)
+                    .orElse(record)
+                    .withStatus(RevisionRecord.Status.FAILED, failure.getMessage()));
             state.lastError(failure.getMessage());
             files.saveQuietly(state);
             log.error(failure.getMessage());
@@ -155,7 +185,8 @@ public final class LocalDeployBackend implements DeployBackend {
     public ServiceStatus status(String serviceName, String region) throws ExecutorFailure {
         ServiceRuntime runtime = ownership.existing(serviceName);
         // Another process runs the service: read what it last wrote.
-        ServiceState state = runtime.foreignOwner != null ? files.loadState(serviceName).orElse(runtime.state) : runtime.state;
+        ServiceState state =
+                runtime.foreignOwner != null ? files.loadState(serviceName).orElse(runtime.state) : runtime.state;
         return status.of(runtime, state, region);
     }
 
@@ -185,7 +216,8 @@ public final class LocalDeployBackend implements DeployBackend {
             }
             try {
                 traffic.ensureFront(runtime);
-                RevisionProcess started = launcher.startHealthy(state.service(), target.name(), launch, revisionDir, log);
+                RevisionProcess started =
+                        launcher.startHealthy(state.service(), target.name(), launch, revisionDir, log);
                 traffic.moveTo(runtime, started, log);
             } catch (ExecutorFailure failure) {
                 log.error(failure.getMessage());
@@ -194,7 +226,8 @@ public final class LocalDeployBackend implements DeployBackend {
             state.lastError(null);
             state.lastDeployTime(clock.instant());
             files.save(state);
-            log.info(target.name() + " is serving " + state.service() + " again at " + TrafficSwitch.serviceUrl(runtime));
+            log.info(target.name() + " is serving " + state.service() + " again at "
+                    + TrafficSwitch.serviceUrl(runtime));
             return new RollbackOutcome(TrafficSwitch.serviceUrl(runtime), target.name(), current);
         } finally {
             markBusy(runtime, false);

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  *       web: {front_port: 8080}   # the stable port; otherwise a free port is chosen once and kept
  * </pre>
  */
-public record LocalDeploySettings(int keepRevisions, Duration drainTimeout, Duration stopGrace, Map<String, Integer> frontPorts) {
+public record LocalDeploySettings(
+        int keepRevisions, Duration drainTimeout, Duration stopGrace, Map<String, Integer> frontPorts) {
 
     public static LocalDeploySettings defaults() {
         return new LocalDeploySettings(5, Duration.ofSeconds(10), Duration.ofSeconds(5), Map.of());
@@ -33,11 +34,13 @@ public record LocalDeploySettings(int keepRevisions, Duration drainTimeout, Dura
             JsonNode port = entry.getValue().path("front_port");
             if (port.isMissingNode()) continue;
             if (!port.isIntegralNumber() || port.asInt() < 1 || port.asInt() > 65535) {
-                throw new ConfigException("deploy.local.services." + entry.getKey() + ".front_port in config.yaml must be a port number (1-65535)");
+                throw new ConfigException("deploy.local.services." + entry.getKey()
+                        + ".front_port in config.yaml must be a port number (1-65535)");
             }
             ports.put(entry.getKey(), port.asInt());
         }
-        return new LocalDeploySettings(keep,
+        return new LocalDeploySettings(
+                keep,
                 Duration.ofSeconds(positive(local, "drain_timeout_seconds", 10)),
                 Duration.ofSeconds(positive(local, "stop_grace_seconds", 5)),
                 Map.copyOf(ports));

@@ -29,13 +29,19 @@ final class ObservedStatus {
         } else if (state.lastError() != null) {
             observed = ServiceHealthProbe.Observation.error(state.lastError());
         } else if (state.serving() == null) {
-            observed = new ServiceHealthProbe.Observation(ServiceStatus.State.unknown,
-                    "no revision of " + state.service() + " has become ready yet");
+            observed = new ServiceHealthProbe.Observation(
+                    ServiceStatus.State.unknown, "no revision of " + state.service() + " has become ready yet");
         } else {
             observed = observeServing(runtime, state, foreign);
         }
         String url = state.frontPort() == 0 ? "" : "http://127.0.0.1:" + state.frontPort();
-        return new ServiceStatus(state.service(), region, url, state.serving(), observed.state(), state.lastDeployTime(),
+        return new ServiceStatus(
+                state.service(),
+                region,
+                url,
+                state.serving(),
+                observed.state(),
+                state.lastDeployTime(),
                 observed.reason());
     }
 
@@ -47,8 +53,10 @@ final class ObservedStatus {
         try {
             launch = LaunchSpec.load(revisionDir);
         } catch (IOException | RuntimeException e) {
-            return new ServiceHealthProbe.Observation(ServiceStatus.State.unknown, "cannot tell how to health-check "
-                    + revision + ": " + revisionDir.resolve(LaunchSpec.FILE_NAME) + " is missing or damaged; deploy again");
+            return new ServiceHealthProbe.Observation(
+                    ServiceStatus.State.unknown,
+                    "cannot tell how to health-check " + revision + ": " + revisionDir.resolve(LaunchSpec.FILE_NAME)
+                            + " is missing or damaged; deploy again");
         }
         boolean running;
         int port;
@@ -56,13 +64,16 @@ final class ObservedStatus {
         if (foreign) {
             // Its owner's handles are out of reach: the pid and start time it recorded stand for the process.
             Optional<RevisionRecord> record = state.revision(revision);
-            running = record.flatMap(r -> ProcessTree.leftover(r.pid(), r.pidStartedAt())).isPresent();
+            running = record.flatMap(r -> ProcessTree.leftover(r.pid(), r.pidStartedAt()))
+                    .isPresent();
             port = record.map(RevisionRecord::port).orElse(0);
             frontPort = state.frontPort();
         } else {
             RevisionProcess serving = runtime.serving;
             // isRunning reads /proc: a killed process the JDK has not reaped yet is a zombie, not running.
-            running = serving != null && serving.revision().equals(revision) && serving.isAlive()
+            running = serving != null
+                    && serving.revision().equals(revision)
+                    && serving.isAlive()
                     && ProcessTree.isRunning(serving.process().toHandle());
             port = serving == null ? 0 : serving.port();
             TrafficProxy proxy = runtime.proxy;

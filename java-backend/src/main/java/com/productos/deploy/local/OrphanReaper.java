@@ -32,7 +32,8 @@ final class OrphanReaper {
         if (!Files.isDirectory(ledgerDir)) return 0;
         List<Path> ledgers;
         try (Stream<Path> files = Files.list(ledgerDir)) {
-            ledgers = files.filter(file -> file.getFileName().toString().endsWith(".json")).toList();
+            ledgers = files.filter(file -> file.getFileName().toString().endsWith(".json"))
+                    .toList();
         } catch (IOException e) {
             LOG.warn("cannot list {} to stop processes left by an earlier backend: {}", ledgerDir, e.getMessage());
             return 0;
@@ -43,7 +44,8 @@ final class OrphanReaper {
                 ChildProcessLedger.Entry entry = ChildProcessLedger.Entry.read(ledger);
                 if (ProcessOwner.isAlive(entry.owner())) continue;
                 for (Map.Entry<Long, Instant> child : entry.children().entrySet()) {
-                    ProcessHandle handle = ProcessTree.leftover(child.getKey(), child.getValue()).orElse(null);
+                    ProcessHandle handle = ProcessTree.leftover(child.getKey(), child.getValue())
+                            .orElse(null);
                     if (handle == null) continue;
                     LOG.info("stopping process {} left by backend {}, which is gone", handle.pid(), entry.owner());
                     ProcessTree.destroy(handle, stopGrace);
@@ -51,7 +53,10 @@ final class OrphanReaper {
                 }
                 Files.deleteIfExists(ledger);
             } catch (IOException | RuntimeException e) {
-                LOG.warn("cannot read {} (processes left by an earlier backend): {}; remove it if it stays", ledger, e.getMessage());
+                LOG.warn(
+                        "cannot read {} (processes left by an earlier backend): {}; remove it if it stays",
+                        ledger,
+                        e.getMessage());
             }
         }
         return stopped;

@@ -1,9 +1,6 @@
 package com.productos.deploy.local;
 
 import com.productos.common.ProcessOwner;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +59,7 @@ final class ProcessTree {
         if (pid <= 0 || startedAt == null) return Optional.empty();
         return ProcessHandle.of(pid)
                 .filter(ProcessTree::isRunning)
-                .filter(handle -> handle.info().startInstant().map(startedAt::equals).orElse(false));
+                .filter(handle ->
+                        handle.info().startInstant().map(startedAt::equals).orElse(false));
     }
 }

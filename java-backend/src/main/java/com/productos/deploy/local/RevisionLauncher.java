@@ -3,10 +3,10 @@ package com.productos.deploy.local;
 import com.productos.common.KnownSecrets;
 import com.productos.executors.ExecutorFailure;
 import com.productos.json.Json;
-import com.productos.logfiles.LogLine;
 import com.productos.logfiles.LocalLogLayout;
 import com.productos.logfiles.LogFileReader;
 import com.productos.logfiles.LogFileWriter;
+import com.productos.logfiles.LogLine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -41,10 +41,15 @@ final class RevisionLauncher {
     private final Set<Process> liveProcesses = ConcurrentHashMap.newKeySet();
     /** The same processes on disk, for the next backend should this one be killed. */
     private final ChildProcessLedger ledger;
+
     private volatile boolean closed;
 
-    RevisionLauncher(LocalLogLayout layout, Clock clock, Duration stopGrace, Map<String, String> hostEnvironment,
-                     ChildProcessLedger ledger) {
+    RevisionLauncher(
+            LocalLogLayout layout,
+            Clock clock,
+            Duration stopGrace,
+            Map<String, String> hostEnvironment,
+            ChildProcessLedger ledger) {
         this.layout = layout;
         this.ledger = ledger;
         this.clock = clock;
@@ -52,8 +57,13 @@ final class RevisionLauncher {
         this.hostEnvironment = Map.copyOf(hostEnvironment);
     }
 
-    void build(ServiceManifest manifest, Path context, Map<String, String> env, String service, String revision,
-                       RunLog log)
+    void build(
+            ServiceManifest manifest,
+            Path context,
+            Map<String, String> env,
+            String service,
+            String revision,
+            RunLog log)
             throws ExecutorFailure {
         if (manifest.buildCommand() == null) {
             log.info("no build command in " + ServiceManifest.FILE_NAME + "; skipping the build");
@@ -63,16 +73,24 @@ final class RevisionLauncher {
         Path buildLog = layout.buildLog(service, revision);
         CommandResult result;
         try (LogFileWriter buildFile = new LogFileWriter(buildLog, clock)) {
-            result = Commands.run(List.of("sh", "-c", manifest.buildCommand()), context, env, manifest.buildTimeout(),
+            result = Commands.run(
+                    List.of("sh", "-c", manifest.buildCommand()),
+                    context,
+                    env,
+                    manifest.buildTimeout(),
                     line -> {
                         buildFile.write("INFO", line);
                         log.output("INFO", line);
                     },
                     this::track);
         } catch (IOException e) {
-            throw new ExecutorFailure(500, "build_failed", "cannot run the build command of " + revision + ": " + e.getMessage());
+            throw new ExecutorFailure(
+                    500, "build_failed", "cannot run the build command of " + revision + ": " + e.getMessage());
         } finally {
-            liveProcesses.stream().filter(process -> !process.isAlive()).toList().forEach(this::untrack);
+            liveProcesses.stream()
+                    .filter(process -> !process.isAlive())
+                    .toList()
+                    .forEach(this::untrack);
         }
         if (result.succeeded()) {
             log.info("build of " + revision + " succeeded");
@@ -80,30 +98,46 @@ final class RevisionLauncher {
         }
         List<String> tail = lastLines(KnownSecrets.redact(result.output()), LOG_TAIL_LINES);
         String why = result.timedOut()
-                ? "took longer than " + manifest.buildTimeout().toSeconds() + " s (build_timeout_seconds) and was stopped"
+                ? "took longer than " + manifest.buildTimeout().toSeconds()
+                        + " s (build_timeout_seconds) and was stopped"
                 : "exited with code " + result.exitCode();
-        ObjectNode details = Json.object().put("revision", revision).put("exit_code", result.exitCode())
+        ObjectNode details = Json.object()
+                .put("revision", revision)
+                .put("exit_code", result.exitCode())
                 .put("build_log_file", buildLog.toString());
         tail.forEach(details.putArray("build_log")::add);
-        throw new ExecutorFailure(422, "build_failed", "build of " + revision + " (" + manifest.buildCommand() + ") " + why
-                + "; the serving revision is unchanged. Last build output: " + String.join(" | ", lastLines(KnownSecrets.redact(result.output()), 5)),
+        throw new ExecutorFailure(
+                422,
+                "build_failed",
+                "build of " + revision + " (" + manifest.buildCommand() + ") " + why
+                        + "; the serving revision is unchanged. Last build output: "
+                        + String.join(" | ", lastLines(KnownSecrets.redact(result.output()), 5)),
                 details);
     }
 
     /** Starts a revision on a free port and waits for its health check; on failure it is stopped. */
-    RevisionProcess startHealthy(String service, String revision, LaunchSpec launch, Path revisionDir,
-                                         RunLog log) throws ExecutorFailure {
+    RevisionProcess startHealthy(String service, String revision, LaunchSpec launch, Path revisionDir, RunLog log)
+            throws ExecutorFailure {
         int port = freePort();
         RevisionProcess process;
         try {
             LogFileWriter revisionLog = new LogFileWriter(layout.revisionLog(service, revision), clock);
-            process = RevisionProcess.start(revision, launch.runCommand(), revisionDir.resolve(launch.workDir()), port,
-                    runtimeEnv(service, revision, launch.env(), launch.passEnv(), log), revisionLog, this::track);
+            process = RevisionProcess.start(
+                    revision,
+                    launch.runCommand(),
+                    revisionDir.resolve(launch.workDir()),
+                    port,
+                    runtimeEnv(service, revision, launch.env(), launch.passEnv(), log),
+                    revisionLog,
+                    this::track);
         } catch (IOException e) {
-            throw new ExecutorFailure(500, "start_failed", "cannot start " + revision + " (" + launch.runCommand() + "): " + e.getMessage());
+            throw new ExecutorFailure(
+                    500,
+                    "start_failed",
+                    "cannot start " + revision + " (" + launch.runCommand() + "): " + e.getMessage());
         }
-        log.info("started " + revision + " on 127.0.0.1:" + port + "; waiting up to " + launch.healthTimeout().toSeconds()
-                + " s for GET " + launch.healthPath());
+        log.info("started " + revision + " on 127.0.0.1:" + port + "; waiting up to "
+                + launch.healthTimeout().toSeconds() + " s for GET " + launch.healthPath());
         HealthCheck.Outcome outcome;
         try {
             outcome = HealthCheck.await(process, launch.healthPath(), launch.healthTimeout());
@@ -118,29 +152,43 @@ final class RevisionLauncher {
         }
         stop(process);
         List<String> tail = revisionLogTail(service, revision);
-        ObjectNode details = Json.object().put("revision", revision).put("port", port)
+        ObjectNode details = Json.object()
+                .put("revision", revision)
+                .put("port", port)
                 .put("revision_log_file", layout.revisionLog(service, revision).toString());
         tail.forEach(details.putArray("revision_log")::add);
-        String last = tail.isEmpty() ? "(no output)" : String.join(" | ", tail.subList(Math.max(0, tail.size() - 5), tail.size()));
+        String last = tail.isEmpty()
+                ? "(no output)"
+                : String.join(" | ", tail.subList(Math.max(0, tail.size() - 5), tail.size()));
         if (outcome instanceof HealthCheck.Crashed crashed) {
             details.put("exit_code", crashed.exitCode());
-            throw new ExecutorFailure(422, "start_failed", revision + " exited with code " + crashed.exitCode()
-                    + " before answering GET " + launch.healthPath() + "; the serving revision is unchanged. Last output: " + last,
+            throw new ExecutorFailure(
+                    422,
+                    "start_failed",
+                    revision + " exited with code " + crashed.exitCode() + " before answering GET "
+                            + launch.healthPath() + "; the serving revision is unchanged. Last output: " + last,
                     details);
         }
         HealthCheck.TimedOut timedOut = (HealthCheck.TimedOut) outcome;
-        throw new ExecutorFailure(422, "health_check_failed", revision + " did not answer GET " + launch.healthPath()
-                + " with 2xx within " + launch.healthTimeout().toSeconds() + " s (health_timeout_seconds; last: "
-                + timedOut.lastProblem() + "); it was stopped and the serving revision is unchanged. Last output: " + last,
+        throw new ExecutorFailure(
+                422,
+                "health_check_failed",
+                revision + " did not answer GET " + launch.healthPath()
+                        + " with 2xx within " + launch.healthTimeout().toSeconds()
+                        + " s (health_timeout_seconds; last: "
+                        + timedOut.lastProblem()
+                        + "); it was stopped and the serving revision is unchanged. Last output: " + last,
                 details);
     }
 
-    Map<String, String> runtimeEnv(String service, String revision, Map<String, String> env, List<String> passEnv,
-                                           RunLog log) {
+    Map<String, String> runtimeEnv(
+            String service, String revision, Map<String, String> env, List<String> passEnv, RunLog log) {
         Map<String, String> all = new LinkedHashMap<>();
         for (String name : passEnv) {
             String value = hostEnvironment.getOrDefault(name, System.getenv(name));
-            if (value == null) log.warn("pass_env variable " + name + " is not set in the backend's environment; " + revision + " runs without it");
+            if (value == null)
+                log.warn("pass_env variable " + name + " is not set in the backend's environment; " + revision
+                        + " runs without it");
             else {
                 // Passed by name because it is a secret: cut out of build and revision output wherever it shows.
                 KnownSecrets.add(value);
@@ -167,7 +215,10 @@ final class RevisionLauncher {
         try {
             ledger.record(process.toHandle());
         } catch (IOException e) {
-            LOG.warn("cannot record child process {}: {}; it may outlive this backend if it is killed", process.pid(), e.getMessage());
+            LOG.warn(
+                    "cannot record child process {}: {}; it may outlive this backend if it is killed",
+                    process.pid(),
+                    e.getMessage());
         }
         if (closed) process.toHandle().destroyForcibly();
     }
@@ -189,7 +240,8 @@ final class RevisionLauncher {
     private List<String> revisionLogTail(String service, String revision) {
         try {
             List<String> texts = LogFileReader.read(layout.revisionLog(service, revision), Instant.EPOCH).stream()
-                    .map(LogLine::text).toList();
+                    .map(LogLine::text)
+                    .toList();
             return texts.subList(Math.max(0, texts.size() - LOG_TAIL_LINES), texts.size());
         } catch (IOException e) {
             return List.of();
@@ -204,7 +256,8 @@ final class RevisionLauncher {
     /** Stops every process still running; processes started afterwards are stopped at once. */
     void stopAll() {
         closed = true;
-        new ArrayList<>(liveProcesses).parallelStream().forEach(process -> ProcessTree.destroy(process.toHandle(), stopGrace));
+        new ArrayList<>(liveProcesses)
+                .parallelStream().forEach(process -> ProcessTree.destroy(process.toHandle(), stopGrace));
         liveProcesses.clear();
         try {
             ledger.clear();

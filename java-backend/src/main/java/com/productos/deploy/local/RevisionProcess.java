@@ -31,8 +31,15 @@ final class RevisionProcess {
     }
 
     /** {@code started} learns the process first, before its output is read, so that it can be recorded at once. */
-    static RevisionProcess start(String revision, String runCommand, Path sourceDir, int port, Map<String, String> env,
-                                 LogFileWriter log, Consumer<Process> started) throws IOException {
+    static RevisionProcess start(
+            String revision,
+            String runCommand,
+            Path sourceDir,
+            int port,
+            Map<String, String> env,
+            LogFileWriter log,
+            Consumer<Process> started)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", runCommand)).directory(sourceDir.toFile());
         ChildEnvironment.restrict(builder.environment());
         builder.environment().putAll(env);
@@ -44,18 +51,24 @@ final class RevisionProcess {
         RevisionProcess running = new RevisionProcess(revision, port, process, log);
         running.pump(process.getInputStream(), "INFO", "stdout");
         running.pump(process.getErrorStream(), "ERROR", "stderr");
-        process.onExit().thenAccept(exited -> log.write("INFO", "revision " + revision + " exited with code " + exited.exitValue()));
+        process.onExit()
+                .thenAccept(exited ->
+                        log.write("INFO", "revision " + revision + " exited with code " + exited.exitValue()));
         return running;
     }
 
     private void pump(InputStream stream, String severity, String name) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) log.write(severity, line);
-            } catch (IOException e) {
-                // The stream closes when the process is stopped.
-            }
-        }, revision + "-" + name);
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        for (String line = reader.readLine(); line != null; line = reader.readLine())
+                            log.write(severity, line);
+                    } catch (IOException e) {
+                        // The stream closes when the process is stopped.
+                    }
+                },
+                revision + "-" + name);
         thread.setDaemon(true);
         thread.start();
     }

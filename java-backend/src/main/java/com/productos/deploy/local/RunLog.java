@@ -20,7 +20,9 @@ final class RunLog implements AutoCloseable {
     }
 
     static RunLog open(LocalLogLayout layout, ExecutorRequest call, Clock clock) throws IOException {
-        boolean usableId = call.runId() != null && call.runId().matches("[A-Za-z0-9._-]{1,128}") && !call.runId().startsWith(".");
+        boolean usableId = call.runId() != null
+                && call.runId().matches("[A-Za-z0-9._-]{1,128}")
+                && !call.runId().startsWith(".");
         return new RunLog(call, usableId ? new LogFileWriter(layout.runLog(call.runId()), clock) : null);
     }
 

@@ -1,8 +1,8 @@
 package com.productos.deploy.local;
 
 import com.productos.executors.ExecutorFailure;
-import com.productos.logfiles.LocalLogLayout;
 import com.productos.executors.ExecutorRequest;
+import com.productos.logfiles.LocalLogLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,8 @@ final class ServiceFiles {
     /** Keeps the serving revision and the newest keep_revisions others; deletes older folders. */
     void prune(ServiceState state, RunLog log) {
         List<RevisionRecord> others = state.revisionsNewestFirst().stream()
-                .filter(r -> !r.name().equals(state.serving())).toList();
+                .filter(r -> !r.name().equals(state.serving()))
+                .toList();
         for (RevisionRecord old : others.subList(Math.min(others.size(), keepRevisions), others.size())) {
             Path dir = layout.revisionDir(state.service(), old.name());
             try {
@@ -67,8 +68,8 @@ final class ServiceFiles {
         try {
             return RunLog.open(layout, call, clock);
         } catch (IOException e) {
-            throw ExecutorFailure.unavailable("cannot open the run log under " + layout.runLog(call.runId()).getParent()
-                    + ": " + e.getMessage());
+            throw ExecutorFailure.unavailable("cannot open the run log under "
+                    + layout.runLog(call.runId()).getParent() + ": " + e.getMessage());
         }
     }
 
@@ -93,7 +94,8 @@ final class ServiceFiles {
         try {
             launch.save(revisionDir);
         } catch (IOException e) {
-            throw ExecutorFailure.unavailable("cannot write " + revisionDir.resolve(LaunchSpec.FILE_NAME) + ": " + e.getMessage());
+            throw ExecutorFailure.unavailable(
+                    "cannot write " + revisionDir.resolve(LaunchSpec.FILE_NAME) + ": " + e.getMessage());
         }
     }
 }

@@ -39,8 +39,9 @@ final class ServiceHealthProbe {
      *                start time its owner recorded)
      * @param frontPort 0 when the service has no front open
      */
-    static Observation observe(String service, String revision, boolean running, int revisionPort, int frontPort,
-                               String healthPath) throws InterruptedException {
+    static Observation observe(
+            String service, String revision, boolean running, int revisionPort, int frontPort, String healthPath)
+            throws InterruptedException {
         if (!running || revisionPort == 0) {
             return Observation.error("revision " + revision + " is not running: its process has exited or was stopped;"
                     + " roll back to it or deploy again to start it");
@@ -64,8 +65,12 @@ final class ServiceHealthProbe {
     private static String get(int port, String healthPath) throws InterruptedException {
         String target = "GET " + healthPath + " on 127.0.0.1:" + port;
         try {
-            HttpResponse<Void> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + healthPath))
-                    .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = CLIENT.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + healthPath))
+                            .timeout(TIMEOUT)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) return null;
             return "answered " + target + " with HTTP " + response.statusCode();
         } catch (HttpTimeoutException e) {

@@ -1,7 +1,7 @@
 package com.productos.deploy.local;
 
-import com.productos.executors.InputFields;
 import com.productos.executors.ExecutorFailure;
+import com.productos.executors.InputFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +31,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Builds and revisions otherwise see only PATH, HOME, locale and proxy variables of the backend.
  */
 public record ServiceManifest(
-        String buildCommand, String runCommand, String healthPath, Duration healthTimeout, Duration buildTimeout,
-        Map<String, String> env, List<String> passEnv) {
+        String buildCommand,
+        String runCommand,
+        String healthPath,
+        Duration healthTimeout,
+        Duration buildTimeout,
+        Map<String, String> env,
+        List<String> passEnv) {
     public static final String FILE_NAME = "productos.service.yaml";
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
@@ -40,8 +45,10 @@ public record ServiceManifest(
     public static ServiceManifest read(Path sourceDir, String origin) throws ExecutorFailure {
         Path file = sourceDir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            throw InputFields.invalid("/repo", origin + " has no " + FILE_NAME + " in its build context; add one with at least"
-                    + " 'run: <command that listens on $PORT>' (and optionally build, health_path)");
+            throw InputFields.invalid(
+                    "/repo",
+                    origin + " has no " + FILE_NAME + " in its build context; add one with at least"
+                            + " 'run: <command that listens on $PORT>' (and optionally build, health_path)");
         }
         JsonNode root;
         try {
@@ -54,15 +61,18 @@ public record ServiceManifest(
         if (run == null) throw invalid(origin, "'run' is required: the command that starts the service on $PORT");
         String healthPath = text(root, "health_path", origin);
         if (healthPath == null) healthPath = "/";
-        if (!healthPath.startsWith("/")) throw invalid(origin, "'health_path' must start with '/', was '" + healthPath + "'");
+        if (!healthPath.startsWith("/"))
+            throw invalid(origin, "'health_path' must start with '/', was '" + healthPath + "'");
         Map<String, String> env = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : root.path("env").properties()) {
-            if (!entry.getValue().isValueNode()) throw invalid(origin, "env." + entry.getKey() + " must be a plain value");
+            if (!entry.getValue().isValueNode())
+                throw invalid(origin, "env." + entry.getKey() + " must be a plain value");
             env.put(entry.getKey(), entry.getValue().asString());
         }
         List<String> passEnv = new ArrayList<>();
         JsonNode pass = root.path("pass_env");
-        if (!pass.isMissingNode() && !pass.isNull() && !pass.isArray()) throw invalid(origin, "'pass_env' must be a list of variable names");
+        if (!pass.isMissingNode() && !pass.isNull() && !pass.isArray())
+            throw invalid(origin, "'pass_env' must be a list of variable names");
         for (JsonNode name : pass) {
             if (!name.isString() || !name.asString().matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 throw invalid(origin, "'pass_env' entries must be environment variable names, found " + name);
@@ -70,20 +80,25 @@ public record ServiceManifest(
             passEnv.add(name.asString());
         }
         return new ServiceManifest(
-                text(root, "build", origin), run, healthPath,
+                text(root, "build", origin),
+                run,
+                healthPath,
                 seconds(root, "health_timeout_seconds", 30, 600, origin),
                 seconds(root, "build_timeout_seconds", 300, 3600, origin),
-                Map.copyOf(env), List.copyOf(passEnv));
+                Map.copyOf(env),
+                List.copyOf(passEnv));
     }
 
     private static String text(JsonNode root, String field, String origin) throws ExecutorFailure {
         JsonNode value = root.path(field);
         if (value.isMissingNode() || value.isNull()) return null;
-        if (!value.isString() || value.asString().isBlank()) throw invalid(origin, "'" + field + "' must be a non-empty string");
+        if (!value.isString() || value.asString().isBlank())
+            throw invalid(origin, "'" + field + "' must be a non-empty string");
         return value.asString();
     }
 
-    private static Duration seconds(JsonNode root, String field, int fallback, int max, String origin) throws ExecutorFailure {
+    private static Duration seconds(JsonNode root, String field, int fallback, int max, String origin)
+            throws ExecutorFailure {
         JsonNode value = root.path(field);
         if (value.isMissingNode() || value.isNull()) return Duration.ofSeconds(fallback);
         if (!value.isIntegralNumber() || value.asInt() < 1 || value.asInt() > max) {

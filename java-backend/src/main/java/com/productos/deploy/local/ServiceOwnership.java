@@ -29,12 +29,17 @@ final class ServiceOwnership {
     private final ServiceFiles files;
     /** This backend process, as recorded in the state of the services it runs. */
     private final String self;
+
     private final Consumer<ServiceRuntime> restore;
     /** Told when the owner of a watched service has gone, before the service is taken over. */
     private final Runnable ownerGone;
 
-    ServiceOwnership(LocalLogLayout layout, ServiceFiles files, String self, Consumer<ServiceRuntime> restore,
-                     Runnable ownerGone) {
+    ServiceOwnership(
+            LocalLogLayout layout,
+            ServiceFiles files,
+            String self,
+            Consumer<ServiceRuntime> restore,
+            Runnable ownerGone) {
         this.layout = layout;
         this.files = files;
         this.self = self;
@@ -96,7 +101,8 @@ final class ServiceOwnership {
     static void lockOrConflict(ServiceRuntime runtime) throws ExecutorFailure {
         String owner = runtime.foreignOwner;
         if (owner != null) {
-            throw ExecutorFailure.conflict("service " + runtime.state.service() + " is run by another productos process (pid "
+            throw ExecutorFailure.conflict("service " + runtime.state.service()
+                    + " is run by another productos process (pid "
                     + owner.substring(0, owner.indexOf('@')) + ", e.g. the IDE's backend); deploy or roll back through"
                     + " that process, or stop it and retry");
         }
@@ -150,7 +156,8 @@ final class ServiceOwnership {
      */
     private static void markInterrupted(ServiceState state, String goneOwner) {
         String backend = goneOwner == null || goneOwner.indexOf('@') < 0
-                ? "the backend that deployed it" : "the backend that deployed it (pid " + goneOwner.substring(0, goneOwner.indexOf('@')) + ")";
+                ? "the backend that deployed it"
+                : "the backend that deployed it (pid " + goneOwner.substring(0, goneOwner.indexOf('@')) + ")";
         for (RevisionRecord revision : state.revisionsNewestFirst()) {
             if (revision.status() != RevisionRecord.Status.BUILDING) continue;
             String message = "the deploy of " + revision.name() + " was interrupted: " + backend

@@ -33,8 +33,13 @@ final class ServiceRestorer {
     private final ExecutorService worker;
     private volatile boolean closed;
 
-    ServiceRestorer(LocalLogLayout layout, ServiceFiles files, RevisionLauncher launcher, TrafficSwitch traffic,
-                    Duration stopGrace, Clock clock) {
+    ServiceRestorer(
+            LocalLogLayout layout,
+            ServiceFiles files,
+            RevisionLauncher launcher,
+            TrafficSwitch traffic,
+            Duration stopGrace,
+            Clock clock) {
         this.layout = layout;
         this.files = files;
         this.launcher = launcher;
@@ -85,17 +90,18 @@ final class ServiceRestorer {
             if (closed) return;
             String revision = state.serving();
             Path revisionDir = layout.revisionDir(state.service(), revision);
-            ExecutorRequest call = new ExecutorRequest("restore", Json.object(), null, null, "system",
-                    new ExecutorLog());
+            ExecutorRequest call =
+                    new ExecutorRequest("restore", Json.object(), null, null, "system", new ExecutorLog());
             try (RunLog log = RunLog.open(layout, call, clock)) {
                 traffic.ensureFront(runtime);
-                RevisionProcess started = launcher.startHealthy(state.service(), revision, LaunchSpec.load(revisionDir), revisionDir, log);
+                RevisionProcess started = launcher.startHealthy(
+                        state.service(), revision, LaunchSpec.load(revisionDir), revisionDir, log);
                 traffic.moveTo(runtime, started, log);
                 LOG.info("restored {} revision {} at {}", state.service(), revision, TrafficSwitch.serviceUrl(runtime));
             }
         } catch (ExecutorFailure | IOException | RuntimeException e) {
-            String message = "cannot restart " + state.service() + " revision " + state.serving() + " after a backend restart: "
-                    + e.getMessage() + "; deploy it again";
+            String message = "cannot restart " + state.service() + " revision " + state.serving()
+                    + " after a backend restart: " + e.getMessage() + "; deploy it again";
             LOG.warn(message);
             state.lastError(message);
             files.saveQuietly(state);

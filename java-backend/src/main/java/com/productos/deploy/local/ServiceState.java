@@ -139,7 +139,9 @@ final class ServiceState {
 
     void save(Path serviceDir) throws IOException {
         ObjectNode root = Json.object()
-                .put("service", service).put("front_port", frontPort).put("last_revision_number", lastRevisionNumber);
+                .put("service", service)
+                .put("front_port", frontPort)
+                .put("last_revision_number", lastRevisionNumber);
         if (serving != null) root.put("serving", serving);
         if (lastDeployTime != null) root.put("last_deploy_time", lastDeployTime.toString());
         if (lastError != null) root.put("last_error", lastError);
@@ -151,7 +153,11 @@ final class ServiceState {
         Path temp = serviceDir.resolve(FILE_NAME + ".tmp");
         Files.writeString(temp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         try {
-            Files.move(temp, serviceDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    temp,
+                    serviceDir.resolve(FILE_NAME),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, serviceDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -165,8 +171,11 @@ final class ServiceState {
         state.frontPort = root.path("front_port").asInt();
         state.lastRevisionNumber = root.path("last_revision_number").asInt();
         state.serving = root.path("serving").isString() ? root.path("serving").asString() : null;
-        state.lastDeployTime = root.path("last_deploy_time").isString() ? Instant.parse(root.path("last_deploy_time").asString()) : null;
-        state.lastError = root.path("last_error").isString() ? root.path("last_error").asString() : null;
+        state.lastDeployTime = root.path("last_deploy_time").isString()
+                ? Instant.parse(root.path("last_deploy_time").asString())
+                : null;
+        state.lastError =
+                root.path("last_error").isString() ? root.path("last_error").asString() : null;
         state.region = root.path("region").isString() ? root.path("region").asString() : null;
         state.owner = root.path("owner").isString() ? root.path("owner").asString() : null;
         state.deploying = root.path("deploying").asBoolean(false);

@@ -35,8 +35,17 @@ final class TrafficProxy implements AutoCloseable {
     private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
     /** Headers the JDK client sets itself or that only concern one hop. */
     private static final Set<String> SKIPPED_HEADERS = Set.of(
-            "connection", "content-length", "expect", "host", "upgrade", "keep-alive", "proxy-connection",
-            "te", "trailer", "transfer-encoding", "http2-settings");
+            "connection",
+            "content-length",
+            "expect",
+            "host",
+            "upgrade",
+            "keep-alive",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "http2-settings");
 
     private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
 
@@ -140,24 +149,36 @@ final class TrafficProxy implements AutoCloseable {
                 used.inFlight.decrementAndGet();
             }
         } catch (IOException e) {
-            replyQuietly(exchange, 502, "the serving revision did not answer: " + e.getClass().getSimpleName() + "\n");
+            replyQuietly(
+                    exchange,
+                    502,
+                    "the serving revision did not answer: " + e.getClass().getSimpleName() + "\n");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             replyQuietly(exchange, 503, "proxy shutting down\n");
         }
     }
 
-    private HttpResponse<InputStream> send(HttpExchange exchange, Target to, byte[] body) throws IOException, InterruptedException {
-        URI uri = URI.create("http://127.0.0.1:" + to.port + exchange.getRequestURI().toString());
+    private HttpResponse<InputStream> send(HttpExchange exchange, Target to, byte[] body)
+            throws IOException, InterruptedException {
+        URI uri = URI.create(
+                "http://127.0.0.1:" + to.port + exchange.getRequestURI().toString());
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .method(exchange.getRequestMethod(), body.length == 0
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (Map.Entry<String, List<String>> header :
+                exchange.getRequestHeaders().entrySet()) {
             if (SKIPPED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) continue;
             for (String value : header.getValue()) request.header(header.getKey(), value);
         }
-        request.header("X-Forwarded-Host", exchange.getRequestHeaders().getFirst("Host") == null
-                ? "127.0.0.1:" + port() : exchange.getRequestHeaders().getFirst("Host"));
+        request.header(
+                "X-Forwarded-Host",
+                exchange.getRequestHeaders().getFirst("Host") == null
+                        ? "127.0.0.1:" + port()
+                        : exchange.getRequestHeaders().getFirst("Host"));
         return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
@@ -172,7 +193,8 @@ final class TrafficProxy implements AutoCloseable {
         boolean noBody = status == 204 || status == 304 || "HEAD".equals(exchange.getRequestMethod());
         // HttpServer: -1 means no body, 0 means chunked, n means exactly n bytes.
         exchange.sendResponseHeaders(status, noBody || length == 0 ? -1 : Math.max(length, 0));
-        try (InputStream in = response.body(); OutputStream out = exchange.getResponseBody()) {
+        try (InputStream in = response.body();
+                OutputStream out = exchange.getResponseBody()) {
             if (!noBody) in.transferTo(out);
         }
     }

@@ -28,11 +28,15 @@ final class TrafficSwitch {
         try {
             runtime.proxy = TrafficProxy.open(port, state.service());
         } catch (BindException e) {
-            throw new ExecutorFailure(409, "port_in_use", "port " + port + " for the stable URL of " + state.service()
-                    + " is in use by another process; stop that process or set deploy.local.services."
-                    + state.service() + ".front_port to a free port in .productos/config.yaml");
+            throw new ExecutorFailure(
+                    409,
+                    "port_in_use",
+                    "port " + port + " for the stable URL of " + state.service()
+                            + " is in use by another process; stop that process or set deploy.local.services."
+                            + state.service() + ".front_port to a free port in .productos/config.yaml");
         } catch (IOException e) {
-            throw ExecutorFailure.unavailable("cannot open the stable port of " + state.service() + ": " + e.getMessage());
+            throw ExecutorFailure.unavailable(
+                    "cannot open the stable port of " + state.service() + ": " + e.getMessage());
         }
         state.frontPort(runtime.proxy.port());
         files.save(state);
@@ -55,16 +59,16 @@ final class TrafficSwitch {
             long start = System.nanoTime();
             try {
                 if (lostTraffic != null && !TrafficProxy.awaitDrained(lostTraffic, settings.drainTimeout())) {
-                    log.warn(previous.revision() + " still had requests after " + settings.drainTimeout().toSeconds()
-                            + " s (drain_timeout_seconds); stopping it anyway");
+                    log.warn(previous.revision() + " still had requests after "
+                            + settings.drainTimeout().toSeconds() + " s (drain_timeout_seconds); stopping it anyway");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             long drained = System.nanoTime();
             launcher.stop(previous);
-            log.info("stopped " + previous.revision() + " (drained in " + (drained - start) / 1_000_000 + " ms, stopped in "
-                    + (System.nanoTime() - drained) / 1_000_000 + " ms)");
+            log.info("stopped " + previous.revision() + " (drained in " + (drained - start) / 1_000_000
+                    + " ms, stopped in " + (System.nanoTime() - drained) / 1_000_000 + " ms)");
         }
         return previousName;
     }

@@ -34,8 +34,14 @@ public enum Channel {
     private final int maxHashtags;
     private final int emojiCap;
 
-    Channel(String wireName, String displayName, int textLimit, int titleLimit, LengthCounting counting,
-            int maxHashtags, int emojiCap) {
+    Channel(
+            String wireName,
+            String displayName,
+            int textLimit,
+            int titleLimit,
+            LengthCounting counting,
+            int maxHashtags,
+            int emojiCap) {
         this.wireName = wireName;
         this.displayName = displayName;
         this.textLimit = textLimit;
@@ -48,7 +54,9 @@ public enum Channel {
     public static Optional<Channel> fromWire(String name) {
         if (name == null) return Optional.empty();
         String wanted = name.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(channel -> channel.wireName.equals(wanted)).findFirst();
+        return Arrays.stream(values())
+                .filter(channel -> channel.wireName.equals(wanted))
+                .findFirst();
     }
 
     public static List<String> wireNames() {

@@ -9,8 +9,12 @@ public final class Emoji {
     private Emoji() {}
 
     public static boolean isEmojiStart(int cp) {
-        return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF)
-                || (cp >= 0x2B00 && cp <= 0x2BFF && cp != 0x2B1C) || cp == 0x2705 || cp == 0x231A || cp == 0x23F0;
+        return (cp >= 0x1F000 && cp <= 0x1FAFF)
+                || (cp >= 0x2600 && cp <= 0x27BF)
+                || (cp >= 0x2B00 && cp <= 0x2BFF && cp != 0x2B1C)
+                || cp == 0x2705
+                || cp == 0x231A
+                || cp == 0x23F0;
     }
 
     /** Index just past the emoji sequence that starts at {@code start} (modifiers, joiners, flags, keycaps). */
@@ -25,7 +29,9 @@ public final class Emoji {
         }
         while (i < text.length()) {
             int cp = text.codePointAt(i);
-            if (cp == VARIATION_SELECTOR_16 || cp == KEYCAP || (cp >= 0x1F3FB && cp <= 0x1F3FF)
+            if (cp == VARIATION_SELECTOR_16
+                    || cp == KEYCAP
+                    || (cp >= 0x1F3FB && cp <= 0x1F3FF)
                     || (cp >= 0xE0020 && cp <= 0xE007F)) {
                 i += Character.charCount(cp);
             } else if (cp == ZERO_WIDTH_JOINER && i + 1 < text.length() && isEmojiStart(text.codePointAt(i + 1))) {

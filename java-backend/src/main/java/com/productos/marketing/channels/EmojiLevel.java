@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** The generation constraint {@code emoji_level}: how many emoji a post may carry, before the channel's cap. */
 public enum EmojiLevel {
-    NONE(0), LIGHT(1), MEDIUM(2), HEAVY(4);
+    NONE(0),
+    LIGHT(1),
+    MEDIUM(2),
+    HEAVY(4);
 
     private final int emojiPerPost;
 

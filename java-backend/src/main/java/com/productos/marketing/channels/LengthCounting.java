@@ -121,7 +121,9 @@ public enum LengthCounting {
     }
 
     private static boolean xLightRange(int cp) {
-        return cp <= 0x10FF || (cp >= 0x2000 && cp <= 0x200D) || (cp >= 0x2010 && cp <= 0x201F)
+        return cp <= 0x10FF
+                || (cp >= 0x2000 && cp <= 0x200D)
+                || (cp >= 0x2010 && cp <= 0x201F)
                 || (cp >= 0x2032 && cp <= 0x2037);
     }
 }

@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
  * already contains the hashtags listed in {@code hashtags}; {@code title}/{@code altText} are null when
  * the channel has none.
  */
-public record SocialPost(String text, String title, String altText, List<String> hashtags, List<String> mediaSuggestions) {
+public record SocialPost(
+        String text, String title, String altText, List<String> hashtags, List<String> mediaSuggestions) {
     public SocialPost {
         hashtags = hashtags == null ? List.of() : List.copyOf(hashtags);
         mediaSuggestions = mediaSuggestions == null ? List.of() : List.copyOf(mediaSuggestions);
@@ -48,7 +49,10 @@ public record SocialPost(String text, String title, String altText, List<String>
 
     private static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();
-        if (array.isArray()) array.forEach(item -> { if (item.isString()) values.add(item.asString()); });
+        if (array.isArray())
+            array.forEach(item -> {
+                if (item.isString()) values.add(item.asString());
+            });
         return values;
     }
 }

@@ -47,7 +47,8 @@ public record BrandRules(
         List<String> values = new ArrayList<>();
         if (array.isArray()) {
             for (JsonNode item : array) {
-                if (item.isString() && !item.asString().isBlank()) values.add(item.asString().trim());
+                if (item.isString() && !item.asString().isBlank())
+                    values.add(item.asString().trim());
             }
         }
         return values;

@@ -16,21 +16,32 @@ public final class ClaimRiskDetector {
     private static final Map<ClaimCategory, Pattern> PATTERNS = new EnumMap<>(ClaimCategory.class);
 
     static {
-        PATTERNS.put(ClaimCategory.SUPERLATIVE, Pattern.compile("(?i)#1\\b|\\b(?:best|number one|no\\.? ?1|leading"
-                + "|world[- ]class|best[- ]in[- ]class|unbeatable|ultimate|unmatched|unrivall?ed|fastest|cheapest"
-                + "|easiest|greatest|biggest|smartest|safest|most (?:powerful|advanced|trusted|popular|secure|reliable)"
-                + "|revolutionary|first[- ]ever|perfect)\\b"));
-        PATTERNS.put(ClaimCategory.GUARANTEE, Pattern.compile("(?i)\\b(?:guarantee[sd]?|guaranteeing|promise[sd]?"
-                + "|risk[- ]free|no[- ]risk|always works|never fails?|proven|certain(?:ly)?|ensures?)\\b"));
+        PATTERNS.put(
+                ClaimCategory.SUPERLATIVE,
+                Pattern.compile("(?i)#1\\b|\\b(?:best|number one|no\\.? ?1|leading"
+                        + "|world[- ]class|best[- ]in[- ]class|unbeatable|ultimate|unmatched|unrivall?ed|fastest|cheapest"
+                        + "|easiest|greatest|biggest|smartest|safest|most (?:powerful|advanced|trusted|popular|secure|reliable)"
+                        + "|revolutionary|first[- ]ever|perfect)\\b"));
+        PATTERNS.put(
+                ClaimCategory.GUARANTEE,
+                Pattern.compile("(?i)\\b(?:guarantee[sd]?|guaranteeing|promise[sd]?"
+                        + "|risk[- ]free|no[- ]risk|always works|never fails?|proven|certain(?:ly)?|ensures?)\\b"));
         PATTERNS.put(ClaimCategory.NUMBER, Pattern.compile("\\d+(?:[.,]\\d+)?\\s*(?:%|x\\b|times\\b)?|[$€£]\\s?\\d"));
-        PATTERNS.put(ClaimCategory.COMPARISON, Pattern.compile("(?i)\\b(?:\\w+er than|more than|less than"
-                + "|vs\\.?|versus|compared (?:to|with)|outperforms?|beats?|unlike (?:other|any)|than (?:ever|any))\\b"));
-        PATTERNS.put(ClaimCategory.HEALTH, Pattern.compile("(?i)\\b(?:cures?|cured|heals?|healing|treats? "
-                + "|treatment|prevents? (?:disease|illness)|disease|weight loss|lose weight|clinically|immune"
-                + "|detox|symptoms?|anxiety|diabetes|cancer|fda[- ]approved)\\b"));
-        PATTERNS.put(ClaimCategory.FINANCIAL, Pattern.compile("(?i)\\b(?:earn(?:ings)?|income|profits?|returns?"
-                + "|roi|get rich|make money|passive income|double your|financial freedom|save (?:money|\\$)"
-                + "|investment|interest rates?|free money|pays? for itself)\\b"));
+        PATTERNS.put(
+                ClaimCategory.COMPARISON,
+                Pattern.compile(
+                        "(?i)\\b(?:\\w+er than|more than|less than"
+                                + "|vs\\.?|versus|compared (?:to|with)|outperforms?|beats?|unlike (?:other|any)|than (?:ever|any))\\b"));
+        PATTERNS.put(
+                ClaimCategory.HEALTH,
+                Pattern.compile("(?i)\\b(?:cures?|cured|heals?|healing|treats? "
+                        + "|treatment|prevents? (?:disease|illness)|disease|weight loss|lose weight|clinically|immune"
+                        + "|detox|symptoms?|anxiety|diabetes|cancer|fda[- ]approved)\\b"));
+        PATTERNS.put(
+                ClaimCategory.FINANCIAL,
+                Pattern.compile("(?i)\\b(?:earn(?:ings)?|income|profits?|returns?"
+                        + "|roi|get rich|make money|passive income|double your|financial freedom|save (?:money|\\$)"
+                        + "|investment|interest rates?|free money|pays? for itself)\\b"));
     }
 
     public List<ClaimFlag> detect(String text) {

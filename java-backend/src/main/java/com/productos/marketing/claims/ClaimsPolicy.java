@@ -55,11 +55,12 @@ public final class ClaimsPolicy {
     public Optional<String> offenceIn(String text) {
         Optional<String> claim = forbiddenClaimIn(text);
         if (claim.isPresent()) {
-            return Optional.of("it makes the forbidden claim '" + claim.get() + "' (brand profile '"
-                    + brand.profileId() + "' claims_policy.forbidden_claims)");
+            return Optional.of("it makes the forbidden claim '" + claim.get() + "' (brand profile '" + brand.profileId()
+                    + "' claims_policy.forbidden_claims)");
         }
-        return dontPhraseIn(text).map(phrase -> "it uses '" + phrase + "', which the brand profile '"
-                + brand.profileId() + "' lists under voice.dont");
+        return dontPhraseIn(text)
+                .map(phrase -> "it uses '" + phrase + "', which the brand profile '" + brand.profileId()
+                        + "' lists under voice.dont");
     }
 
     /** Whether {@code text} contains {@code disclaimer}, ignoring case and runs of white space. */

@@ -14,9 +14,31 @@ import java.util.regex.Pattern;
  */
 public final class DontRules {
     private static final Pattern QUOTED = Pattern.compile("(?<!\\p{L})[\"“'‘]([^\"”'’]{2,})[\"”'’](?!\\p{L})");
-    private static final Set<String> INSTRUCTION_WORDS = Set.of("do", "don't", "dont", "don’t", "not", "never",
-            "avoid", "avoiding", "no", "use", "using", "say", "saying", "mention", "mentioning", "write", "writing",
-            "include", "including", "make", "making", "any", "overly", "excessive");
+    private static final Set<String> INSTRUCTION_WORDS = Set.of(
+            "do",
+            "don't",
+            "dont",
+            "don’t",
+            "not",
+            "never",
+            "avoid",
+            "avoiding",
+            "no",
+            "use",
+            "using",
+            "say",
+            "saying",
+            "mention",
+            "mentioning",
+            "write",
+            "writing",
+            "include",
+            "including",
+            "make",
+            "making",
+            "any",
+            "overly",
+            "excessive");
 
     private final List<PhraseMatcher> bannedPhrases;
     private final boolean noExclamation;
@@ -24,7 +46,11 @@ public final class DontRules {
     private final boolean noHashtags;
     private final boolean noAllCaps;
 
-    private DontRules(List<PhraseMatcher> bannedPhrases, boolean noExclamation, boolean noEmoji, boolean noHashtags,
+    private DontRules(
+            List<PhraseMatcher> bannedPhrases,
+            boolean noExclamation,
+            boolean noEmoji,
+            boolean noHashtags,
             boolean noAllCaps) {
         this.bannedPhrases = bannedPhrases;
         this.noExclamation = noExclamation;
@@ -41,10 +67,22 @@ public final class DontRules {
         boolean caps = false;
         for (String item : donts) {
             String lower = item.toLowerCase(Locale.ROOT);
-            if (lower.contains("exclamation")) { exclamation = true; continue; }
-            if (lower.contains("emoji")) { emoji = true; continue; }
-            if (lower.contains("hashtag")) { hashtags = true; continue; }
-            if (lower.contains("all caps") || lower.contains("capital") || lower.contains("shouting")) { caps = true; continue; }
+            if (lower.contains("exclamation")) {
+                exclamation = true;
+                continue;
+            }
+            if (lower.contains("emoji")) {
+                emoji = true;
+                continue;
+            }
+            if (lower.contains("hashtag")) {
+                hashtags = true;
+                continue;
+            }
+            if (lower.contains("all caps") || lower.contains("capital") || lower.contains("shouting")) {
+                caps = true;
+                continue;
+            }
             for (String phrase : phrasesOf(item)) {
                 PhraseMatcher matcher = new PhraseMatcher(phrase);
                 if (!matcher.isEmpty()) phrases.add(matcher);
@@ -74,7 +112,9 @@ public final class DontRules {
         String[] words = text.split("\\s+");
         int start = 0;
         while (start < words.length && INSTRUCTION_WORDS.contains(words[start].toLowerCase(Locale.ROOT))) start++;
-        return start >= words.length ? List.of() : List.of(String.join(" ", List.of(words).subList(start, words.length)));
+        return start >= words.length
+                ? List.of()
+                : List.of(String.join(" ", List.of(words).subList(start, words.length)));
     }
 
     public List<PhraseMatcher> bannedPhrases() {

@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class PhraseMatcher {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}%$#]+(?:['’][\\p{L}]+)?");
-    private static final Set<String> FILLER = Set.of("a", "an", "the", "to", "of", "for", "and", "or", "our", "your",
-            "you", "we", "is", "are", "be", "it", "its", "this", "that", "with", "in", "on", "at", "by", "will", "can",
-            "all", "any", "my", "their", "as", "so", "very", "really", "just", "from", "into", "us");
+    private static final Set<String> FILLER = Set.of(
+            "a", "an", "the", "to", "of", "for", "and", "or", "our", "your", "you", "we", "is", "are", "be", "it",
+            "its", "this", "that", "with", "in", "on", "at", "by", "will", "can", "all", "any", "my", "their", "as",
+            "so", "very", "really", "just", "from", "into", "us");
     private static final int EXTRA_WINDOW_WORDS = 3;
 
     private final String phrase;
@@ -58,8 +59,7 @@ public final class PhraseMatcher {
     }
 
     static List<String> contentStems(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}+", "");
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         List<String> stems = new ArrayList<>();
         Matcher matcher = WORD.matcher(folded);
         while (matcher.find()) {
@@ -75,6 +75,9 @@ public final class PhraseMatcher {
 
     /** "GuaranteedResults" (a hashtag) reads as two words; "$100" as "$" and "100". */
     private static List<String> splitJoinedWord(String word) {
-        return List.of(word.replace("$", " $ ").replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ").trim().split("\\s+"));
+        return List.of(word.replace("$", " $ ")
+                .replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ")
+                .trim()
+                .split("\\s+"));
     }
 }

@@ -30,47 +30,79 @@ public final class PostChecker {
         }
         int length = channel.length(text);
         if (!channel.fits(text, limit)) {
-            violations.add(new PostViolation("over_limit", "text", "the text is " + length + " "
-                    + channel.counting().describe() + "; " + limitWording(channel, limit, constraints)
-                    + "; shorten it by " + Math.max(1, length - limit), true));
+            violations.add(new PostViolation(
+                    "over_limit",
+                    "text",
+                    "the text is " + length + " "
+                            + channel.counting().describe() + "; " + limitWording(channel, limit, constraints)
+                            + "; shorten it by " + Math.max(1, length - limit),
+                    true));
         }
         if (post.title() != null && channel.hasTitle() && channel.length(post.title()) > channel.titleLimit()) {
-            violations.add(new PostViolation("title_over_limit", "title", "the title is "
-                    + channel.length(post.title()) + " characters; " + channel.displayName() + " titles allow "
-                    + channel.titleLimit(), true));
+            violations.add(new PostViolation(
+                    "title_over_limit",
+                    "title",
+                    "the title is "
+                            + channel.length(post.title()) + " characters; " + channel.displayName() + " titles allow "
+                            + channel.titleLimit(),
+                    true));
         }
-        String everything = text + "\n" + (post.title() == null ? "" : post.title()) + "\n" + String.join(" ", post.hashtags());
+        String everything =
+                text + "\n" + (post.title() == null ? "" : post.title()) + "\n" + String.join(" ", post.hashtags());
         Optional<String> claim = policy.forbiddenClaimIn(everything);
-        claim.ifPresent(value -> violations.add(new PostViolation("forbidden_claim", "text",
-                "the post makes the forbidden claim '" + value + "'; remove it (brand claims_policy.forbidden_claims)", true)));
+        claim.ifPresent(value -> violations.add(new PostViolation(
+                "forbidden_claim",
+                "text",
+                "the post makes the forbidden claim '" + value + "'; remove it (brand claims_policy.forbidden_claims)",
+                true)));
         Optional<String> dont = policy.dontPhraseIn(everything);
-        dont.ifPresent(value -> violations.add(new PostViolation("dont_item", "text",
-                "the post uses '" + value + "', which the brand's voice.dont rules out; reword it", true)));
+        dont.ifPresent(value -> violations.add(new PostViolation(
+                "dont_item",
+                "text",
+                "the post uses '" + value + "', which the brand's voice.dont rules out; reword it",
+                true)));
         DontRules style = policy.dontRules();
         if (style.noExclamation() && everything.contains("!")) {
-            violations.add(new PostViolation("dont_item", "text", "the brand's voice.dont rules out exclamation marks", true));
+            violations.add(
+                    new PostViolation("dont_item", "text", "the brand's voice.dont rules out exclamation marks", true));
         }
-        if (style.noAllCaps() && SHOUTED_WORD.matcher(URL.matcher(text).replaceAll(" ")).find()) {
-            violations.add(new PostViolation("dont_item", "text", "the brand's voice.dont rules out words in capitals", true));
+        if (style.noAllCaps()
+                && SHOUTED_WORD.matcher(URL.matcher(text).replaceAll(" ")).find()) {
+            violations.add(
+                    new PostViolation("dont_item", "text", "the brand's voice.dont rules out words in capitals", true));
         }
         int emoji = Emoji.count(everything);
         int emojiAllowed = style.noEmoji() ? 0 : constraints.emojiLevel().allowedOn(channel);
         if (emoji > emojiAllowed) {
-            violations.add(new PostViolation("too_many_emoji", "text", "the post has " + emoji + " emoji; "
-                    + (style.noEmoji() ? "the brand's voice.dont rules out emoji"
-                    : "emoji_level " + constraints.emojiLevel().name().toLowerCase() + " on " + channel.displayName()
-                    + " allows " + emojiAllowed), style.noEmoji()));
+            violations.add(new PostViolation(
+                    "too_many_emoji",
+                    "text",
+                    "the post has " + emoji + " emoji; "
+                            + (style.noEmoji()
+                                    ? "the brand's voice.dont rules out emoji"
+                                    : "emoji_level "
+                                            + constraints.emojiLevel().name().toLowerCase() + " on "
+                                            + channel.displayName() + " allows " + emojiAllowed),
+                    style.noEmoji()));
         }
         int hashtags = countHashtags(text);
         int hashtagsAllowed = style.noHashtags() ? 0 : constraints.hashtagsAllowed(channel);
         if (hashtags > hashtagsAllowed) {
-            violations.add(new PostViolation("too_many_hashtags", "text", "the post has " + hashtags + " hashtags; "
-                    + channel.displayName() + " with these constraints takes at most " + hashtagsAllowed, style.noHashtags()));
+            violations.add(new PostViolation(
+                    "too_many_hashtags",
+                    "text",
+                    "the post has " + hashtags + " hashtags; " + channel.displayName()
+                            + " with these constraints takes at most " + hashtagsAllowed,
+                    style.noHashtags()));
         }
         for (String disclaimer : disclaimersThatFit(policy, channel, limit)) {
             if (!ClaimsPolicy.containsDisclaimer(text, disclaimer)) {
-                violations.add(new PostViolation("missing_disclaimer", "text",
-                        "the required disclaimer \"" + disclaimer + "\" is missing; add it (brand claims_policy.required_disclaimers)", true));
+                violations.add(new PostViolation(
+                        "missing_disclaimer",
+                        "text",
+                        "the required disclaimer \"" + disclaimer
+                                + "\" is missing; add it (brand claims_policy.required_disclaimers)",
+                        true));
             }
         }
         return new PostCheck(violations, claimRisk.detect(everything));

@@ -34,7 +34,9 @@ final class Stemmer {
 
     private static String undouble(String w) {
         int n = w.length();
-        if (n >= 3 && w.charAt(n - 1) == w.charAt(n - 2) && "lsz".indexOf(w.charAt(n - 1)) < 0
+        if (n >= 3
+                && w.charAt(n - 1) == w.charAt(n - 2)
+                && "lsz".indexOf(w.charAt(n - 1)) < 0
                 && !isVowel(w.charAt(n - 1))) {
             return w.substring(0, n - 1);
         }

@@ -42,7 +42,9 @@ public record CampaignDraft(
      */
     public ObjectNode limits() {
         ObjectNode limits = Json.object();
-        Integer maxLength = constraints.path("max_length").canConvertToInt() ? constraints.path("max_length").asInt() : null;
+        Integer maxLength = constraints.path("max_length").canConvertToInt()
+                ? constraints.path("max_length").asInt()
+                : null;
         for (JsonNode channelNode : channels) {
             Channel.fromWire(channelNode.path("channel").asString("")).ifPresent(channel -> {
                 ObjectNode limit = limits.putObject(channel.wireName());

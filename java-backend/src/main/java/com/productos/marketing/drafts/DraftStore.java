@@ -1,7 +1,7 @@
 package com.productos.marketing.drafts;
 
-import com.productos.json.Json;
 import com.productos.common.SqliteDatabase;
+import com.productos.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,7 +47,8 @@ public final class DraftStore {
     public boolean saveIfRevision(CampaignDraft draft, Integer expectedRevision) {
         return database.transaction(connection -> {
             if (expectedRevision != null) {
-                try (PreparedStatement check = connection.prepareStatement("SELECT revision FROM marketing_drafts WHERE draft_id = ?")) {
+                try (PreparedStatement check =
+                        connection.prepareStatement("SELECT revision FROM marketing_drafts WHERE draft_id = ?")) {
                     check.setString(1, draft.draftId());
                     try (ResultSet rows = check.executeQuery()) {
                         if (!rows.next() || rows.getInt(1) != expectedRevision) return false;
@@ -76,7 +77,8 @@ public final class DraftStore {
                 statement.setString(16, draft.updatedAt().toString());
                 statement.executeUpdate();
             }
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM marketing_draft_posts WHERE draft_id = ?")) {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM marketing_draft_posts WHERE draft_id = ?")) {
                 delete.setString(1, draft.draftId());
                 delete.executeUpdate();
             }
@@ -85,7 +87,11 @@ public final class DraftStore {
                 for (JsonNode channel : draft.channels()) {
                     for (JsonNode post : channel.path("posts")) {
                         insert.setString(1, draft.draftId());
-                        insert.setString(2, postHash(channel.path("channel").asString(), post.path("text").asString()));
+                        insert.setString(
+                                2,
+                                postHash(
+                                        channel.path("channel").asString(),
+                                        post.path("text").asString()));
                         insert.addBatch();
                     }
                 }
@@ -97,7 +103,8 @@ public final class DraftStore {
 
     public Optional<CampaignDraft> find(String draftId) {
         return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM marketing_drafts WHERE draft_id = ?")) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("SELECT * FROM marketing_drafts WHERE draft_id = ?")) {
                 statement.setString(1, draftId);
                 try (ResultSet rows = statement.executeQuery()) {
                     return rows.next() ? Optional.of(read(rows)) : Optional.empty();
@@ -131,7 +138,9 @@ public final class DraftStore {
         Optional<CampaignDraft> newest = Optional.empty();
         for (String id : candidates) {
             Optional<CampaignDraft> draft = find(id);
-            if (draft.isPresent() && (newest.isEmpty() || draft.get().createdAt().isAfter(newest.get().createdAt()))) {
+            if (draft.isPresent()
+                    && (newest.isEmpty()
+                            || draft.get().createdAt().isAfter(newest.get().createdAt()))) {
                 newest = draft;
             }
         }

@@ -33,11 +33,20 @@ public final class GeminiPlanCopy implements PlanCopyWriter, AutoCloseable {
     private static final Map<String, Object> REPLY_SCHEMA = Map.of(
             "type", "object",
             "required", List.of("name", "key_messages", "call_to_action"),
-            "properties", Map.of(
-                    "name", Map.of("type", "string"),
-                    "key_messages", Map.of("type", "array", "minItems", 1, "maxItems", MAX_KEY_MESSAGES,
-                            "items", Map.of("type", "string")),
-                    "call_to_action", Map.of("type", "string")));
+            "properties",
+                    Map.of(
+                            "name", Map.of("type", "string"),
+                            "key_messages",
+                                    Map.of(
+                                            "type",
+                                            "array",
+                                            "minItems",
+                                            1,
+                                            "maxItems",
+                                            MAX_KEY_MESSAGES,
+                                            "items",
+                                            Map.of("type", "string")),
+                            "call_to_action", Map.of("type", "string")));
 
     private final GeminiSettings settings;
     private final Client client;
@@ -57,7 +66,12 @@ public final class GeminiPlanCopy implements PlanCopyWriter, AutoCloseable {
         List<String> warnings = new ArrayList<>();
         List<String> points = new ArrayList<>();
         for (int i = 0; i < request.sourcePoints().size(); i++) {
-            RuleBasedPlanCopy.screened(policy, "source point " + (i + 1), request.sourcePoints().get(i), warnings).ifPresent(points::add);
+            RuleBasedPlanCopy.screened(
+                            policy,
+                            "source point " + (i + 1),
+                            request.sourcePoints().get(i),
+                            warnings)
+                    .ifPresent(points::add);
         }
         GenerateContentConfig config = GenerateContentConfig.builder()
                 .systemInstruction(Content.fromParts(Part.fromText(systemInstruction(policy))))
@@ -66,15 +80,20 @@ public final class GeminiPlanCopy implements PlanCopyWriter, AutoCloseable {
                 .temperature(0.7f)
                 .build();
         List<Content> conversation = new ArrayList<>();
-        conversation.add(Content.builder().role("user").parts(Part.fromText(userPrompt(request, policy, points))).build());
+        conversation.add(Content.builder()
+                .role("user")
+                .parts(Part.fromText(userPrompt(request, policy, points)))
+                .build());
         List<String> problems = List.of();
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             String reply;
             try {
-                GenerateContentResponse response = client.models.generateContent(settings.model(), conversation, config);
+                GenerateContentResponse response =
+                        client.models.generateContent(settings.model(), conversation, config);
                 reply = response.text();
             } catch (ApiException e) {
-                throw new GenerationFailure("Vertex AI answered HTTP " + e.code() + " " + e.status() + ": " + e.message(), e);
+                throw new GenerationFailure(
+                        "Vertex AI answered HTTP " + e.code() + " " + e.status() + ": " + e.message(), e);
             } catch (RuntimeException e) {
                 throw new GenerationFailure("cannot reach Vertex AI: " + e.getMessage(), e);
             }
@@ -87,16 +106,28 @@ public final class GeminiPlanCopy implements PlanCopyWriter, AutoCloseable {
             }
             problems = replyProblems;
             LOG.warn("Gemini plan reply {} of {} was unusable: {}", attempt, settings.maxAttempts(), problems);
-            conversation.add(Content.builder().role("model").parts(Part.fromText(reply == null ? "" : reply)).build());
-            conversation.add(Content.builder().role("user").parts(Part.fromText("Your reply could not be used: "
-                    + String.join("; ", problems) + ". Reply again with JSON only that matches the schema.")).build());
+            conversation.add(Content.builder()
+                    .role("model")
+                    .parts(Part.fromText(reply == null ? "" : reply))
+                    .build());
+            conversation.add(Content.builder()
+                    .role("user")
+                    .parts(Part.fromText("Your reply could not be used: " + String.join("; ", problems)
+                            + ". Reply again with JSON only that matches the schema."))
+                    .build());
         }
-        throw new GenerationFailure("the model's plans were unusable " + settings.maxAttempts() + " times (last: "
-                + String.join("; ", problems) + "); try again or switch marketing.generator to local", null);
+        throw new GenerationFailure(
+                "the model's plans were unusable " + settings.maxAttempts() + " times (last: "
+                        + String.join("; ", problems) + "); try again or switch marketing.generator to local",
+                null);
     }
 
     /** The reply as plan copy, or null with {@code problems} saying why it cannot be used. */
-    private static PlanCopy read(String reply, CampaignPlanRequest request, ClaimsPolicy policy, List<String> warnings,
+    private static PlanCopy read(
+            String reply,
+            CampaignPlanRequest request,
+            ClaimsPolicy policy,
+            List<String> warnings,
             List<String> problems) {
         if (reply == null || reply.isBlank()) {
             problems.add("the reply was empty");
@@ -104,7 +135,8 @@ public final class GeminiPlanCopy implements PlanCopyWriter, AutoCloseable {
         }
         JsonNode json;
         try {
-            json = Json.parse(reply.strip().replaceFirst("^```[a-zA-Z]*\\s*", "").replaceFirst("\\s*```$", ""));
+            json = Json.parse(
+                    reply.strip().replaceFirst("^```[a-zA-Z]*\\s*", "").replaceFirst("\\s*```$", ""));
         } catch (JsonParseFailure e) {
             problems.add("the reply is not JSON (" + e.getMessage() + ")");
             return null;
@@ -114,38 +146,61 @@ public final class GeminiPlanCopy implements PlanCopyWriter, AutoCloseable {
         List<String> messages = new ArrayList<>();
         JsonNode list = json.path("key_messages");
         for (int i = 0; i < list.size() && messages.size() < MAX_KEY_MESSAGES; i++) {
-            RuleBasedPlanCopy.screened(policy, "model's key message " + (i + 1), list.get(i).asString(""), warnings)
+            RuleBasedPlanCopy.screened(
+                            policy,
+                            "model's key message " + (i + 1),
+                            list.get(i).asString(""),
+                            warnings)
                     .ifPresent(messages::add);
         }
-        if (messages.isEmpty()) problems.add("no key message the brand can say (each was empty or broke the brand's rules)");
-        String callToAction = RuleBasedPlanCopy.screened(policy, "model's call to action", json.path("call_to_action").asString(""),
-                warnings).orElse("Try " + request.product());
-        if (policy.offenceIn(name).isPresent()) problems.add("the name breaks the brand's rules: " + policy.offenceIn(name).get());
+        if (messages.isEmpty())
+            problems.add("no key message the brand can say (each was empty or broke the brand's rules)");
+        String callToAction = RuleBasedPlanCopy.screened(
+                        policy,
+                        "model's call to action",
+                        json.path("call_to_action").asString(""),
+                        warnings)
+                .orElse("Try " + request.product());
+        if (policy.offenceIn(name).isPresent())
+            problems.add("the name breaks the brand's rules: "
+                    + policy.offenceIn(name).get());
         return problems.isEmpty() ? new PlanCopy(name, messages, callToAction, warnings) : null;
     }
 
     static String systemInstruction(ClaimsPolicy policy) {
         var brand = policy.brand();
-        StringBuilder text = new StringBuilder("You plan marketing campaigns for the brand ").append(brand.name()).append(".\n");
-        if (!brand.tone().isEmpty()) text.append("Tone: ").append(String.join("; ", brand.tone())).append(".\n");
-        if (!brand.donts().isEmpty()) text.append("Never: ").append(String.join("; ", brand.donts())).append(".\n");
+        StringBuilder text = new StringBuilder("You plan marketing campaigns for the brand ")
+                .append(brand.name())
+                .append(".\n");
+        if (!brand.tone().isEmpty())
+            text.append("Tone: ").append(String.join("; ", brand.tone())).append(".\n");
+        if (!brand.donts().isEmpty())
+            text.append("Never: ").append(String.join("; ", brand.donts())).append(".\n");
         if (!brand.forbiddenClaims().isEmpty()) {
-            text.append("Never claim, in any wording: ").append(String.join("; ", brand.forbiddenClaims())).append(".\n");
+            text.append("Never claim, in any wording: ")
+                    .append(String.join("; ", brand.forbiddenClaims()))
+                    .append(".\n");
         }
-        text.append("Avoid superlatives, guarantees and invented numbers. Answer with JSON only: "
-                + "{\"name\": a short campaign name, \"key_messages\": 1 to 5 short messages, \"call_to_action\": a short call to action}.\n");
+        text.append(
+                "Avoid superlatives, guarantees and invented numbers. Answer with JSON only: "
+                        + "{\"name\": a short campaign name, \"key_messages\": 1 to 5 short messages, \"call_to_action\": a short call to action}.\n");
         return text.toString();
     }
 
     static String userPrompt(CampaignPlanRequest request, ClaimsPolicy policy, List<String> points) {
-        StringBuilder text = new StringBuilder(request.insightId() != null ? "An insight to act on:\n" : "A product update to announce:\n");
+        StringBuilder text = new StringBuilder(
+                request.insightId() != null ? "An insight to act on:\n" : "A product update to announce:\n");
         text.append("- Title: ").append(request.sourceTitle()).append('\n');
-        if (request.sourceSummary() != null) text.append("- Summary: ").append(request.sourceSummary()).append('\n');
+        if (request.sourceSummary() != null)
+            text.append("- Summary: ").append(request.sourceSummary()).append('\n');
         text.append(request.insightId() != null ? "- Recommended actions:\n" : "- Key points:\n");
         points.forEach(point -> text.append("  - ").append(point).append('\n'));
         text.append("- Product: ").append(request.product()).append('\n');
-        if (!policy.brand().primaryAudience().isBlank()) text.append("- Audience: ").append(policy.brand().primaryAudience()).append('\n');
-        text.append("- The campaign should move conversion to ").append(request.metricEvent()).append('\n');
+        if (!policy.brand().primaryAudience().isBlank())
+            text.append("- Audience: ").append(policy.brand().primaryAudience()).append('\n');
+        text.append("- The campaign should move conversion to ")
+                .append(request.metricEvent())
+                .append('\n');
         return text.toString();
     }
 

@@ -67,15 +67,20 @@ public final class GeminiPostGenerator implements PostGenerator, AutoCloseable {
                 .temperature(0.7f)
                 .build();
         List<Content> conversation = new ArrayList<>();
-        conversation.add(Content.builder().role("user").parts(Part.fromText(GeminiPrompt.userPrompt(brief, request))).build());
+        conversation.add(Content.builder()
+                .role("user")
+                .parts(Part.fromText(GeminiPrompt.userPrompt(brief, request)))
+                .build());
         List<String> problems = List.of();
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             String reply;
             try {
-                GenerateContentResponse response = client.models.generateContent(settings.model(), conversation, config);
+                GenerateContentResponse response =
+                        client.models.generateContent(settings.model(), conversation, config);
                 reply = response.text();
             } catch (ApiException e) {
-                throw new GenerationFailure("Vertex AI answered HTTP " + e.code() + " " + e.status() + ": " + e.message(), e);
+                throw new GenerationFailure(
+                        "Vertex AI answered HTTP " + e.code() + " " + e.status() + ": " + e.message(), e);
             } catch (RuntimeException e) {
                 throw new GenerationFailure("cannot reach Vertex AI: " + e.getMessage(), e);
             }
@@ -86,11 +91,19 @@ public final class GeminiPostGenerator implements PostGenerator, AutoCloseable {
                 return enforce(request, posts, warnings);
             }
             LOG.warn("Gemini reply {} of {} was off-contract: {}", attempt, settings.maxAttempts(), problems);
-            conversation.add(Content.builder().role("model").parts(Part.fromText(reply == null ? "" : reply)).build());
-            conversation.add(Content.builder().role("user").parts(Part.fromText(GeminiPrompt.repairPrompt(problems))).build());
+            conversation.add(Content.builder()
+                    .role("model")
+                    .parts(Part.fromText(reply == null ? "" : reply))
+                    .build());
+            conversation.add(Content.builder()
+                    .role("user")
+                    .parts(Part.fromText(GeminiPrompt.repairPrompt(problems)))
+                    .build());
         }
-        throw new GenerationFailure("the model's replies broke the output contract " + settings.maxAttempts()
-                + " times (last: " + String.join("; ", problems) + "); try again or switch marketing.generator to local", null);
+        throw new GenerationFailure(
+                "the model's replies broke the output contract " + settings.maxAttempts() + " times (last: "
+                        + String.join("; ", problems) + "); try again or switch marketing.generator to local",
+                null);
     }
 
     /** Parses and checks a reply; fills {@code posts} and returns the problems (empty when usable). */
@@ -118,12 +131,14 @@ public final class GeminiPostGenerator implements PostGenerator, AutoCloseable {
             }
         }
         for (Channel channel : request.channels()) {
-            if (posts.getOrDefault(channel, List.of()).isEmpty()) problems.add("no posts for channel '" + channel.wireName() + "'");
+            if (posts.getOrDefault(channel, List.of()).isEmpty())
+                problems.add("no posts for channel '" + channel.wireName() + "'");
         }
         return problems;
     }
 
-    private GenerationResult enforce(GenerationRequest request, Map<Channel, List<SocialPost>> posts, List<String> warnings) {
+    private GenerationResult enforce(
+            GenerationRequest request, Map<Channel, List<SocialPost>> posts, List<String> warnings) {
         List<ChannelPosts> channels = new ArrayList<>();
         for (Channel channel : request.channels()) {
             List<SocialPost> fromModel = posts.get(channel);

@@ -38,11 +38,13 @@ public final class DeterministicPostGenerator implements PostGenerator {
             if (disclaimers.size() < policy.requiredDisclaimers().size()) {
                 warnings.add(channel.wireName() + ": the required disclaimer \""
                         + policy.requiredDisclaimers().get(disclaimers.size()) + "\" does not fit in " + limit + " "
-                        + channel.counting().describe() + "; raise constraints.max_length or add it where the post is shown");
+                        + channel.counting().describe()
+                        + "; raise constraints.max_length or add it where the post is shown");
             }
             List<SocialPost> posts = new ArrayList<>();
             for (int variation = 0; variation < request.variationsPerChannel(); variation++) {
-                SocialPost composed = compose(channel, variation, brief, voice, hashtags, disclaimers, constraints, policy);
+                SocialPost composed =
+                        compose(channel, variation, brief, voice, hashtags, disclaimers, constraints, policy);
                 posts.add(enforcer.enforce(channel, composed, policy, constraints, warnings));
             }
             channels.add(new ChannelPosts(channel, posts));
@@ -50,15 +52,23 @@ public final class DeterministicPostGenerator implements PostGenerator {
         return new GenerationResult(channels, warnings);
     }
 
-    private SocialPost compose(Channel channel, int variation, ScreenedBrief brief, VoiceStyle voice,
-            List<String> hashtagPool, List<String> disclaimers, CopyConstraints constraints, ClaimsPolicy policy) {
+    private SocialPost compose(
+            Channel channel,
+            int variation,
+            ScreenedBrief brief,
+            VoiceStyle voice,
+            List<String> hashtagPool,
+            List<String> disclaimers,
+            CopyConstraints constraints,
+            ClaimsPolicy policy) {
         int limit = constraints.textLimit(channel);
         String paragraphBreak = limit >= 500 ? "\n\n" : "\n";
         List<String> points = rotated(brief.keyPoints(), variation);
         List<Consumer<PostDraft>> additions = new ArrayList<>();
         if (points.isEmpty()) additions.add(draft -> draft.hook = fill(voice.hook(variation), brief));
         if (!points.isEmpty()) additions.add(draft -> draft.points.add(points.get(0)));
-        boolean linkInBio = brief.landingPageUrl() != null && (channel == Channel.INSTAGRAM || channel == Channel.TIKTOK);
+        boolean linkInBio =
+                brief.landingPageUrl() != null && (channel == Channel.INSTAGRAM || channel == Channel.TIKTOK);
         if (brief.landingPageUrl() != null && !linkInBio) additions.add(draft -> draft.link = brief.landingPageUrl());
         if (brief.callToAction() != null) additions.add(draft -> draft.callToAction = brief.callToAction());
         if (linkInBio) additions.add(draft -> draft.linkInBio = true);
@@ -74,7 +84,9 @@ public final class DeterministicPostGenerator implements PostGenerator {
             String tag = tags.get(i);
             additions.add(draft -> draft.hashtags.add(tag));
         }
-        int emojiBudget = policy.dontRules().noEmoji() ? 0 : voice.emojiBudget(constraints.emojiLevel().allowedOn(channel));
+        int emojiBudget = policy.dontRules().noEmoji()
+                ? 0
+                : voice.emojiBudget(constraints.emojiLevel().allowedOn(channel));
         List<String> palette = voice.emojiPalette(variation);
         for (int i = 0; i < Math.min(emojiBudget, palette.size()); i++) {
             String emoji = palette.get(i);
@@ -98,8 +110,12 @@ public final class DeterministicPostGenerator implements PostGenerator {
             current.points.add(cut);
         }
         String text = current.render(paragraphBreak);
-        return new SocialPost(text, title(channel, brief, points), altText(channel, brief, points),
-                List.copyOf(current.hashtags), mediaSuggestions(channel, brief, points));
+        return new SocialPost(
+                text,
+                title(channel, brief, points),
+                altText(channel, brief, points),
+                List.copyOf(current.hashtags),
+                mediaSuggestions(channel, brief, points));
     }
 
     private static String title(Channel channel, ScreenedBrief brief, List<String> points) {
@@ -119,7 +135,8 @@ public final class DeterministicPostGenerator implements PostGenerator {
     private static List<String> mediaSuggestions(Channel channel, ScreenedBrief brief, List<String> points) {
         String subject = points.isEmpty() ? brief.product() : points.get(0).replaceAll("[.!?…]+$", "");
         return switch (channel) {
-            case INSTAGRAM -> List.of("4:5 image of " + brief.product() + " in use", "Carousel with one slide per key point");
+            case INSTAGRAM ->
+                List.of("4:5 image of " + brief.product() + " in use", "Carousel with one slide per key point");
             case TIKTOK -> List.of("Vertical 9:16 video, 15-30 s, showing: " + subject);
             case YOUTUBE -> List.of("16:9 walkthrough video of " + brief.product(), "Thumbnail with the product name");
             case PINTEREST -> List.of("Vertical 2:3 pin image of " + brief.product());

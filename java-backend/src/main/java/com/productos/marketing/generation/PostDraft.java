@@ -38,8 +38,10 @@ final class PostDraft {
             if (opening.length() > 0) opening.append(' ');
             opening.append(point);
         }
-        if (!emoji.isEmpty() && hook == null && opening.length() > 0) opening.append(' ').append(emoji.get(0));
-        for (int i = 2; i < emoji.size() && opening.length() > 0; i++) opening.append(' ').append(emoji.get(i));
+        if (!emoji.isEmpty() && hook == null && opening.length() > 0)
+            opening.append(' ').append(emoji.get(0));
+        for (int i = 2; i < emoji.size() && opening.length() > 0; i++)
+            opening.append(' ').append(emoji.get(i));
         if (opening.length() > 0) paragraphs.add(opening.toString());
         if (offer != null) paragraphs.add(offer + ".");
         String action = actionLine();

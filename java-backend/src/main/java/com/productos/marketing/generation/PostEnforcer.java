@@ -23,8 +23,8 @@ public final class PostEnforcer {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+");
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\w&])#[\\p{L}\\p{N}_]+");
 
-    public SocialPost enforce(Channel channel, SocialPost post, ClaimsPolicy policy, CopyConstraints constraints,
-            List<String> warnings) {
+    public SocialPost enforce(
+            Channel channel, SocialPost post, ClaimsPolicy policy, CopyConstraints constraints, List<String> warnings) {
         int limit = constraints.textLimit(channel);
         List<String> disclaimers = PostChecker.disclaimersThatFit(policy, channel, limit);
         String body = post.text();
@@ -62,24 +62,35 @@ public final class PostEnforcer {
                 text = render(paragraphs, disclaimers, paragraphBreak, emojiAllowed, hashtagsAllowed);
             }
             if (!channel.fits(text, limit)) text = truncateToFit(channel, text, limit);
-            warnings.add(channel.wireName() + ": the post was cut to fit " + limit + " " + channel.counting().describe());
+            warnings.add(channel.wireName() + ": the post was cut to fit " + limit + " "
+                    + channel.counting().describe());
         }
         String title = post.title();
         if (title != null && (!channel.hasTitle() || policy.offenceIn(title).isPresent())) {
-            if (channel.hasTitle()) warnings.add(channel.wireName() + ": removed the title \"" + title + "\": " + policy.offenceIn(title).get());
+            if (channel.hasTitle())
+                warnings.add(channel.wireName() + ": removed the title \"" + title + "\": "
+                        + policy.offenceIn(title).get());
             title = null;
         }
-        if (title != null) title = truncateToFit(channel, stripEmoji(title).replaceAll("[<>]", ""), channel.titleLimit());
-        String altText = post.altText() == null || policy.offenceIn(post.altText()).isPresent() ? null : post.altText();
+        if (title != null)
+            title = truncateToFit(channel, stripEmoji(title).replaceAll("[<>]", ""), channel.titleLimit());
+        String altText =
+                post.altText() == null || policy.offenceIn(post.altText()).isPresent() ? null : post.altText();
         List<String> hashtags = new ArrayList<>();
         Matcher matcher = HASHTAG.matcher(text);
         while (matcher.find()) hashtags.add(matcher.group());
-        List<String> media = post.mediaSuggestions().stream().filter(m -> policy.offenceIn(m).isEmpty()).toList();
+        List<String> media = post.mediaSuggestions().stream()
+                .filter(m -> policy.offenceIn(m).isEmpty())
+                .toList();
         return new SocialPost(text, title, altText, hashtags, media);
     }
 
-    private static String render(List<List<String>> paragraphs, List<String> disclaimers, String paragraphBreak,
-            int emojiAllowed, int hashtagsAllowed) {
+    private static String render(
+            List<List<String>> paragraphs,
+            List<String> disclaimers,
+            String paragraphBreak,
+            int emojiAllowed,
+            int hashtagsAllowed) {
         List<String> out = new ArrayList<>();
         int[] emojiLeft = {emojiAllowed};
         int[] hashtagsLeft = {hashtagsAllowed};
@@ -120,8 +131,8 @@ public final class PostEnforcer {
      * The longest word prefix of {@code sentence} (plus an ellipsis) for which {@code renderWith} gives
      * text that fits; character by character when not even one word fits.
      */
-    static String truncateToFit(Channel channel, int limit, String sentence,
-            java.util.function.Function<String, String> renderWith) {
+    static String truncateToFit(
+            Channel channel, int limit, String sentence, java.util.function.Function<String, String> renderWith) {
         if (channel.fits(renderWith.apply(sentence), limit)) return sentence;
         String[] words = sentence.split(" ");
         int low = 0;
@@ -184,6 +195,9 @@ public final class PostEnforcer {
     }
 
     private static String removeIgnoringCase(String text, String phrase) {
-        return Pattern.compile(Pattern.quote(phrase), Pattern.CASE_INSENSITIVE).matcher(text).replaceAll("").trim();
+        return Pattern.compile(Pattern.quote(phrase), Pattern.CASE_INSENSITIVE)
+                .matcher(text)
+                .replaceAll("")
+                .trim();
     }
 }

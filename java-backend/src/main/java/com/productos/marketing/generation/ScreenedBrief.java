@@ -14,8 +14,14 @@ import java.util.regex.Pattern;
  * warning that names the claim and the rule. Style rules (no exclamation marks, no capitals) are
  * applied to what remains.
  */
-public record ScreenedBrief(String product, String goal, String audience, List<String> keyPoints, String offer,
-        String callToAction, String landingPageUrl) {
+public record ScreenedBrief(
+        String product,
+        String goal,
+        String audience,
+        List<String> keyPoints,
+        String offer,
+        String callToAction,
+        String landingPageUrl) {
 
     private static final Pattern SHOUTED_WORD = Pattern.compile("\\b(\\p{Lu})(\\p{Lu}{3,})\\b");
 
@@ -68,7 +74,8 @@ public record ScreenedBrief(String product, String goal, String audience, List<S
             Matcher matcher = SHOUTED_WORD.matcher(result);
             StringBuilder out = new StringBuilder();
             while (matcher.find()) {
-                matcher.appendReplacement(out, matcher.group(1) + matcher.group(2).toLowerCase(java.util.Locale.ROOT));
+                matcher.appendReplacement(
+                        out, matcher.group(1) + matcher.group(2).toLowerCase(java.util.Locale.ROOT));
             }
             matcher.appendTail(out);
             result = out.toString();

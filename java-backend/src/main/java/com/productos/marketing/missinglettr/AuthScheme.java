@@ -4,7 +4,8 @@ import com.productos.config.ConfigException;
 
 /** How the API key goes into the Authorization header: "Api-Key KEY" or "Bearer KEY" (both are documented). */
 public enum AuthScheme {
-    API_KEY("Api-Key"), BEARER("Bearer");
+    API_KEY("Api-Key"),
+    BEARER("Bearer");
 
     private final String headerPrefix;
 
@@ -20,7 +21,9 @@ public enum AuthScheme {
         return switch (text) {
             case "api_key" -> API_KEY;
             case "bearer" -> BEARER;
-            default -> throw new ConfigException("marketing.missinglettr.auth_scheme '" + text + "' is unknown; use api_key or bearer");
+            default ->
+                throw new ConfigException(
+                        "marketing.missinglettr.auth_scheme '" + text + "' is unknown; use api_key or bearer");
         };
     }
 }

@@ -23,11 +23,15 @@ public final class FileApiKeySource implements ApiKeySource {
             int newline = text.indexOf('\n');
             key = newline < 0 ? text : text.substring(0, newline).strip();
         } catch (IOException e) {
-            throw new ApiKeyUnavailable("cannot read the Missinglettr API key file " + file + " (" + e.getClass().getSimpleName()
-                    + "); create it with the key on its first line, readable only by you", null);
+            throw new ApiKeyUnavailable(
+                    "cannot read the Missinglettr API key file " + file + " ("
+                            + e.getClass().getSimpleName()
+                            + "); create it with the key on its first line, readable only by you",
+                    null);
         }
         if (key.isEmpty()) {
-            throw new ApiKeyUnavailable("the Missinglettr API key file " + file + " is empty; put the key on its first line", null);
+            throw new ApiKeyUnavailable(
+                    "the Missinglettr API key file " + file + " is empty; put the key on its first line", null);
         }
         KnownSecrets.add(key);
         cached = key;

@@ -66,11 +66,14 @@ public final class MissinglettrClient {
                 Optional<Answer> settled = beforeRetry.check();
                 if (settled.isPresent()) return settled.get();
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                    .header("Authorization", authorization).header("Accept", "application/json");
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .timeout(settings.timeout())
+                    .header("Authorization", authorization)
+                    .header("Accept", "application/json");
             if (idempotencyKey != null) request.header("Idempotency-Key", idempotencyKey);
             if (body != null) {
-                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(Json.write(body)));
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body)));
             } else {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
@@ -82,21 +85,33 @@ public final class MissinglettrClient {
                 if (status != 429 && status < 500) return new Answer(status, parse(answered), answered);
                 String message = messageOf(parse(answered), "");
                 lastProblem = "HTTP " + status + (message.isEmpty() ? "" : ": " + message);
-                wait = retryAfter(response).filter(value -> value.compareTo(settings.maxBackoff()) <= 0).orElse(backoff);
+                wait = retryAfter(response)
+                        .filter(value -> value.compareTo(settings.maxBackoff()) <= 0)
+                        .orElse(backoff);
             } catch (IOException e) {
-                lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + KnownSecrets.redact(e.getMessage()));
+                lastProblem = e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + KnownSecrets.redact(e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ProviderUnavailable("interrupted while calling Missinglettr", e);
             }
-            LOG.warn("Missinglettr {} {} attempt {}/{} failed: {}", method, path, attempt, settings.maxAttempts(), lastProblem);
+            LOG.warn(
+                    "Missinglettr {} {} attempt {}/{} failed: {}",
+                    method,
+                    path,
+                    attempt,
+                    settings.maxAttempts(),
+                    lastProblem);
             if (attempt < settings.maxAttempts()) {
                 LockSupport.parkNanos(wait.toNanos());
-                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
+                        ? settings.maxBackoff()
+                        : backoff.multipliedBy(2);
             }
         }
-        throw new ProviderUnavailable("Missinglettr did not answer after " + settings.maxAttempts() + " attempts (last: "
-                + lastProblem + ")", null);
+        throw new ProviderUnavailable(
+                "Missinglettr did not answer after " + settings.maxAttempts() + " attempts (last: " + lastProblem + ")",
+                null);
     }
 
     /** The provider's own words from an error body: detail, message, error(.message), else the raw text. */

@@ -32,8 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class MissinglettrPublisher implements CampaignPublisher {
     public static final String BACKEND = "missinglettr";
     private static final int MAX_LIST_PAGES = 20;
-    private static final Set<String> SECRET_FIELDS = Set.of("api_key", "apikey", "token", "access_token", "refresh_token",
-            "secret", "password", "authorization");
+    private static final Set<String> SECRET_FIELDS = Set.of(
+            "api_key", "apikey", "token", "access_token", "refresh_token", "secret", "password", "authorization");
     private final MissinglettrClient client;
     private final MissinglettrSettings settings;
     private final Clock clock;
@@ -51,8 +51,13 @@ public final class MissinglettrPublisher implements CampaignPublisher {
 
     @Override
     public ProviderOutcome submit(CampaignRecord campaign) throws ProviderUnavailable {
-        MissinglettrClient.Answer answer = client.send("POST", campaignsPath(), createBody(campaign), campaign.idempotencyKey(),
-                () -> findByExternalId(campaign.campaignId()).map(found -> new MissinglettrClient.Answer(200, found, null)));
+        MissinglettrClient.Answer answer = client.send(
+                "POST",
+                campaignsPath(),
+                createBody(campaign),
+                campaign.idempotencyKey(),
+                () -> findByExternalId(campaign.campaignId())
+                        .map(found -> new MissinglettrClient.Answer(200, found, null)));
         if (!answer.ok()) return refused(campaign, answer);
         return outcome(campaign, answer.body());
     }
@@ -65,7 +70,8 @@ public final class MissinglettrPublisher implements CampaignPublisher {
     @Override
     public Optional<ProviderOutcome> refresh(CampaignRecord campaign) throws ProviderUnavailable {
         if (campaign.providerCampaignId() == null) return Optional.empty();
-        MissinglettrClient.Answer answer = client.send("GET", campaignsPath() + campaign.providerCampaignId() + "/", null, null, null);
+        MissinglettrClient.Answer answer =
+                client.send("GET", campaignsPath() + campaign.providerCampaignId() + "/", null, null, null);
         if (!answer.ok() || answer.body() == null) return Optional.empty();
         return Optional.of(outcome(campaign, answer.body()));
     }
@@ -105,10 +111,13 @@ public final class MissinglettrPublisher implements CampaignPublisher {
         for (int page = 0; page < MAX_LIST_PAGES && path != null; page++) {
             MissinglettrClient.Answer answer = client.send("GET", path, null, null, null);
             if (!answer.ok() || answer.body() == null) {
-                throw new ProviderUnavailable("listing campaigns answered HTTP " + answer.status() + ": "
-                        + MissinglettrClient.messageOf(answer.body(), answer.rawBody()), null);
+                throw new ProviderUnavailable(
+                        "listing campaigns answered HTTP " + answer.status() + ": "
+                                + MissinglettrClient.messageOf(answer.body(), answer.rawBody()),
+                        null);
             }
-            JsonNode items = answer.body().isArray() ? answer.body() : answer.body().path("results");
+            JsonNode items =
+                    answer.body().isArray() ? answer.body() : answer.body().path("results");
             for (JsonNode item : items) {
                 if (externalId.equals(item.path("external_id").asString(null))) return Optional.of(item);
             }
@@ -144,7 +153,9 @@ public final class MissinglettrPublisher implements CampaignPublisher {
                 };
                 if (status == PostStatus.FAILED) {
                     error = "Missinglettr reports the post " + providerStatus
-                            + (post.path("error").isString() ? ": " + post.path("error").asString() : "");
+                            + (post.path("error").isString()
+                                    ? ": " + post.path("error").asString()
+                                    : "");
                 }
             } else if (total > 0 && published >= total) {
                 status = PostStatus.PUBLISHED;
@@ -154,7 +165,9 @@ public final class MissinglettrPublisher implements CampaignPublisher {
                 status = PostStatus.QUEUED;
             }
             Instant publishedAt = status == PostStatus.PUBLISHED ? publishedAt(post) : null;
-            String postId = post != null && post.path("id").isValueNode() ? post.path("id").asString() : null;
+            String postId = post != null && post.path("id").isValueNode()
+                    ? post.path("id").asString()
+                    : null;
             updates.add(new ProviderOutcome.PostUpdate(status, publishedAt, postId, error));
         }
         String id = answer.path("id").isValueNode() ? answer.path("id").asString() : null;
@@ -176,7 +189,8 @@ public final class MissinglettrPublisher implements CampaignPublisher {
         String message = "Missinglettr refused the campaign (HTTP " + answer.status() + "): "
                 + MissinglettrClient.messageOf(answer.body(), answer.rawBody());
         List<ProviderOutcome.PostUpdate> updates = new ArrayList<>();
-        campaign.posts().forEach(post -> updates.add(new ProviderOutcome.PostUpdate(PostStatus.FAILED, null, null, message)));
+        campaign.posts()
+                .forEach(post -> updates.add(new ProviderOutcome.PostUpdate(PostStatus.FAILED, null, null, message)));
         ObjectNode response = Json.object();
         response.put("http_status", answer.status());
         if (answer.body() != null) response.set("body", redact(answer.body()));

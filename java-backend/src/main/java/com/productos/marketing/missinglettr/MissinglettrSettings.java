@@ -25,11 +25,19 @@ import tools.jackson.databind.JsonNode;
  *     timeout_seconds: 30
  * </pre>
  */
-public record MissinglettrSettings(URI baseUrl, String workspaceId, AuthScheme authScheme, int maxAttempts,
-        Duration initialBackoff, Duration maxBackoff, Duration timeout) {
+public record MissinglettrSettings(
+        URI baseUrl,
+        String workspaceId,
+        AuthScheme authScheme,
+        int maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration timeout) {
 
     public static MissinglettrSettings from(JsonNode section) {
-        String base = section.path("base_url").asString("https://api.missinglettr.com/v1").replaceAll("/+$", "");
+        String base = section.path("base_url")
+                .asString("https://api.missinglettr.com/v1")
+                .replaceAll("/+$", "");
         URI baseUrl;
         try {
             baseUrl = URI.create(base);
@@ -41,12 +49,18 @@ public record MissinglettrSettings(URI baseUrl, String workspaceId, AuthScheme a
         }
         String workspace = section.path("workspace_id").asString("");
         if (workspace.isBlank()) {
-            throw new ConfigException("marketing.missinglettr.workspace_id is not set; copy it from your Missinglettr workspace settings");
+            throw new ConfigException(
+                    "marketing.missinglettr.workspace_id is not set; copy it from your Missinglettr workspace settings");
         }
         int attempts = section.path("max_attempts").asInt(4);
-        if (attempts < 1 || attempts > 10) throw new ConfigException("marketing.missinglettr.max_attempts must be 1 to 10");
-        return new MissinglettrSettings(baseUrl, workspace, AuthScheme.parse(section.path("auth_scheme").asString("api_key")),
-                attempts, Duration.ofMillis(section.path("initial_backoff_millis").asLong(500)),
+        if (attempts < 1 || attempts > 10)
+            throw new ConfigException("marketing.missinglettr.max_attempts must be 1 to 10");
+        return new MissinglettrSettings(
+                baseUrl,
+                workspace,
+                AuthScheme.parse(section.path("auth_scheme").asString("api_key")),
+                attempts,
+                Duration.ofMillis(section.path("initial_backoff_millis").asLong(500)),
                 Duration.ofMillis(section.path("max_backoff_millis").asLong(8000)),
                 Duration.ofSeconds(section.path("timeout_seconds").asLong(30)));
     }
@@ -60,14 +74,16 @@ public record MissinglettrSettings(URI baseUrl, String workspaceId, AuthScheme a
         }
         if (!secret.isBlank()) {
             if (!secret.matches("projects/[^/]+/secrets/[^/]+/versions/[^/]+")) {
-                throw new ConfigException("marketing.missinglettr.api_key_secret must look like projects/P/secrets/S/versions/latest");
+                throw new ConfigException(
+                        "marketing.missinglettr.api_key_secret must look like projects/P/secrets/S/versions/latest");
             }
             String endpoint = section.path("secret_manager_endpoint").asString(null);
             return new SecretManagerApiKeySource(secret, endpoint);
         }
         if (file.isBlank()) {
-            throw new ConfigException("marketing.missinglettr needs api_key_file (a file holding the key) or api_key_secret"
-                    + " (a Secret Manager secret version)");
+            throw new ConfigException(
+                    "marketing.missinglettr needs api_key_file (a file holding the key) or api_key_secret"
+                            + " (a Secret Manager secret version)");
         }
         String expanded = file.startsWith("~/") ? System.getProperty("user.home") + file.substring(1) : file;
         Path path = Path.of(expanded);

@@ -1,10 +1,10 @@
 package com.productos.marketing.missinglettr;
 
-import com.productos.common.KnownSecrets;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.cloud.secretmanager.v1.AccessSecretVersionResponse;
 import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;
 import com.google.cloud.secretmanager.v1.SecretManagerServiceSettings;
+import com.productos.common.KnownSecrets;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -29,11 +29,17 @@ public final class SecretManagerApiKeySource implements ApiKeySource {
         if (key != null) return key;
         try (SecretManagerServiceClient client = SecretManagerServiceClient.create(settings())) {
             AccessSecretVersionResponse response = client.accessSecretVersion(secretVersion);
-            key = response.getPayload().getData().toString(StandardCharsets.UTF_8).strip();
+            key = response.getPayload()
+                    .getData()
+                    .toString(StandardCharsets.UTF_8)
+                    .strip();
         } catch (Exception e) {
             // The exception text can carry the request; say only what failed and what to check.
-            throw new ApiKeyUnavailable("cannot read the Missinglettr API key from Secret Manager secret " + secretVersion
-                    + " (" + e.getClass().getSimpleName() + "); check the name and that the runtime account can access it", null);
+            throw new ApiKeyUnavailable(
+                    "cannot read the Missinglettr API key from Secret Manager secret " + secretVersion + " ("
+                            + e.getClass().getSimpleName()
+                            + "); check the name and that the runtime account can access it",
+                    null);
         }
         if (key.isEmpty()) throw new ApiKeyUnavailable("Secret Manager secret " + secretVersion + " is empty", null);
         KnownSecrets.add(key);

@@ -38,8 +38,10 @@ public final class PlanService {
         JsonNode planId = input.path("plan_id");
         if (planId.isMissingNode() || planId.isNull()) return null;
         if (!planId.isString() || plans.find(planId.asString()).isEmpty()) {
-            throw com.productos.executors.InputProblems.single("/plan_id", "campaign plan '" + planId.asString("")
-                    + "' does not exist; make one with marketing.generate_campaign_plan or leave plan_id out");
+            throw com.productos.executors.InputProblems.single(
+                    "/plan_id",
+                    "campaign plan '" + planId.asString("")
+                            + "' does not exist; make one with marketing.generate_campaign_plan or leave plan_id out");
         }
         return planId.asString();
     }
@@ -48,7 +50,8 @@ public final class PlanService {
     public void link(String planId, CampaignLinks.Kind kind, String refId, String runId, ExecutorLog log) {
         if (planId == null || refId == null || refId.isBlank()) return;
         links.add(planId, kind, refId, runId, clock.instant());
-        log.info("linked " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + refId + " to campaign plan " + planId);
+        log.info("linked " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + refId + " to campaign plan "
+                + planId);
     }
 
     /** marketing.list_campaigns: plans newest first, each with how many drafts and publications it led to. */
@@ -59,20 +62,25 @@ public final class PlanService {
         var items = output.putArray("campaigns");
         for (ObjectNode plan : plans.list(insight.isString() ? insight.asString() : null, limit)) {
             String planId = plan.path("plan_id").asString();
-            ObjectNode item = items.addObject().put("plan_id", planId).put("name", plan.path("name").asString());
+            ObjectNode item = items.addObject()
+                    .put("plan_id", planId)
+                    .put("name", plan.path("name").asString());
             item.set("insight_id", plan.path("insight_id"));
             item.put("created_at", plan.path("created_at").asString())
                     .put("utm_campaign", plan.path("utm").path("utm_campaign").asString())
                     .put("drafts", links.of(planId, CampaignLinks.Kind.DRAFT).size())
-                    .put("publications", links.of(planId, CampaignLinks.Kind.PUBLICATION).size());
+                    .put(
+                            "publications",
+                            links.of(planId, CampaignLinks.Kind.PUBLICATION).size());
         }
         return output;
     }
 
     /** marketing.get_campaign: the plan with the drafts and publications it led to. */
     public ObjectNode get(String planId) throws ExecutorFailure {
-        ObjectNode plan = plans.find(planId).orElseThrow(() -> ExecutorFailure.notFound("campaign plan '" + planId
-                + "' does not exist; list campaigns with marketing.list_campaigns"));
+        ObjectNode plan = plans.find(planId)
+                .orElseThrow(() -> ExecutorFailure.notFound(
+                        "campaign plan '" + planId + "' does not exist; list campaigns with marketing.list_campaigns"));
         ObjectNode output = Json.object();
         output.set("plan", plan);
         var drafts = output.putArray("drafts");
@@ -82,12 +90,15 @@ public final class PlanService {
         return output;
     }
 
-    public ObjectNode generate(JsonNode input, String runId, String idempotencyKey, ExecutorLog log) throws ExecutorFailure {
+    public ObjectNode generate(JsonNode input, String runId, String idempotencyKey, ExecutorLog log)
+            throws ExecutorFailure {
         CampaignPlanRequest request = CampaignPlanInput.parse(input, clock);
         ClaimsPolicy policy = brands.policyFor(request.brandProfileId(), "/brand_profile_id");
         String planId = idempotencyKey == null || idempotencyKey.isBlank()
                 ? "plan_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20)
-                : "plan_" + Json.sha256Hex("generate_campaign_plan\u0000" + idempotencyKey).substring(0, 20);
+                : "plan_"
+                        + Json.sha256Hex("generate_campaign_plan\u0000" + idempotencyKey)
+                                .substring(0, 20);
         var earlier = plans.find(planId);
         if (earlier.isPresent()) {
             log.info("campaign plan " + planId + " was already made for this idempotency key; returning it");
@@ -97,7 +108,8 @@ public final class PlanService {
         try {
             plan = planner.plan(planId, request, policy, clock.instant());
         } catch (com.productos.marketing.generation.GenerationFailure e) {
-            throw ExecutorFailure.unavailable("campaign planning with " + planner.name() + " failed: " + e.getMessage());
+            throw ExecutorFailure.unavailable(
+                    "campaign planning with " + planner.name() + " failed: " + e.getMessage());
         }
         plans.add(plan, runId);
         plan.path("warnings").forEach(warning -> log.warn(warning.asString()));

@@ -20,8 +20,9 @@ public final class PlanStore {
 
     public PlanStore(SqliteDatabase database) {
         this.database = database;
-        database.migrate("CREATE TABLE IF NOT EXISTS " + TABLE + " (plan_id TEXT PRIMARY KEY, insight_id TEXT, run_id TEXT, "
-                + "created_at TEXT NOT NULL, document TEXT NOT NULL)",
+        database.migrate(
+                "CREATE TABLE IF NOT EXISTS " + TABLE + " (plan_id TEXT PRIMARY KEY, insight_id TEXT, run_id TEXT, "
+                        + "created_at TEXT NOT NULL, document TEXT NOT NULL)",
                 "CREATE INDEX IF NOT EXISTS " + TABLE + "_by_insight ON " + TABLE + " (insight_id)");
     }
 
@@ -31,7 +32,11 @@ public final class PlanStore {
             try (PreparedStatement statement = connection.prepareStatement("INSERT OR IGNORE INTO " + TABLE
                     + " (plan_id, insight_id, run_id, created_at, document) VALUES (?, ?, ?, ?, ?)")) {
                 statement.setString(1, plan.path("plan_id").asString());
-                statement.setString(2, plan.path("insight_id").isString() ? plan.path("insight_id").asString() : null);
+                statement.setString(
+                        2,
+                        plan.path("insight_id").isString()
+                                ? plan.path("insight_id").asString()
+                                : null);
                 statement.setString(3, runId);
                 statement.setString(4, plan.path("created_at").asString());
                 statement.setString(5, Json.canonical(plan));
@@ -43,10 +48,13 @@ public final class PlanStore {
 
     public Optional<ObjectNode> find(String planId) {
         return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT document FROM " + TABLE + " WHERE plan_id = ?")) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("SELECT document FROM " + TABLE + " WHERE plan_id = ?")) {
                 statement.setString(1, planId);
                 ResultSet rows = statement.executeQuery();
-                return rows.next() ? Optional.of((ObjectNode) Json.parse(rows.getString(1))) : Optional.<ObjectNode>empty();
+                return rows.next()
+                        ? Optional.of((ObjectNode) Json.parse(rows.getString(1)))
+                        : Optional.<ObjectNode>empty();
             }
         });
     }
@@ -55,8 +63,8 @@ public final class PlanStore {
     public List<ObjectNode> list(String insightId, int limit) {
         return database.read(connection -> {
             String where = insightId == null ? "" : " WHERE insight_id = ?";
-            try (PreparedStatement statement = connection.prepareStatement("SELECT document FROM " + TABLE + where
-                    + " ORDER BY created_at DESC, plan_id DESC LIMIT ?")) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT document FROM " + TABLE + where + " ORDER BY created_at DESC, plan_id DESC LIMIT ?")) {
                 int index = 1;
                 if (insightId != null) statement.setString(index++, insightId);
                 statement.setInt(index, limit);

@@ -23,14 +23,17 @@ public final class RuleBasedPlanCopy implements PlanCopyWriter {
         List<String> warnings = new ArrayList<>();
         List<String> messages = new ArrayList<>();
         for (int i = 0; i < request.sourcePoints().size() && messages.size() < MAX_KEY_MESSAGES; i++) {
-            screened(policy, "key message " + (i + 1), request.sourcePoints().get(i), warnings).ifPresent(messages::add);
+            screened(policy, "key message " + (i + 1), request.sourcePoints().get(i), warnings)
+                    .ifPresent(messages::add);
         }
         if (messages.isEmpty()) {
             // Every point was refused: the plan still needs something true to say.
             messages.add(request.product() + " is ready for you to try.");
-            warnings.add("every key message was left out by the brand's rules; the plan carries a plain invitation instead");
+            warnings.add(
+                    "every key message was left out by the brand's rules; the plan carries a plain invitation instead");
         }
-        String callToAction = screened(policy, "call to action", request.callToAction(), warnings).orElse("Try " + request.product());
+        String callToAction = screened(policy, "call to action", request.callToAction(), warnings)
+                .orElse("Try " + request.product());
         return new PlanCopy(request.sourceTitle(), messages, callToAction, warnings);
     }
 

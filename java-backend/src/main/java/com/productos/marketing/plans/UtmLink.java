@@ -22,7 +22,8 @@ public final class UtmLink {
 
     /** A tag made of the title's words, lower case, joined by hyphens: short, readable and URL-safe. */
     public static String slug(String title, int maxLength) {
-        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String slug =
+                title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > maxLength) slug = slug.substring(0, maxLength).replaceAll("-+$", "");
         return slug.isEmpty() ? "campaign" : slug;
     }

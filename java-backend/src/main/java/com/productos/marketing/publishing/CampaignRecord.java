@@ -10,9 +10,22 @@ import tools.jackson.databind.JsonNode;
  * before anything is sent again. {@code publishRunId} is the run that recorded the intent, so the audit
  * trail can go from the draft to the publish run.
  */
-public record CampaignRecord(String campaignId, String idempotencyKey, String requestHash, String backend, String name,
-        PublishMode mode, Instant startAt, String timezone, boolean confirmed, String providerCampaignId,
-        JsonNode providerResponse, String draftId, String publishRunId, List<StoredPost> posts, Instant createdAt) {
+public record CampaignRecord(
+        String campaignId,
+        String idempotencyKey,
+        String requestHash,
+        String backend,
+        String name,
+        PublishMode mode,
+        Instant startAt,
+        String timezone,
+        boolean confirmed,
+        String providerCampaignId,
+        JsonNode providerResponse,
+        String draftId,
+        String publishRunId,
+        List<StoredPost> posts,
+        Instant createdAt) {
     public CampaignRecord {
         posts = List.copyOf(posts);
     }

@@ -30,14 +30,16 @@ public final class LocalOutbox implements CampaignPublisher {
     public ProviderOutcome submit(CampaignRecord campaign) {
         List<ProviderOutcome.PostUpdate> updates = new ArrayList<>();
         for (StoredPost post : campaign.posts()) {
-            updates.add(campaign.mode() == PublishMode.NOW
-                    ? new ProviderOutcome.PostUpdate(PostStatus.PUBLISHED, clock.instant(), null, null)
-                    : new ProviderOutcome.PostUpdate(PostStatus.SCHEDULED, null, null, null));
+            updates.add(
+                    campaign.mode() == PublishMode.NOW
+                            ? new ProviderOutcome.PostUpdate(PostStatus.PUBLISHED, clock.instant(), null, null)
+                            : new ProviderOutcome.PostUpdate(PostStatus.SCHEDULED, null, null, null));
         }
         ObjectNode response = Json.object();
         response.put("backend", BACKEND);
         response.put("accepted_posts", campaign.posts().size());
-        if (campaign.startAt() != null) response.put("start_time", campaign.startAt().toString());
+        if (campaign.startAt() != null)
+            response.put("start_time", campaign.startAt().toString());
         return new ProviderOutcome(campaign.campaignId(), updates, response);
     }
 

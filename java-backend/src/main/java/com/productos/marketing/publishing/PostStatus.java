@@ -5,7 +5,10 @@ import java.util.Locale;
 
 /** Where a post (or a whole campaign) stands: queued (accepted, not yet confirmed), scheduled, published, failed. */
 public enum PostStatus {
-    QUEUED, SCHEDULED, PUBLISHED, FAILED;
+    QUEUED,
+    SCHEDULED,
+    PUBLISHED,
+    FAILED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,7 +1,7 @@
 package com.productos.marketing.publishing;
 
-import com.productos.json.Json;
 import com.productos.common.SqliteDatabase;
+import com.productos.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,9 +43,10 @@ public final class PublicationStore {
         return database.transaction(connection -> {
             Optional<CampaignRecord> existing = findByKey(connection, intent.idempotencyKey());
             if (existing.isPresent()) return existing.get();
-            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO marketing_campaigns (campaign_id,"
-                    + " idempotency_key, request_hash, backend, name, mode, start_at, timezone, confirmed, created_at, publish_run_id)"
-                    + " VALUES (?,?,?,?,?,?,?,?,0,?,?)")) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("INSERT INTO marketing_campaigns (campaign_id,"
+                            + " idempotency_key, request_hash, backend, name, mode, start_at, timezone, confirmed, created_at, publish_run_id)"
+                            + " VALUES (?,?,?,?,?,?,?,?,0,?,?)")) {
                 statement.setString(1, intent.campaignId());
                 statement.setString(2, intent.idempotencyKey());
                 statement.setString(3, intent.requestHash());
@@ -81,11 +82,13 @@ public final class PublicationStore {
     /** Stores the provider's answer and confirms the campaign, in one transaction. */
     public CampaignRecord confirm(String campaignId, ProviderOutcome outcome, String draftId) {
         database.transaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("UPDATE marketing_campaigns SET confirmed = 1,"
-                    + " provider_campaign_id = ?, provider_response_json = ?, draft_id = COALESCE(?, draft_id)"
-                    + " WHERE campaign_id = ?")) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("UPDATE marketing_campaigns SET confirmed = 1,"
+                            + " provider_campaign_id = ?, provider_response_json = ?, draft_id = COALESCE(?, draft_id)"
+                            + " WHERE campaign_id = ?")) {
                 statement.setString(1, outcome.providerCampaignId());
-                statement.setString(2, outcome.providerResponse() == null ? null : Json.write(outcome.providerResponse()));
+                statement.setString(
+                        2, outcome.providerResponse() == null ? null : Json.write(outcome.providerResponse()));
                 statement.setString(3, draftId);
                 statement.setString(4, campaignId);
                 statement.executeUpdate();
@@ -129,9 +132,10 @@ public final class PublicationStore {
      */
     public int publishDue(String backend, Instant now) {
         return database.transaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("UPDATE marketing_campaign_posts"
-                    + " SET status = 'published', published_at = due_at WHERE status = 'scheduled' AND due_at <= ?"
-                    + " AND campaign_id IN (SELECT campaign_id FROM marketing_campaigns WHERE backend = ? AND confirmed = 1)")) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE marketing_campaign_posts"
+                            + " SET status = 'published', published_at = due_at WHERE status = 'scheduled' AND due_at <= ?"
+                            + " AND campaign_id IN (SELECT campaign_id FROM marketing_campaigns WHERE backend = ? AND confirmed = 1)")) {
                 statement.setString(1, SortableInstant.format(now));
                 statement.setString(2, backend);
                 return statement.executeUpdate();
@@ -142,9 +146,10 @@ public final class PublicationStore {
     /** The earliest due time of a scheduled post of {@code backend}, to know when to look again. */
     public Optional<Instant> nextDue(String backend) {
         return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT MIN(p.due_at) FROM marketing_campaign_posts p"
-                    + " JOIN marketing_campaigns c ON c.campaign_id = p.campaign_id"
-                    + " WHERE p.status = 'scheduled' AND c.backend = ? AND c.confirmed = 1")) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("SELECT MIN(p.due_at) FROM marketing_campaign_posts p"
+                            + " JOIN marketing_campaigns c ON c.campaign_id = p.campaign_id"
+                            + " WHERE p.status = 'scheduled' AND c.backend = ? AND c.confirmed = 1")) {
                 statement.setString(1, backend);
                 try (ResultSet rows = statement.executeQuery()) {
                     String value = rows.next() ? rows.getString(1) : null;
@@ -178,8 +183,8 @@ public final class PublicationStore {
     }
 
     private static Optional<CampaignRecord> findByKey(Connection connection, String key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT campaign_id FROM marketing_campaigns WHERE idempotency_key = ?")) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT campaign_id FROM marketing_campaigns WHERE idempotency_key = ?")) {
             statement.setString(1, key);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? find(connection, rows.getString(1)) : Optional.empty();
@@ -196,24 +201,42 @@ public final class PublicationStore {
                 while (rows.next()) {
                     List<String> media = new ArrayList<>();
                     Json.parse(rows.getString("media_urls_json")).forEach(url -> media.add(url.asString()));
-                    posts.add(new StoredPost(rows.getInt("post_index"), rows.getString("channel"), rows.getString("text"),
-                            media, rows.getString("link_url"), PostStatus.fromWire(rows.getString("status")),
-                            instant(rows.getString("due_at")), instant(rows.getString("published_at")),
-                            rows.getString("provider_post_id"), rows.getString("error")));
+                    posts.add(new StoredPost(
+                            rows.getInt("post_index"),
+                            rows.getString("channel"),
+                            rows.getString("text"),
+                            media,
+                            rows.getString("link_url"),
+                            PostStatus.fromWire(rows.getString("status")),
+                            instant(rows.getString("due_at")),
+                            instant(rows.getString("published_at")),
+                            rows.getString("provider_post_id"),
+                            rows.getString("error")));
                 }
             }
         }
-        try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM marketing_campaigns WHERE campaign_id = ?")) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT * FROM marketing_campaigns WHERE campaign_id = ?")) {
             statement.setString(1, campaignId);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) return Optional.empty();
                 String response = rows.getString("provider_response_json");
                 JsonNode providerResponse = response == null ? null : Json.parse(response);
-                return Optional.of(new CampaignRecord(rows.getString("campaign_id"), rows.getString("idempotency_key"),
-                        rows.getString("request_hash"), rows.getString("backend"), rows.getString("name"),
-                        PublishMode.valueOf(rows.getString("mode")), instant(rows.getString("start_at")),
-                        rows.getString("timezone"), rows.getInt("confirmed") == 1, rows.getString("provider_campaign_id"),
-                        providerResponse, rows.getString("draft_id"), rows.getString("publish_run_id"), posts,
+                return Optional.of(new CampaignRecord(
+                        rows.getString("campaign_id"),
+                        rows.getString("idempotency_key"),
+                        rows.getString("request_hash"),
+                        rows.getString("backend"),
+                        rows.getString("name"),
+                        PublishMode.valueOf(rows.getString("mode")),
+                        instant(rows.getString("start_at")),
+                        rows.getString("timezone"),
+                        rows.getInt("confirmed") == 1,
+                        rows.getString("provider_campaign_id"),
+                        providerResponse,
+                        rows.getString("draft_id"),
+                        rows.getString("publish_run_id"),
+                        posts,
                         Instant.parse(rows.getString("created_at"))));
             }
         }

@@ -9,8 +9,14 @@ import java.util.List;
  * canonical hash of the input without its idempotency key, so a repeated key can be told apart from a
  * reused one.
  */
-public record PublishRequest(String campaignName, List<CampaignPost> posts, PublishMode mode, Instant startAt,
-        ZoneId timezone, String idempotencyKey, String requestHash) {
+public record PublishRequest(
+        String campaignName,
+        List<CampaignPost> posts,
+        PublishMode mode,
+        Instant startAt,
+        ZoneId timezone,
+        String idempotencyKey,
+        String requestHash) {
     public PublishRequest {
         posts = List.copyOf(posts);
     }

@@ -1,8 +1,8 @@
 package com.productos.marketing.publishing;
 
 import com.productos.executors.ExecutorFailure;
-import com.productos.json.Json;
 import com.productos.executors.InputProblems;
+import com.productos.json.Json;
 import com.productos.marketing.channels.Channel;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -27,7 +27,8 @@ public final class PublishRequestParser {
     /** The key this call runs under: the input's idempotency_key, else the control plane's header, else a fresh one. */
     public static String idempotencyKey(JsonNode input, String headerKey) {
         JsonNode fromInput = input.path("idempotency_key");
-        if (fromInput.isString() && !fromInput.asString().isBlank()) return fromInput.asString().trim();
+        if (fromInput.isString() && !fromInput.asString().isBlank())
+            return fromInput.asString().trim();
         if (headerKey != null && !headerKey.isBlank()) return headerKey.trim();
         return "generated-" + UUID.randomUUID();
     }
@@ -68,22 +69,30 @@ public final class PublishRequestParser {
         try {
             zone = ZoneId.of(zoneText);
         } catch (DateTimeException e) {
-            problems.add("/schedule/timezone", "'" + zoneText + "' is not a time zone; use an IANA name such as"
-                    + " Europe/Paris, America/New_York or UTC");
+            problems.add(
+                    "/schedule/timezone",
+                    "'" + zoneText + "' is not a time zone; use an IANA name such as"
+                            + " Europe/Paris, America/New_York or UTC");
         }
         Instant startAt = null;
         JsonNode startNode = schedule.path("start_time");
         boolean hasStart = startNode.isString() && !startNode.asString().isBlank();
         if (mode == PublishMode.SCHEDULED && !hasStart) {
-            problems.add("/schedule/start_time", "a scheduled publish needs start_time, an ISO timestamp such as"
-                    + " 2026-12-01T09:00 (read in schedule.timezone) or 2026-12-01T09:00:00Z");
+            problems.add(
+                    "/schedule/start_time",
+                    "a scheduled publish needs start_time, an ISO timestamp such as"
+                            + " 2026-12-01T09:00 (read in schedule.timezone) or 2026-12-01T09:00:00Z");
         } else if (mode == PublishMode.NOW && hasStart) {
-            problems.add("/schedule/start_time", "start_time is only used with mode 'scheduled'; remove it or set mode to scheduled");
+            problems.add(
+                    "/schedule/start_time",
+                    "start_time is only used with mode 'scheduled'; remove it or set mode to scheduled");
         } else if (mode == PublishMode.SCHEDULED && zone != null) {
             startAt = startInstant(startNode.asString().trim(), zone, problems);
             if (startAt != null && !startAt.isAfter(now)) {
-                problems.add("/schedule/start_time", "start_time " + startNode.asString() + " (" + startAt + ") is in the past;"
-                        + " give a future time, or use mode now");
+                problems.add(
+                        "/schedule/start_time",
+                        "start_time " + startNode.asString() + " (" + startAt + ") is in the past;"
+                                + " give a future time, or use mode now");
                 startAt = null;
             }
         }
@@ -95,7 +104,9 @@ public final class PublishRequestParser {
         String channelName = node.path("channel").asString("");
         Channel channel = Channel.fromWire(channelName).orElse(null);
         if (channel == null) {
-            problems.add(pointer + "/channel", "unknown channel '" + channelName + "'; use one of " + String.join(", ", Channel.wireNames()));
+            problems.add(
+                    pointer + "/channel",
+                    "unknown channel '" + channelName + "'; use one of " + String.join(", ", Channel.wireNames()));
             return null;
         }
         String text = node.path("text").asString("");
@@ -104,8 +115,11 @@ public final class PublishRequestParser {
             problems.add(pointer + "/text", "the post text is empty");
             ok = false;
         } else if (!channel.fits(text, channel.textLimit())) {
-            problems.add(pointer + "/text", "the text is " + channel.length(text) + " " + channel.counting().describe()
-                    + "; " + channel.displayName() + " allows " + channel.textLimit() + "; shorten it (nothing was published)");
+            problems.add(
+                    pointer + "/text",
+                    "the text is " + channel.length(text) + " "
+                            + channel.counting().describe() + "; " + channel.displayName() + " allows "
+                            + channel.textLimit() + "; shorten it (nothing was published)");
             ok = false;
         }
         List<String> media = new ArrayList<>();
@@ -118,7 +132,9 @@ public final class PublishRequestParser {
             }
             media.add(url);
         }
-        String link = node.path("link_url").isString() ? node.path("link_url").asString().trim() : null;
+        String link = node.path("link_url").isString()
+                ? node.path("link_url").asString().trim()
+                : null;
         if (link != null && !link.matches(URL)) {
             problems.add(pointer + "/link_url", "'" + link + "' is not an http(s) URL");
             ok = false;
@@ -134,8 +150,10 @@ public final class PublishRequestParser {
             try {
                 return LocalDateTime.parse(text).atZone(zone).toInstant();
             } catch (DateTimeParseException localFailed) {
-                problems.add("/schedule/start_time", "'" + text + "' is not an ISO timestamp; use 2026-12-01T09:00"
-                        + " (read in schedule.timezone) or 2026-12-01T09:00:00Z");
+                problems.add(
+                        "/schedule/start_time",
+                        "'" + text + "' is not an ISO timestamp; use 2026-12-01T09:00"
+                                + " (read in schedule.timezone) or 2026-12-01T09:00:00Z");
                 return null;
             }
         }

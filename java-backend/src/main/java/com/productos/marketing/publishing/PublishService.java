@@ -2,8 +2,8 @@ package com.productos.marketing.publishing;
 
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorLog;
-import com.productos.json.Json;
 import com.productos.executors.InputProblems;
+import com.productos.json.Json;
 import com.productos.marketing.claims.ClaimFlag;
 import com.productos.marketing.claims.ClaimRiskDetector;
 import java.time.Clock;
@@ -36,16 +36,20 @@ public final class PublishService {
     private final PublishRequestParser parser = new PublishRequestParser();
     private final ClaimRiskDetector claimRisk = new ClaimRiskDetector();
     /** Striped per-key locks: bounded memory, and calls with different keys rarely wait for each other. */
-    private final ReentrantLock[] keyLocks = java.util.stream.Stream.generate(ReentrantLock::new).limit(64)
-            .toArray(ReentrantLock[]::new);
+    private final ReentrantLock[] keyLocks =
+            java.util.stream.Stream.generate(ReentrantLock::new).limit(64).toArray(ReentrantLock[]::new);
 
     /**
      * {@code draftLinker} marks the draft holding these (channel, text) posts as published and returns
      * its id (or null). {@code afterProviderAnswer} runs between the provider's answer and our record:
      * the window a crash can hit.
      */
-    public PublishService(PublicationStore store, CampaignPublisher publisher, Clock clock,
-            BiFunction<List<String[]>, String, String> draftLinker, Runnable afterProviderAnswer) {
+    public PublishService(
+            PublicationStore store,
+            CampaignPublisher publisher,
+            Clock clock,
+            BiFunction<List<String[]>, String, String> draftLinker,
+            Runnable afterProviderAnswer) {
         this.store = store;
         this.publisher = publisher;
         this.clock = clock;
@@ -70,7 +74,8 @@ public final class PublishService {
         }
     }
 
-    private ObjectNode publishUnderKey(JsonNode input, String key, String runId, ExecutorLog log) throws ExecutorFailure {
+    private ObjectNode publishUnderKey(JsonNode input, String key, String runId, ExecutorLog log)
+            throws ExecutorFailure {
         String hash = PublishRequestParser.requestHash(input);
         Optional<CampaignRecord> existing = store.findByKey(key);
         if (existing.isPresent()) {
@@ -80,26 +85,35 @@ public final class PublishService {
                         + " request (campaign " + record.campaignId() + "); use a new key for a new request");
             }
             if (record.confirmed()) {
-                log.info("idempotency key already used: returning campaign " + record.campaignId() + " as first recorded; nothing was sent again");
+                log.info("idempotency key already used: returning campaign " + record.campaignId()
+                        + " as first recorded; nothing was sent again");
                 return publishOutput(record);
             }
-            log.warn("an earlier attempt with this idempotency key was interrupted; checking " + publisher.backend() + " before sending anything");
+            log.warn("an earlier attempt with this idempotency key was interrupted; checking " + publisher.backend()
+                    + " before sending anything");
             Optional<CampaignRecord> reconciled = reconcile(record);
             if (reconciled.isPresent()) {
-                log.info("the provider already had campaign " + record.campaignId() + "; recorded it without sending again");
+                log.info("the provider already had campaign " + record.campaignId()
+                        + "; recorded it without sending again");
                 return publishOutput(reconciled.get());
             }
             if (record.startAt() != null && !record.startAt().isAfter(clock.instant())) {
-                throw new InputProblems().add("/schedule/start_time", "the interrupted publish was scheduled for "
-                        + record.startAt() + ", which has passed, and the provider never received it; publish again with"
-                        + " a new start_time and a new idempotency key").failure();
+                throw new InputProblems()
+                        .add(
+                                "/schedule/start_time",
+                                "the interrupted publish was scheduled for "
+                                        + record.startAt()
+                                        + ", which has passed, and the provider never received it; publish again with"
+                                        + " a new start_time and a new idempotency key")
+                        .failure();
             }
             return submit(record, log);
         }
         PublishRequest request = parser.parse(input, key, clock.instant());
         for (CampaignPost post : request.posts()) {
             List<ClaimFlag> flags = claimRisk.detect(post.text());
-            if (!flags.isEmpty()) log.warn("claim-heavy copy in the " + post.channel().wireName() + " post: " + flags);
+            if (!flags.isEmpty())
+                log.warn("claim-heavy copy in the " + post.channel().wireName() + " post: " + flags);
         }
         CampaignRecord intent = intentOf(request, runId);
         CampaignRecord recorded = store.recordIntent(intent);
@@ -116,14 +130,16 @@ public final class PublishService {
             outcome = publisher.submit(record);
         } catch (ProviderUnavailable e) {
             log.error(publisher.backend() + " is unavailable: " + e.getMessage());
-            throw ExecutorFailure.unavailable(publisher.backend() + " is unavailable (" + e.getMessage() + "); nothing was"
-                    + " published and the draft is kept; try again later with the same idempotency key");
+            throw ExecutorFailure.unavailable(
+                    publisher.backend() + " is unavailable (" + e.getMessage() + "); nothing was"
+                            + " published and the draft is kept; try again later with the same idempotency key");
         }
         afterProviderAnswer.run();
         CampaignRecord confirmed = confirm(record, outcome);
         PostStatus status = confirmed.status();
         if (status == PostStatus.FAILED) {
-            log.error("campaign " + confirmed.campaignId() + " failed at " + publisher.backend() + ": " + firstError(confirmed));
+            log.error("campaign " + confirmed.campaignId() + " failed at " + publisher.backend() + ": "
+                    + firstError(confirmed));
         } else {
             log.info("campaign " + confirmed.campaignId() + " " + status.wireName() + " via " + publisher.backend()
                     + (confirmed.draftId() == null ? "" : " (draft " + confirmed.draftId() + ")"));
@@ -145,8 +161,9 @@ public final class PublishService {
             Optional<ProviderOutcome> found = publisher.reconcile(record);
             return found.map(outcome -> confirm(record, outcome));
         } catch (ProviderUnavailable e) {
-            throw ExecutorFailure.unavailable(publisher.backend() + " is unavailable (" + e.getMessage() + "), so an"
-                    + " interrupted publish cannot be checked yet; nothing was sent again; retry later with the same idempotency key");
+            throw ExecutorFailure.unavailable(
+                    publisher.backend() + " is unavailable (" + e.getMessage() + "), so an"
+                            + " interrupted publish cannot be checked yet; nothing was sent again; retry later with the same idempotency key");
         }
     }
 
@@ -187,8 +204,9 @@ public final class PublishService {
     }
 
     public ObjectNode status(String campaignId, ExecutorLog log) throws ExecutorFailure {
-        CampaignRecord record = store.find(campaignId).orElseThrow(() -> ExecutorFailure.notFound(
-                "campaign '" + campaignId + "' does not exist; use the campaign_id that marketing.publish_missinglettr returned"));
+        CampaignRecord record = store.find(campaignId)
+                .orElseThrow(() -> ExecutorFailure.notFound("campaign '" + campaignId
+                        + "' does not exist; use the campaign_id that marketing.publish_missinglettr returned"));
         if (record.confirmed()) {
             try {
                 Optional<ProviderOutcome> fresh = publisher.refresh(record);
@@ -197,7 +215,8 @@ public final class PublishService {
                     record = store.find(campaignId).orElseThrow();
                 }
             } catch (ProviderUnavailable e) {
-                log.warn(publisher.backend() + " is unavailable (" + e.getMessage() + "); showing the last recorded status");
+                log.warn(publisher.backend() + " is unavailable (" + e.getMessage()
+                        + "); showing the last recorded status");
             }
         }
         return statusOutput(record);
@@ -207,13 +226,35 @@ public final class PublishService {
         List<StoredPost> posts = new ArrayList<>();
         for (int i = 0; i < request.posts().size(); i++) {
             CampaignPost post = request.posts().get(i);
-            posts.add(new StoredPost(i, post.channel().wireName(), post.text(), post.mediaUrls(), post.linkUrl(),
-                    PostStatus.QUEUED, request.startAt(), null, null, null));
+            posts.add(new StoredPost(
+                    i,
+                    post.channel().wireName(),
+                    post.text(),
+                    post.mediaUrls(),
+                    post.linkUrl(),
+                    PostStatus.QUEUED,
+                    request.startAt(),
+                    null,
+                    null,
+                    null));
         }
         Instant now = clock.instant();
-        return new CampaignRecord("cmp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
-                request.idempotencyKey(), request.requestHash(), publisher.backend(), request.campaignName(), request.mode(),
-                request.startAt(), request.timezone().getId(), false, null, null, null, runId, posts, now);
+        return new CampaignRecord(
+                "cmp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
+                request.idempotencyKey(),
+                request.requestHash(),
+                publisher.backend(),
+                request.campaignName(),
+                request.mode(),
+                request.startAt(),
+                request.timezone().getId(),
+                false,
+                null,
+                null,
+                null,
+                runId,
+                posts,
+                now);
     }
 
     private static ObjectNode publishOutput(CampaignRecord record) {
@@ -241,7 +282,8 @@ public final class PublishService {
         output.put("status", record.status().wireName());
         ObjectNode schedule = output.putObject("schedule");
         schedule.put("mode", record.mode().name().toLowerCase(java.util.Locale.ROOT));
-        if (record.startAt() != null) schedule.put("start_time", record.startAt().toString());
+        if (record.startAt() != null)
+            schedule.put("start_time", record.startAt().toString());
         schedule.put("timezone", record.timezone());
         if (record.draftId() != null) output.put("draft_id", record.draftId());
         if (record.publishRunId() != null) output.put("publish_run_id", record.publishRunId());
@@ -254,7 +296,8 @@ public final class PublishService {
             node.put("text", post.text());
             node.put("status", post.status().wireName());
             if (post.dueAt() != null) node.put("scheduled_for", post.dueAt().toString());
-            if (post.publishedAt() != null) node.put("published_at", post.publishedAt().toString());
+            if (post.publishedAt() != null)
+                node.put("published_at", post.publishedAt().toString());
             if (post.providerPostId() != null) node.put("provider_post_id", post.providerPostId());
             if (post.error() != null) node.put("error", post.error());
         }
@@ -262,6 +305,10 @@ public final class PublishService {
     }
 
     private static String firstError(CampaignRecord record) {
-        return record.posts().stream().map(StoredPost::error).filter(e -> e != null).findFirst().orElse(null);
+        return record.posts().stream()
+                .map(StoredPost::error)
+                .filter(e -> e != null)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -35,7 +35,8 @@ public final class HttpMcpHost implements AutoCloseable {
     }
 
     /** Settings of one HTTP host; {@code port} 0 picks a free port. */
-    public record Settings(String bindHost, int port, String token, Path tokenFile, List<String> allowedOrigins, int maxBodyBytes) {}
+    public record Settings(
+            String bindHost, int port, String token, Path tokenFile, List<String> allowedOrigins, int maxBodyBytes) {}
 
     public static HttpMcpHost start(ProductOsMcpServer server, Settings settings) throws Exception {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
@@ -57,14 +58,20 @@ public final class HttpMcpHost implements AutoCloseable {
 
         Set<String> extraHosts = new HashSet<>();
         InetAddress bound = InetAddress.getByName(settings.bindHost());
-        if (!bound.isLoopbackAddress() && !bound.isAnyLocalAddress()) extraHosts.add(settings.bindHost().toLowerCase());
+        if (!bound.isLoopbackAddress() && !bound.isAnyLocalAddress())
+            extraHosts.add(settings.bindHost().toLowerCase());
         ServletContextHandler context = new ServletContextHandler();
         // The SDK answers long calls as server-sent events from another thread: both need async support.
         ServletHolder servlet = new ServletHolder(transport);
         servlet.setAsyncSupported(true);
         context.addServlet(servlet, PATH);
-        FilterHolder gate = new FilterHolder(new McpHttpGate(server.inbound(), settings.token(), settings.tokenFile(),
-                Set.copyOf(settings.allowedOrigins()), extraHosts, settings.maxBodyBytes()));
+        FilterHolder gate = new FilterHolder(new McpHttpGate(
+                server.inbound(),
+                settings.token(),
+                settings.tokenFile(),
+                Set.copyOf(settings.allowedOrigins()),
+                extraHosts,
+                settings.maxBodyBytes()));
         gate.setAsyncSupported(true);
         context.addFilter(gate, "/*", EnumSet.of(DispatcherType.REQUEST));
         jetty.setHandler(context);

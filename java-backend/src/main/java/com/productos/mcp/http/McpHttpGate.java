@@ -27,6 +27,7 @@ import java.util.Set;
 final class McpHttpGate implements Filter {
     /** JSON-RPC "server error" range: transport refusals that are not about the message. */
     private static final int TRANSPORT_REFUSED = -32001;
+
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     private final InboundFilter inbound;
@@ -36,7 +37,13 @@ final class McpHttpGate implements Filter {
     private final Set<String> extraHosts;
     private final int maxBodyBytes;
 
-    McpHttpGate(InboundFilter inbound, String token, Path tokenFile, Set<String> extraOrigins, Set<String> extraHosts, int maxBodyBytes) {
+    McpHttpGate(
+            InboundFilter inbound,
+            String token,
+            Path tokenFile,
+            Set<String> extraOrigins,
+            Set<String> extraHosts,
+            int maxBodyBytes) {
         this.inbound = inbound;
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.tokenFile = tokenFile;
@@ -52,20 +59,29 @@ final class McpHttpGate implements Filter {
         HttpServletResponse response = (HttpServletResponse) servletResponse;
         String host = request.getHeader("Host");
         if (host == null || !allowedHost(host)) {
-            refuse(response, 403, "Host '" + host + "' is not a name of this server; it answers only loopback names"
-                    + " (DNS-rebinding protection), so use http://127.0.0.1:PORT/mcp");
+            refuse(
+                    response,
+                    403,
+                    "Host '" + host + "' is not a name of this server; it answers only loopback names"
+                            + " (DNS-rebinding protection), so use http://127.0.0.1:PORT/mcp");
             return;
         }
         String origin = request.getHeader("Origin");
         if (origin != null && !allowedOrigin(origin)) {
-            refuse(response, 403, "Origin '" + origin + "' may not call this server; only loopback pages may,"
-                    + " unless it is started with --allow-origin " + origin);
+            refuse(
+                    response,
+                    403,
+                    "Origin '" + origin + "' may not call this server; only loopback pages may,"
+                            + " unless it is started with --allow-origin " + origin);
             return;
         }
         if (!hasToken(request.getHeader("Authorization"))) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"productos\"");
-            refuse(response, 401, "missing or wrong bearer token; send 'Authorization: Bearer TOKEN' with the token"
-                    + " kept in " + tokenFile);
+            refuse(
+                    response,
+                    401,
+                    "missing or wrong bearer token; send 'Authorization: Bearer TOKEN' with the token" + " kept in "
+                            + tokenFile);
             return;
         }
         if (!"POST".equals(request.getMethod())) {
@@ -103,7 +119,8 @@ final class McpHttpGate implements Filter {
         try {
             URI uri = URI.create(origin);
             String scheme = uri.getScheme();
-            return ("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null
+            return ("http".equals(scheme) || "https".equals(scheme))
+                    && uri.getHost() != null
                     && LOOPBACK_NAMES.contains(uri.getHost().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException notAUri) {
             return false;

@@ -63,7 +63,8 @@ public final class StdioMcpHost implements AutoCloseable {
                 for (int i = 0; i < count; i++) {
                     byte b = buffer[i];
                     if (b == '\n') {
-                        if (oversized) refuseOversized(); else handle(line.toByteArray());
+                        if (oversized) refuseOversized();
+                        else handle(line.toByteArray());
                         line.reset();
                         oversized = false;
                     } else if (!oversized) {
@@ -101,8 +102,11 @@ public final class StdioMcpHost implements AutoCloseable {
     }
 
     private void refuseOversized() throws IOException {
-        out.writeLine(InboundFilter.errorResponse(null, InboundFilter.INVALID_REQUEST, "the message is larger than "
-                + maxMessageBytes / (1024 * 1024) + " MiB and was dropped; send smaller inputs (large files go through events.import_file)"));
+        out.writeLine(InboundFilter.errorResponse(
+                null,
+                InboundFilter.INVALID_REQUEST,
+                "the message is larger than " + maxMessageBytes / (1024 * 1024)
+                        + " MiB and was dropped; send smaller inputs (large files go through events.import_file)"));
     }
 
     private static boolean isBlank(byte[] bytes, int length) {

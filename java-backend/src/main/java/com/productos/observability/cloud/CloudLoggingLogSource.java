@@ -1,9 +1,9 @@
 package com.productos.observability.cloud;
 
+import com.productos.executors.ExecutorFailure;
 import com.productos.googlecloud.CloudSettings;
 import com.productos.googlecloud.GoogleCredentialsSource;
 import com.productos.googlecloud.GoogleRest;
-import com.productos.executors.ExecutorFailure;
 import com.productos.json.Json;
 import com.productos.logfiles.LogLine;
 import com.productos.observability.LogQuery;
@@ -26,13 +26,15 @@ import tools.jackson.databind.node.ObjectNode;
 public final class CloudLoggingLogSource implements LogSource {
     /** An empty page with a token means "keep paging"; this bounds how long a sparse query may page. */
     private static final int MAX_PAGES = 50;
+
     private final CloudSettings settings;
     private final LogSource localRunLogs;
     private final Clock clock;
     private final GoogleRest loggingRest;
     private final GoogleRest runRest;
 
-    public CloudLoggingLogSource(CloudSettings settings, GoogleCredentialsSource credentials, LogSource localRunLogs, Clock clock) {
+    public CloudLoggingLogSource(
+            CloudSettings settings, GoogleCredentialsSource credentials, LogSource localRunLogs, Clock clock) {
         this.settings = settings;
         this.loggingRest = new GoogleRest("Cloud Logging", settings.loggingEndpoint(), credentials);
         this.runRest = new GoogleRest("Cloud Run", settings.runEndpoint(), credentials);
@@ -56,7 +58,8 @@ public final class CloudLoggingLogSource implements LogSource {
             }
             filter = "jsonPayload.run_id=" + quote(query.runId()) + " AND timestamp>=" + quote(since);
         } else {
-            filter = "resource.type=\"cloud_run_revision\" AND resource.labels.service_name=" + quote(query.serviceName())
+            filter = "resource.type=\"cloud_run_revision\" AND resource.labels.service_name="
+                    + quote(query.serviceName())
                     + (query.region() == null ? "" : " AND resource.labels.location=" + quote(query.region()))
                     + " AND timestamp>=" + quote(since);
         }
@@ -65,14 +68,18 @@ public final class CloudLoggingLogSource implements LogSource {
         for (int page = 0; page < MAX_PAGES && newestFirst.size() < query.limit(); page++) {
             ObjectNode body = Json.object();
             body.putArray("resourceNames").add("projects/" + settings.project());
-            body.put("filter", filter).put("orderBy", "timestamp desc")
+            body.put("filter", filter)
+                    .put("orderBy", "timestamp desc")
                     .put("pageSize", Math.min(1000, query.limit() - newestFirst.size()));
             if (pageToken != null) body.put("pageToken", pageToken);
-            JsonNode answer = loggingRest.post("/v2/entries:list", body, "roles/logging.viewer on project " + settings.project());
+            JsonNode answer =
+                    loggingRest.post("/v2/entries:list", body, "roles/logging.viewer on project " + settings.project());
             for (JsonNode entry : answer.path("entries")) {
                 if (newestFirst.size() < query.limit()) toLine(entry).ifPresent(newestFirst::add);
             }
-            pageToken = answer.path("nextPageToken").isString() ? answer.path("nextPageToken").asString() : null;
+            pageToken = answer.path("nextPageToken").isString()
+                    ? answer.path("nextPageToken").asString()
+                    : null;
             if (pageToken == null || pageToken.isEmpty()) break;
         }
         if (newestFirst.isEmpty() && query.scope() == LogQuery.Scope.service && query.region() != null) {
@@ -99,18 +106,22 @@ public final class CloudLoggingLogSource implements LogSource {
             text = Json.write(entry.path("jsonPayload"));
         } else if (entry.has("httpRequest")) {
             JsonNode request = entry.path("httpRequest");
-            text = request.path("requestMethod").asString("") + " " + request.path("requestUrl").asString("") + " "
+            text = request.path("requestMethod").asString("") + " "
+                    + request.path("requestUrl").asString("") + " "
                     + request.path("status").asString("");
         } else {
             text = Json.write(entry.path("protoPayload"));
         }
-        String severity = entry.path("severity").isString() ? entry.path("severity").asString() : null;
+        String severity =
+                entry.path("severity").isString() ? entry.path("severity").asString() : null;
         return Optional.of(new LogLine(at, severity, text));
     }
 
     private void requireService(String service, String region) throws ExecutorFailure {
         try {
-            runRest.get("/v2/projects/" + settings.project() + "/locations/" + region + "/services/" + service, "roles/run.viewer");
+            runRest.get(
+                    "/v2/projects/" + settings.project() + "/locations/" + region + "/services/" + service,
+                    "roles/run.viewer");
         } catch (ExecutorFailure failure) {
             if (failure.httpStatus() != 404) throw failure;
             throw ExecutorFailure.notFound("Cloud Run service " + service + " does not exist in " + region

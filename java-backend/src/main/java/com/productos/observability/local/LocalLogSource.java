@@ -1,8 +1,8 @@
 package com.productos.observability.local;
 
+import com.productos.executors.ExecutorFailure;
 import com.productos.logfiles.LocalLogLayout;
 import com.productos.logfiles.LogFileReader;
-import com.productos.executors.ExecutorFailure;
 import com.productos.logfiles.LogLine;
 import com.productos.observability.LogQuery;
 import com.productos.observability.LogSource;

@@ -18,15 +18,35 @@ public final class DomainRecords {
     private DomainRecords() {}
 
     public static Run run(RunInfo info) {
-        RunStatus status = RunStatus.parse(info.status()).orElseThrow(() ->
-                new IllegalArgumentException("the backend sent an unknown run status '" + info.status() + "'"));
-        List<RunArtifact> artifacts = info.artifacts() == null ? List.of()
-                : info.artifacts().stream().map(a -> new RunArtifact(a.name(), a.uri(), a.mediaType())).toList();
-        List<RunLogLine> logs = info.logs() == null ? List.of() : info.logs().stream().map(DomainRecords::log).toList();
-        return new Run(info.id(), info.tool(), info.actor(), JsonBridge.fromWire(info.input()), info.inputHash(), status,
-                JsonBridge.fromWire(info.output()), error(info.error()), info.idempotencyKey(), info.sessionId(),
-                info.approvalId(), time(info.createdAt()), time(info.startedAt()), time(info.finishedAt()),
-                time(info.updatedAt()), artifacts, logs);
+        RunStatus status = RunStatus.parse(info.status())
+                .orElseThrow(() ->
+                        new IllegalArgumentException("the backend sent an unknown run status '" + info.status() + "'"));
+        List<RunArtifact> artifacts = info.artifacts() == null
+                ? List.of()
+                : info.artifacts().stream()
+                        .map(a -> new RunArtifact(a.name(), a.uri(), a.mediaType()))
+                        .toList();
+        List<RunLogLine> logs = info.logs() == null
+                ? List.of()
+                : info.logs().stream().map(DomainRecords::log).toList();
+        return new Run(
+                info.id(),
+                info.tool(),
+                info.actor(),
+                JsonBridge.fromWire(info.input()),
+                info.inputHash(),
+                status,
+                JsonBridge.fromWire(info.output()),
+                error(info.error()),
+                info.idempotencyKey(),
+                info.sessionId(),
+                info.approvalId(),
+                time(info.createdAt()),
+                time(info.startedAt()),
+                time(info.finishedAt()),
+                time(info.updatedAt()),
+                artifacts,
+                logs);
     }
 
     public static RunLogLine log(RunLogInfo info) {
@@ -34,10 +54,22 @@ public final class DomainRecords {
     }
 
     public static Approval approval(ApprovalInfo info) {
-        ApprovalStatus status = ApprovalStatus.parse(info.status()).orElseThrow(() ->
-                new IllegalArgumentException("the backend sent an unknown approval status '" + info.status() + "'"));
-        return new Approval(info.id(), info.runId(), info.tool(), info.inputHash(), info.actor(), status, info.reasons(),
-                time(info.createdAt()), time(info.expiresAt()), time(info.decidedAt()), info.decidedBy(), info.note());
+        ApprovalStatus status = ApprovalStatus.parse(info.status())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the backend sent an unknown approval status '" + info.status() + "'"));
+        return new Approval(
+                info.id(),
+                info.runId(),
+                info.tool(),
+                info.inputHash(),
+                info.actor(),
+                status,
+                info.reasons(),
+                time(info.createdAt()),
+                time(info.expiresAt()),
+                time(info.decidedAt()),
+                info.decidedBy(),
+                info.note());
     }
 
     private static RunError error(RunErrorInfo info) {

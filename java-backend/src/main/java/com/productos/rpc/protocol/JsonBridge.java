@@ -39,7 +39,8 @@ public final class JsonBridge {
     private static JsonElement gson(JsonNode node) {
         if (node.isObject()) {
             JsonObject object = new JsonObject();
-            for (Map.Entry<String, JsonNode> property : node.properties()) object.add(property.getKey(), gson(property.getValue()));
+            for (Map.Entry<String, JsonNode> property : node.properties())
+                object.add(property.getKey(), gson(property.getValue()));
             return object;
         }
         if (node.isArray()) {
@@ -58,7 +59,8 @@ public final class JsonBridge {
     private static JsonNode jackson(JsonElement element) {
         if (element.isJsonObject()) {
             ObjectNode object = Json.object();
-            for (Map.Entry<String, JsonElement> property : element.getAsJsonObject().entrySet()) {
+            for (Map.Entry<String, JsonElement> property :
+                    element.getAsJsonObject().entrySet()) {
                 object.set(property.getKey(), jackson(property.getValue()));
             }
             return object;

@@ -49,18 +49,32 @@ public final class RpcMethods {
 
     /** Server to client. */
     public static final String RUNS_UPDATED = RUNS + "/" + UPDATED;
+
     public static final String RUNS_LOG = RUNS + "/" + LOG;
     public static final String APPROVALS_REQUESTED = APPROVALS + "/" + REQUESTED;
     public static final String SUPERVISOR_EVENT = SUPERVISOR + "/" + EVENT;
 
     /** Requests the server answers. */
-    public static final List<String> REQUESTS = List.of(INITIALIZE, SHUTDOWN, REGISTRY_LIST_TOOLS, RUNS_START,
-            RUNS_GET, RUNS_LIST, RUNS_CANCEL, APPROVALS_LIST, APPROVALS_DECIDE, SUPERVISOR_SEND, SUPERVISOR_CANCEL, SUPERVISOR_INFO,
-            SESSIONS_LIST, SESSIONS_GET);
+    public static final List<String> REQUESTS = List.of(
+            INITIALIZE,
+            SHUTDOWN,
+            REGISTRY_LIST_TOOLS,
+            RUNS_START,
+            RUNS_GET,
+            RUNS_LIST,
+            RUNS_CANCEL,
+            APPROVALS_LIST,
+            APPROVALS_DECIDE,
+            SUPERVISOR_SEND,
+            SUPERVISOR_CANCEL,
+            SUPERVISOR_INFO,
+            SESSIONS_LIST,
+            SESSIONS_GET);
     /** Notifications the server accepts from the client. */
     public static final List<String> CLIENT_NOTIFICATIONS = List.of(EXIT);
     /** Notifications the server sends to the client. */
-    public static final List<String> NOTIFICATIONS = List.of(RUNS_UPDATED, RUNS_LOG, APPROVALS_REQUESTED, SUPERVISOR_EVENT);
+    public static final List<String> NOTIFICATIONS =
+            List.of(RUNS_UPDATED, RUNS_LOG, APPROVALS_REQUESTED, SUPERVISOR_EVENT);
 
     private RpcMethods() {}
 }

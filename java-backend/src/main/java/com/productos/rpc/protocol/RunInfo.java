@@ -30,13 +30,31 @@ public record RunInfo(
         List<String> omitted) {
     /** This run without its output and error details, for a message that has to fit the frame limit. */
     public RunInfo withoutBulk() {
-        RunErrorInfo slimError = error == null ? null : new RunErrorInfo(error.code(), error.numericCode(), error.message(), null);
+        RunErrorInfo slimError =
+                error == null ? null : new RunErrorInfo(error.code(), error.numericCode(), error.message(), null);
         List<String> left = new java.util.ArrayList<>();
         if (input != null) left.add("input");
         if (output != null) left.add("output");
         if (error != null && error.details() != null) left.add("error.details");
         if (logs != null) left.add("logs");
-        return new RunInfo(id, tool, actor, status, null, inputHash, null, slimError, idempotencyKey, sessionId,
-                approvalId, createdAt, startedAt, finishedAt, updatedAt, artifacts, null, List.copyOf(left));
+        return new RunInfo(
+                id,
+                tool,
+                actor,
+                status,
+                null,
+                inputHash,
+                null,
+                slimError,
+                idempotencyKey,
+                sessionId,
+                approvalId,
+                createdAt,
+                startedAt,
+                finishedAt,
+                updatedAt,
+                artifacts,
+                null,
+                List.copyOf(left));
     }
 }

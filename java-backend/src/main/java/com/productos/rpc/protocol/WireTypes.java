@@ -14,11 +14,25 @@ public final class WireTypes {
 
     /** The whole run, input included (runs/get, runs/list, approvals). */
     public static RunInfo run(Run run, boolean withLogs) {
-        return new RunInfo(run.id(), run.tool(), run.actor(), run.status().wireName(), JsonBridge.toWire(run.input()),
-                run.inputHash(), JsonBridge.toWire(run.output()), error(run.error()), run.idempotencyKey(),
-                run.sessionId(), run.approvalId(), time(run.createdAt()), time(run.startedAt()), time(run.finishedAt()),
-                time(run.updatedAt()), run.artifacts().stream().map(WireTypes::artifact).toList(),
-                withLogs ? run.logs().stream().map(WireTypes::log).toList() : null, null);
+        return new RunInfo(
+                run.id(),
+                run.tool(),
+                run.actor(),
+                run.status().wireName(),
+                JsonBridge.toWire(run.input()),
+                run.inputHash(),
+                JsonBridge.toWire(run.output()),
+                error(run.error()),
+                run.idempotencyKey(),
+                run.sessionId(),
+                run.approvalId(),
+                time(run.createdAt()),
+                time(run.startedAt()),
+                time(run.finishedAt()),
+                time(run.updatedAt()),
+                run.artifacts().stream().map(WireTypes::artifact).toList(),
+                withLogs ? run.logs().stream().map(WireTypes::log).toList() : null,
+                null);
     }
 
     /**
@@ -26,10 +40,25 @@ public final class WireTypes {
      * answers and runs/updated carries (status, output, error, timestamps and the run's small fields).
      */
     public static RunInfo update(Run run) {
-        return new RunInfo(run.id(), run.tool(), run.actor(), run.status().wireName(), null, run.inputHash(),
-                JsonBridge.toWire(run.output()), error(run.error()), run.idempotencyKey(), run.sessionId(),
-                run.approvalId(), time(run.createdAt()), time(run.startedAt()), time(run.finishedAt()),
-                time(run.updatedAt()), run.artifacts().stream().map(WireTypes::artifact).toList(), null, null);
+        return new RunInfo(
+                run.id(),
+                run.tool(),
+                run.actor(),
+                run.status().wireName(),
+                null,
+                run.inputHash(),
+                JsonBridge.toWire(run.output()),
+                error(run.error()),
+                run.idempotencyKey(),
+                run.sessionId(),
+                run.approvalId(),
+                time(run.createdAt()),
+                time(run.startedAt()),
+                time(run.finishedAt()),
+                time(run.updatedAt()),
+                run.artifacts().stream().map(WireTypes::artifact).toList(),
+                null,
+                null);
     }
 
     public static RunLogInfo log(RunLogLine line) {
@@ -37,14 +66,29 @@ public final class WireTypes {
     }
 
     public static ApprovalInfo approval(Approval approval) {
-        return new ApprovalInfo(approval.id(), approval.runId(), approval.tool(), approval.inputHash(), approval.actor(),
-                approval.status().wireName(), approval.reasons(), time(approval.createdAt()), time(approval.expiresAt()),
-                time(approval.decidedAt()), approval.decidedBy(), approval.note());
+        return new ApprovalInfo(
+                approval.id(),
+                approval.runId(),
+                approval.tool(),
+                approval.inputHash(),
+                approval.actor(),
+                approval.status().wireName(),
+                approval.reasons(),
+                time(approval.createdAt()),
+                time(approval.expiresAt()),
+                time(approval.decidedAt()),
+                approval.decidedBy(),
+                approval.note());
     }
 
     public static ToolInfo tool(ToolDefinition tool) {
-        return new ToolInfo(tool.name(), tool.description(), tool.risk().wireName(), tool.executor().executorName(),
-                JsonBridge.toWire(tool.inputSchema().source()), JsonBridge.toWire(tool.outputSchema().source()));
+        return new ToolInfo(
+                tool.name(),
+                tool.description(),
+                tool.risk().wireName(),
+                tool.executor().executorName(),
+                JsonBridge.toWire(tool.inputSchema().source()),
+                JsonBridge.toWire(tool.outputSchema().source()));
     }
 
     private static RunErrorInfo error(RunError error) {

@@ -54,13 +54,20 @@ import tools.jackson.core.type.TypeReference;
 public final class VertexGeminiProvider implements ModelProvider {
     /** Call ids we made up because the API gave none: their function responses go back without an id. */
     static final String MADE_UP_ID = "gen-";
+
     private static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
     /** Finish reasons after which the parts can be read; others make the client throw on parts(). */
-    private static final Set<FinishReason.Known> READABLE = EnumSet.of(FinishReason.Known.STOP, FinishReason.Known.MAX_TOKENS,
-            FinishReason.Known.FINISH_REASON_UNSPECIFIED, FinishReason.Known.CONTINUATION);
+    private static final Set<FinishReason.Known> READABLE = EnumSet.of(
+            FinishReason.Known.STOP,
+            FinishReason.Known.MAX_TOKENS,
+            FinishReason.Known.FINISH_REASON_UNSPECIFIED,
+            FinishReason.Known.CONTINUATION);
     /** The model produced a call it could not express: it is told so and may try again. */
-    private static final Set<FinishReason.Known> RETRY_CALL = EnumSet.of(FinishReason.Known.MALFORMED_FUNCTION_CALL,
-            FinishReason.Known.UNEXPECTED_TOOL_CALL, FinishReason.Known.TOO_MANY_TOOL_CALLS);
+    private static final Set<FinishReason.Known> RETRY_CALL = EnumSet.of(
+            FinishReason.Known.MALFORMED_FUNCTION_CALL,
+            FinishReason.Known.UNEXPECTED_TOOL_CALL,
+            FinishReason.Known.TOO_MANY_TOOL_CALLS);
+
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final VertexGeminiSettings settings;
@@ -88,14 +95,19 @@ public final class VertexGeminiProvider implements ModelProvider {
         try {
             response = ready.models.generateContent(settings.model(), contents(request), config(request));
         } catch (ApiException e) {
-            String hint = e.code() == 401 || e.code() == 403 ? "; check the credentials and that the Vertex AI API is enabled in "
-                    + settings.project() : e.code() == 404 ? "; check supervisor.gemini.model and location (" + settings.location() + ")" : "";
-            throw new ModelCallException(e.code(), null, "Vertex AI answered " + e.code() + " " + e.status() + ": "
-                    + shorten(e.message()) + hint);
+            String hint = e.code() == 401 || e.code() == 403
+                    ? "; check the credentials and that the Vertex AI API is enabled in " + settings.project()
+                    : e.code() == 404
+                            ? "; check supervisor.gemini.model and location (" + settings.location() + ")"
+                            : "";
+            throw new ModelCallException(
+                    e.code(),
+                    null,
+                    "Vertex AI answered " + e.code() + " " + e.status() + ": " + shorten(e.message()) + hint);
         } catch (GenAiIOException e) {
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException("cancelled");
-            throw new ModelCallException(ModelRetryPolicy.NO_RESPONSE, null, "Vertex AI did not answer ("
-                    + shorten(e.getMessage()) + ")");
+            throw new ModelCallException(
+                    ModelRetryPolicy.NO_RESPONSE, null, "Vertex AI did not answer (" + shorten(e.getMessage()) + ")");
         }
         return reply(response);
     }
@@ -104,17 +116,24 @@ public final class VertexGeminiProvider implements ModelProvider {
         List<Candidate> candidates = response.candidates().orElse(List.of());
         TokenUsage usage = usage(response.usageMetadata().orElse(null));
         if (candidates.isEmpty()) {
-            String blocked = response.promptFeedback().flatMap(feedback -> feedback.blockReason()).map(Object::toString).orElse("none given");
-            throw ModelCallException.unusable("Gemini returned no answer (block reason: " + blocked + "); rephrase the request");
+            String blocked = response.promptFeedback()
+                    .flatMap(feedback -> feedback.blockReason())
+                    .map(Object::toString)
+                    .orElse("none given");
+            throw ModelCallException.unusable(
+                    "Gemini returned no answer (block reason: " + blocked + "); rephrase the request");
         }
         Candidate candidate = candidates.get(0);
-        FinishReason.Known finish = candidate.finishReason().map(FinishReason::knownEnum).orElse(FinishReason.Known.FINISH_REASON_UNSPECIFIED);
+        FinishReason.Known finish = candidate
+                .finishReason()
+                .map(FinishReason::knownEnum)
+                .orElse(FinishReason.Known.FINISH_REASON_UNSPECIFIED);
         if (RETRY_CALL.contains(finish)) {
             return new ModelReply("", List.of(), usage, finish.name(), null);
         }
         if (!READABLE.contains(finish)) {
-            throw ModelCallException.unusable("Gemini stopped with finish reason " + finish.name() + " and no usable answer;"
-                    + " rephrase the request");
+            throw ModelCallException.unusable("Gemini stopped with finish reason " + finish.name()
+                    + " and no usable answer;" + " rephrase the request");
         }
         Content content = candidate.content().orElse(null);
         StringBuilder text = new StringBuilder();
@@ -123,22 +142,26 @@ public final class VertexGeminiProvider implements ModelProvider {
             for (Part part : content.parts().orElse(List.of())) {
                 if (part.thought().orElse(false)) continue; // the model's thinking is not for the person
                 part.text().ifPresent(text::append);
-                if (part.functionCall().isPresent()) calls.add(call(part.functionCall().get()));
+                if (part.functionCall().isPresent())
+                    calls.add(call(part.functionCall().get()));
             }
         }
         return new ModelReply(text.toString(), calls, usage, finish.name(), content == null ? null : content.toJson());
     }
 
     private ProposedCall call(FunctionCall call) {
-        String id = call.id().filter(value -> !value.isBlank()).orElseGet(() -> MADE_UP_ID + madeUpIds.incrementAndGet());
+        String id =
+                call.id().filter(value -> !value.isBlank()).orElseGet(() -> MADE_UP_ID + madeUpIds.incrementAndGet());
         Map<String, Object> args = call.args().orElse(Map.of());
         return new ProposedCall(id, call.name().orElse(""), Json.toTree(args), null);
     }
 
     private static TokenUsage usage(GenerateContentResponseUsageMetadata metadata) {
         if (metadata == null) return TokenUsage.NONE;
-        long input = metadata.promptTokenCount().orElse(0) + metadata.toolUsePromptTokenCount().orElse(0);
-        long output = metadata.candidatesTokenCount().orElse(0) + metadata.thoughtsTokenCount().orElse(0);
+        long input = metadata.promptTokenCount().orElse(0)
+                + metadata.toolUsePromptTokenCount().orElse(0);
+        long output = metadata.candidatesTokenCount().orElse(0)
+                + metadata.thoughtsTokenCount().orElse(0);
         return new TokenUsage(input, output);
     }
 
@@ -146,7 +169,10 @@ public final class VertexGeminiProvider implements ModelProvider {
         List<Content> contents = new ArrayList<>();
         for (TranscriptEntry entry : request.transcript()) {
             if (entry instanceof TranscriptEntry.UserText user) {
-                contents.add(Content.builder().role("user").parts(Part.fromText(user.text())).build());
+                contents.add(Content.builder()
+                        .role("user")
+                        .parts(Part.fromText(user.text()))
+                        .build());
             } else if (entry instanceof TranscriptEntry.ModelTurn turn) {
                 contents.add(modelContent(turn));
             } else if (entry instanceof TranscriptEntry.ToolResults results) {
@@ -165,7 +191,8 @@ public final class VertexGeminiProvider implements ModelProvider {
         List<Part> parts = new ArrayList<>();
         if (!turn.text().isEmpty()) parts.add(Part.fromText(turn.text()));
         for (ProposedCall call : turn.calls()) {
-            FunctionCall.Builder functionCall = FunctionCall.builder().name(call.modelToolName())
+            FunctionCall.Builder functionCall = FunctionCall.builder()
+                    .name(call.modelToolName())
                     .args(call.arguments() == null ? Map.of() : Json.MAPPER.convertValue(call.arguments(), MAP));
             if (!call.callId().startsWith(MADE_UP_ID)) functionCall.id(call.callId());
             parts.add(Part.builder().functionCall(functionCall.build()).build());
@@ -177,7 +204,8 @@ public final class VertexGeminiProvider implements ModelProvider {
     private static Part functionResponse(ToolResult result) {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put(result.isError() ? "error" : "output", result.content());
-        FunctionResponse.Builder builder = FunctionResponse.builder().name(result.modelToolName()).response(response);
+        FunctionResponse.Builder builder =
+                FunctionResponse.builder().name(result.modelToolName()).response(response);
         if (!result.callId().startsWith(MADE_UP_ID)) builder.id(result.callId());
         return Part.builder().functionResponse(builder.build()).build();
     }
@@ -185,17 +213,27 @@ public final class VertexGeminiProvider implements ModelProvider {
     private GenerateContentConfig config(ModelRequest request) {
         List<FunctionDeclaration> declarations = new ArrayList<>();
         for (ToolSpec tool : request.tools()) {
-            declarations.add(FunctionDeclaration.builder().name(tool.modelName()).description(tool.description())
-                    .parametersJsonSchema(Json.MAPPER.convertValue(tool.inputSchema(), MAP)).build());
+            declarations.add(FunctionDeclaration.builder()
+                    .name(tool.modelName())
+                    .description(tool.description())
+                    .parametersJsonSchema(Json.MAPPER.convertValue(tool.inputSchema(), MAP))
+                    .build());
         }
         GenerateContentConfig.Builder config = GenerateContentConfig.builder()
-                .systemInstruction(Content.builder().role("user").parts(Part.fromText(request.systemInstruction())).build())
+                .systemInstruction(Content.builder()
+                        .role("user")
+                        .parts(Part.fromText(request.systemInstruction()))
+                        .build())
                 .temperature(0.0f)
-                .automaticFunctionCalling(AutomaticFunctionCallingConfig.builder().disable(true).build());
+                .automaticFunctionCalling(
+                        AutomaticFunctionCallingConfig.builder().disable(true).build());
         if (!declarations.isEmpty()) {
             config.tools(Tool.builder().functionDeclarations(declarations).build())
-                    .toolConfig(ToolConfig.builder().functionCallingConfig(FunctionCallingConfig.builder()
-                            .mode(FunctionCallingConfigMode.Known.AUTO).build()).build());
+                    .toolConfig(ToolConfig.builder()
+                            .functionCallingConfig(FunctionCallingConfig.builder()
+                                    .mode(FunctionCallingConfigMode.Known.AUTO)
+                                    .build())
+                            .build());
         }
         return config.build();
     }
@@ -211,11 +249,22 @@ public final class VertexGeminiProvider implements ModelProvider {
 
     private Client build() throws ModelCallException {
         // One attempt per call and no sleeping: the loop's ModelRetryPolicy decides about retries.
-        HttpOptions.Builder http = HttpOptions.builder().apiVersion("v1").timeout((int) settings.timeout().toMillis())
-                .retryOptions(HttpRetryOptions.builder().attempts(1).initialDelay(0.0).httpStatusCodes(List.of()).build());
+        HttpOptions.Builder http = HttpOptions.builder()
+                .apiVersion("v1")
+                .timeout((int) settings.timeout().toMillis())
+                .retryOptions(HttpRetryOptions.builder()
+                        .attempts(1)
+                        .initialDelay(0.0)
+                        .httpStatusCodes(List.of())
+                        .build());
         if (settings.baseUrl() != null) http.baseUrl(settings.baseUrl());
-        return Client.builder().vertexAI(true).project(settings.project()).location(settings.location())
-                .credentials(credentials()).httpOptions(http.build()).build();
+        return Client.builder()
+                .vertexAI(true)
+                .project(settings.project())
+                .location(settings.location())
+                .credentials(credentials())
+                .httpOptions(http.build())
+                .build();
     }
 
     private GoogleCredentials credentials() throws ModelCallException {
@@ -229,7 +278,8 @@ public final class VertexGeminiProvider implements ModelProvider {
             return GoogleCredentials.getApplicationDefault().createScoped(CLOUD_PLATFORM);
         } catch (IOException e) {
             String where = settings.credentialsFile() != null
-                    ? "supervisor.gemini.credentials_file " + settings.credentialsFile() + " cannot be read as a service-account key"
+                    ? "supervisor.gemini.credentials_file " + settings.credentialsFile()
+                            + " cannot be read as a service-account key"
                     : "no Application Default Credentials were found";
             throw ModelCallException.unusable("Vertex AI needs Google credentials: " + where + "; run"
                     + " `gcloud auth application-default login`, set GOOGLE_APPLICATION_CREDENTIALS, or set"

@@ -27,8 +27,15 @@ import tools.jackson.databind.JsonNode;
  * The default model is gemini-3.5-flash: the 2.5 models were retired in October 2026, and 3.5 Flash
  * is the general-availability Flash model in Vertex AI's list at that time.
  */
-public record VertexGeminiSettings(String project, String location, String model, Path credentialsFile,
-                                   boolean noCredentials, String baseUrl, Duration timeout, ModelPrice price) {
+public record VertexGeminiSettings(
+        String project,
+        String location,
+        String model,
+        Path credentialsFile,
+        boolean noCredentials,
+        String baseUrl,
+        Duration timeout,
+        ModelPrice price) {
     public static final String DEFAULT_MODEL = "gemini-3.5-flash";
     /** Estimates for a Flash model; set supervisor.gemini.price to your contract's figures. */
     static final ModelPrice DEFAULT_PRICE = new ModelPrice(0.30, 2.50);
@@ -44,8 +51,9 @@ public record VertexGeminiSettings(String project, String location, String model
         if (location == null) location = config.env("GOOGLE_CLOUD_LOCATION").orElse("us-central1");
         String credentials = text(section, "credentials");
         if (credentials != null && !credentials.equals("adc") && !credentials.equals("none")) {
-            throw new ConfigException("supervisor.gemini.credentials is '" + credentials + "'; use adc (default) or none,"
-                    + " or set supervisor.gemini.credentials_file to a service-account key");
+            throw new ConfigException(
+                    "supervisor.gemini.credentials is '" + credentials + "'; use adc (default) or none,"
+                            + " or set supervisor.gemini.credentials_file to a service-account key");
         }
         String baseUrl = text(section, "base_url");
         if (baseUrl != null && !baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
@@ -53,23 +61,34 @@ public record VertexGeminiSettings(String project, String location, String model
         }
         boolean none = "none".equals(credentials);
         if (none && (baseUrl == null || !baseUrl.matches("http://(127\\.0\\.0\\.1|localhost)(:\\d+)?/?"))) {
-            throw new ConfigException("supervisor.gemini.credentials none is only for a local fake: set base_url to http://127.0.0.1:PORT");
+            throw new ConfigException(
+                    "supervisor.gemini.credentials none is only for a local fake: set base_url to http://127.0.0.1:PORT");
         }
         String keyFile = text(section, "credentials_file");
         long timeoutSeconds = section.path("timeout_seconds").asLong(120);
         if (timeoutSeconds < 1) throw new ConfigException("supervisor.gemini.timeout_seconds must be at least 1");
         JsonNode price = section.path("price");
         ModelPrice modelPrice = price.isObject()
-                ? new ModelPrice(price.path("input_usd_per_million").asDouble(DEFAULT_PRICE.inputUsdPerMillion()),
+                ? new ModelPrice(
+                        price.path("input_usd_per_million").asDouble(DEFAULT_PRICE.inputUsdPerMillion()),
                         price.path("output_usd_per_million").asDouble(DEFAULT_PRICE.outputUsdPerMillion()))
                 : DEFAULT_PRICE;
         String model = text(section, "model");
-        return new VertexGeminiSettings(project, location, model == null ? DEFAULT_MODEL : model,
-                keyFile == null ? null : Path.of(keyFile), none, baseUrl, Duration.ofSeconds(timeoutSeconds), modelPrice);
+        return new VertexGeminiSettings(
+                project,
+                location,
+                model == null ? DEFAULT_MODEL : model,
+                keyFile == null ? null : Path.of(keyFile),
+                none,
+                baseUrl,
+                Duration.ofSeconds(timeoutSeconds),
+                modelPrice);
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
-        return value.isString() && !value.asString().isBlank() ? value.asString().trim() : null;
+        return value.isString() && !value.asString().isBlank()
+                ? value.asString().trim()
+                : null;
     }
 }

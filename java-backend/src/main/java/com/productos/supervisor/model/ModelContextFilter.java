@@ -51,7 +51,8 @@ public final class ModelContextFilter {
         if (node.isObject()) {
             ObjectNode copy = Json.object();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                boolean secret = SECRET_FIELD.matcher(field.getKey()).matches() && !field.getValue().isNull();
+                boolean secret = SECRET_FIELD.matcher(field.getKey()).matches()
+                        && !field.getValue().isNull();
                 copy.set(field.getKey(), secret ? Json.toTree(REDACTED) : redact(field.getValue()));
             }
             return copy;

@@ -5,6 +5,7 @@ public record ModelPrice(double inputUsdPerMillion, double outputUsdPerMillion) 
     public static final ModelPrice FREE = new ModelPrice(0, 0);
 
     public double costUsd(TokenUsage usage) {
-        return usage.inputTokens() * inputUsdPerMillion / 1_000_000.0 + usage.outputTokens() * outputUsdPerMillion / 1_000_000.0;
+        return usage.inputTokens() * inputUsdPerMillion / 1_000_000.0
+                + usage.outputTokens() * outputUsdPerMillion / 1_000_000.0;
     }
 }

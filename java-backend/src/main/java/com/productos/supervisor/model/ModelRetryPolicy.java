@@ -18,6 +18,7 @@ import java.util.function.DoubleSupplier;
 public final class ModelRetryPolicy {
     /** The status given for an attempt that got no HTTP answer (refused connection, timeout). */
     public static final int NO_RESPONSE = 0;
+
     private static final Set<Integer> RETRYABLE = Set.of(NO_RESPONSE, 408, 429, 500, 502, 503, 504);
 
     private final int maxAttempts;
@@ -27,8 +28,8 @@ public final class ModelRetryPolicy {
     private final DoubleSupplier random;
 
     /** @param random uniform in [0, 1), injected so tests can pin the jitter */
-    public ModelRetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter,
-                            DoubleSupplier random) {
+    public ModelRetryPolicy(
+            int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter, DoubleSupplier random) {
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         this.maxAttempts = maxAttempts;
         this.baseDelay = baseDelay;
@@ -72,7 +73,8 @@ public final class ModelRetryPolicy {
             return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
             } catch (DateTimeParseException notADate) {
                 return Optional.empty();

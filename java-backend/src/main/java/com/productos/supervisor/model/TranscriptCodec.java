@@ -29,15 +29,20 @@ public final class TranscriptCodec {
         if (entry instanceof TranscriptEntry.UserText user) {
             node.put("kind", "user").put("text", user.text());
         } else if (entry instanceof TranscriptEntry.ModelTurn turn) {
-            node.put("kind", "model").put("text", turn.text()).put("provider", turn.providerName())
+            node.put("kind", "model")
+                    .put("text", turn.text())
+                    .put("provider", turn.providerName())
                     .put("payload", turn.providerPayload());
             node.set("calls", calls(turn.calls()));
         } else if (entry instanceof TranscriptEntry.ToolResults results) {
             node.put("kind", "results");
             ArrayNode array = node.putArray("results");
             for (ToolResult result : results.results()) {
-                array.addObject().put("callId", result.callId()).put("tool", result.modelToolName())
-                        .put("content", result.content()).put("isError", result.isError());
+                array.addObject()
+                        .put("callId", result.callId())
+                        .put("tool", result.modelToolName())
+                        .put("content", result.content())
+                        .put("isError", result.isError());
             }
         }
         return node;
@@ -46,7 +51,9 @@ public final class TranscriptCodec {
     public static ArrayNode calls(List<ProposedCall> calls) {
         ArrayNode array = Json.array();
         for (ProposedCall call : calls) {
-            ObjectNode item = array.addObject().put("callId", call.callId()).put("tool", call.modelToolName())
+            ObjectNode item = array.addObject()
+                    .put("callId", call.callId())
+                    .put("tool", call.modelToolName())
                     .put("argumentsProblem", call.argumentsProblem());
             item.set("arguments", call.arguments());
         }
@@ -57,8 +64,11 @@ public final class TranscriptCodec {
         List<ProposedCall> calls = new ArrayList<>();
         for (JsonNode item : array) {
             JsonNode arguments = item.path("arguments");
-            calls.add(new ProposedCall(item.path("callId").asString(), item.path("tool").asString(),
-                    arguments.isMissingNode() || arguments.isNull() ? null : arguments, text(item, "argumentsProblem")));
+            calls.add(new ProposedCall(
+                    item.path("callId").asString(),
+                    item.path("tool").asString(),
+                    arguments.isMissingNode() || arguments.isNull() ? null : arguments,
+                    text(item, "argumentsProblem")));
         }
         return calls;
     }
@@ -67,17 +77,25 @@ public final class TranscriptCodec {
         String kind = node.path("kind").asString("");
         return switch (kind) {
             case "user" -> new TranscriptEntry.UserText(node.path("text").asString(""));
-            case "model" -> new TranscriptEntry.ModelTurn(node.path("text").asString(""), readCalls(node.path("calls")),
-                    text(node, "provider"), text(node, "payload"));
+            case "model" ->
+                new TranscriptEntry.ModelTurn(
+                        node.path("text").asString(""),
+                        readCalls(node.path("calls")),
+                        text(node, "provider"),
+                        text(node, "payload"));
             case "results" -> {
                 List<ToolResult> results = new ArrayList<>();
                 for (JsonNode item : node.path("results")) {
-                    results.add(new ToolResult(item.path("callId").asString(), item.path("tool").asString(),
-                            item.path("content").asString(""), item.path("isError").asBoolean()));
+                    results.add(new ToolResult(
+                            item.path("callId").asString(),
+                            item.path("tool").asString(),
+                            item.path("content").asString(""),
+                            item.path("isError").asBoolean()));
                 }
                 yield new TranscriptEntry.ToolResults(results);
             }
-            default -> throw new IllegalArgumentException("a stored conversation has an entry of unknown kind '" + kind + "'");
+            default ->
+                throw new IllegalArgumentException("a stored conversation has an entry of unknown kind '" + kind + "'");
         };
     }
 

@@ -11,7 +11,8 @@ public sealed interface TranscriptEntry {
      * A model step: its text, its calls, and what the provider needs echoed back verbatim on the next
      * request (Gemini's content with thought signatures), as provider-owned JSON text.
      */
-    record ModelTurn(String text, List<ProposedCall> calls, String providerName, String providerPayload) implements TranscriptEntry {
+    record ModelTurn(String text, List<ProposedCall> calls, String providerName, String providerPayload)
+            implements TranscriptEntry {
         public ModelTurn {
             calls = List.copyOf(calls);
         }

@@ -63,8 +63,11 @@ public final class OfflinePlanner implements ModelProvider {
         PlannerStep step = rules.plan(user.text(), PlannerMemory.of(transcript, registryByModel));
         if (step instanceof PlannerStep.Call call) {
             String modelName = modelByRegistry.get(call.tool());
-            if (modelName == null) return reply("The tool " + call.tool() + " is not in this workspace's registry.", List.of());
-            return reply(call.preface(), List.of(new ProposedCall("offline-" + callIds.incrementAndGet(), modelName, call.input(), null)));
+            if (modelName == null)
+                return reply("The tool " + call.tool() + " is not in this workspace's registry.", List.of());
+            return reply(
+                    call.preface(),
+                    List.of(new ProposedCall("offline-" + callIds.incrementAndGet(), modelName, call.input(), null)));
         }
         return reply(((PlannerStep.Say) step).text(), List.of());
     }

@@ -56,20 +56,26 @@ final class PlannerMemory {
         if (funnel == null && drivers == null) return Optional.empty();
         if (funnel == null) return Optional.of("analytics.top_drivers");
         if (drivers == null) return Optional.of("analytics.funnel_summary");
-        return Optional.of(orderByTool.get("analytics.top_drivers") > orderByTool.get("analytics.funnel_summary")
-                ? "analytics.top_drivers" : "analytics.funnel_summary");
+        return Optional.of(
+                orderByTool.get("analytics.top_drivers") > orderByTool.get("analytics.funnel_summary")
+                        ? "analytics.top_drivers"
+                        : "analytics.funnel_summary");
     }
 
     /** The service the conversation was last about (deployed, checked or rolled back). */
     Optional<String> latestService() {
-        for (String tool : List.of("cloudrun.get_service_status", "cloudrun.deploy_service", "cloudrun.rollback_service")) {
+        for (String tool :
+                List.of("cloudrun.get_service_status", "cloudrun.deploy_service", "cloudrun.rollback_service")) {
             if (tool.equals(latestTool) && latestByTool.containsKey(tool)) {
-                return Optional.ofNullable(latestByTool.get(tool).input().path("service_name").asString(null));
+                return Optional.ofNullable(
+                        latestByTool.get(tool).input().path("service_name").asString(null));
             }
         }
-        for (String tool : List.of("cloudrun.deploy_service", "cloudrun.get_service_status", "cloudrun.rollback_service")) {
+        for (String tool :
+                List.of("cloudrun.deploy_service", "cloudrun.get_service_status", "cloudrun.rollback_service")) {
             Outcome outcome = latestByTool.get(tool);
-            if (outcome != null) return Optional.ofNullable(outcome.input().path("service_name").asString(null));
+            if (outcome != null)
+                return Optional.ofNullable(outcome.input().path("service_name").asString(null));
         }
         return Optional.empty();
     }

@@ -19,7 +19,8 @@ public final class ScheduleSlot {
     private static final Pattern AT_TIME = Pattern.compile(
             "\\b(?:(today|tomorrow)\\s+)?(?:at\\s+)?(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?\\b(?!\\s*(?:days?|hours?|minutes?|%))");
     private static final Pattern DAY_THEN_TIME = Pattern.compile("\\b(today|tomorrow)\\b");
-    private static final Pattern IN_DELTA = Pattern.compile("\\bin\\s+(\\d{1,3})\\s+(minute|minutes|hour|hours|day|days)\\b");
+    private static final Pattern IN_DELTA =
+            Pattern.compile("\\bin\\s+(\\d{1,3})\\s+(minute|minutes|hour|hours|day|days)\\b");
     private static final Pattern NOW = Pattern.compile("\\b(now|right away|immediately)\\b");
 
     private final Clock clock;
@@ -46,14 +47,17 @@ public final class ScheduleSlot {
         if (delta.find()) {
             long amount = Long.parseLong(delta.group(1));
             String unit = delta.group(2);
-            return Optional.of(new At(unit.startsWith("minute") ? now.plusMinutes(amount)
-                    : unit.startsWith("hour") ? now.plusHours(amount) : now.plusDays(amount)));
+            return Optional.of(new At(
+                    unit.startsWith("minute")
+                            ? now.plusMinutes(amount)
+                            : unit.startsWith("hour") ? now.plusHours(amount) : now.plusDays(amount)));
         }
         Matcher dayWord = DAY_THEN_TIME.matcher(lower);
         String day = dayWord.find() ? dayWord.group(1) : null;
         Matcher at = AT_TIME.matcher(lower);
         while (at.find()) {
-            boolean saysAt = at.group(0).contains("at ") || at.group(1) != null || at.group(4) != null || at.group(3) != null;
+            boolean saysAt =
+                    at.group(0).contains("at ") || at.group(1) != null || at.group(4) != null || at.group(3) != null;
             if (!saysAt) continue;
             Optional<LocalTime> time = timeOf(Integer.parseInt(at.group(2)), at.group(3), at.group(4));
             if (time.isEmpty()) return Optional.empty();

@@ -12,25 +12,76 @@ import java.util.regex.Pattern;
 
 /** Slot readers over a user's words: ranges of days, environments, regions, channels, counts, service names. */
 final class TextSlots {
-    private static final Pattern LAST_DAYS = Pattern.compile("\\b(?:last|past|previous)\\s+(\\d{1,4})\\s+days?\\b|\\b(\\d{1,4})\\s*(?:days?|d)\\b");
+    private static final Pattern LAST_DAYS =
+            Pattern.compile("\\b(?:last|past|previous)\\s+(\\d{1,4})\\s+days?\\b|\\b(\\d{1,4})\\s*(?:days?|d)\\b");
     private static final Pattern LAST_UNIT = Pattern.compile("\\b(?:last|past|this)\\s+(week|month|quarter|year)\\b");
     private static final Pattern REGION = Pattern.compile("\\b([a-z]+-[a-z]+\\d)\\b");
-    private static final Pattern COUNT_LINES = Pattern.compile("\\b(?:last|latest|recent)?\\s*(\\d{1,4})\\s+(?:lines?|entries|log lines)\\b");
+    private static final Pattern COUNT_LINES =
+            Pattern.compile("\\b(?:last|latest|recent)?\\s*(\\d{1,4})\\s+(?:lines?|entries|log lines)\\b");
     private static final Pattern MINUTES = Pattern.compile("\\b(?:last|past)\\s+(\\d{1,4})\\s+(minutes?|hours?)\\b");
-    static final Set<String> NOT_A_NAME = Set.of("the", "it", "that", "this", "them", "service", "services", "app", "a", "an",
-            "my", "our", "again", "to", "now", "please", "me", "us", "of", "for", "on", "in", "is", "doing", "up", "down",
-            "logs", "log", "latest", "last", "new", "version", "from", "and", "with", "what", "how", "everything");
+    static final Set<String> NOT_A_NAME = Set.of(
+            "the",
+            "it",
+            "that",
+            "this",
+            "them",
+            "service",
+            "services",
+            "app",
+            "a",
+            "an",
+            "my",
+            "our",
+            "again",
+            "to",
+            "now",
+            "please",
+            "me",
+            "us",
+            "of",
+            "for",
+            "on",
+            "in",
+            "is",
+            "doing",
+            "up",
+            "down",
+            "logs",
+            "log",
+            "latest",
+            "last",
+            "new",
+            "version",
+            "from",
+            "and",
+            "with",
+            "what",
+            "how",
+            "everything");
     private static final Map<String, String> CHANNEL_WORDS = Map.ofEntries(
-            Map.entry("x", "x"), Map.entry("twitter", "x"), Map.entry("tweet", "x"), Map.entry("tweets", "x"),
-            Map.entry("linkedin", "linkedin"), Map.entry("facebook", "facebook"), Map.entry("instagram", "instagram"),
-            Map.entry("insta", "instagram"), Map.entry("tiktok", "tiktok"), Map.entry("youtube", "youtube"),
-            Map.entry("pinterest", "pinterest"), Map.entry("reddit", "reddit"), Map.entry("mastodon", "mastodon"),
-            Map.entry("bluesky", "bluesky"), Map.entry("threads", "threads"));
+            Map.entry("x", "x"),
+            Map.entry("twitter", "x"),
+            Map.entry("tweet", "x"),
+            Map.entry("tweets", "x"),
+            Map.entry("linkedin", "linkedin"),
+            Map.entry("facebook", "facebook"),
+            Map.entry("instagram", "instagram"),
+            Map.entry("insta", "instagram"),
+            Map.entry("tiktok", "tiktok"),
+            Map.entry("youtube", "youtube"),
+            Map.entry("pinterest", "pinterest"),
+            Map.entry("reddit", "reddit"),
+            Map.entry("mastodon", "mastodon"),
+            Map.entry("bluesky", "bluesky"),
+            Map.entry("threads", "threads"));
 
     private TextSlots() {}
 
     static String normalize(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\s+", " ").trim();
+        return text.toLowerCase(Locale.ROOT)
+                .replace('’', '\'')
+                .replaceAll("\\s+", " ")
+                .trim();
     }
 
     /** Days to look back, when the text names them. */
@@ -39,12 +90,13 @@ final class TextSlots {
         if (days.find()) return Optional.of(Integer.parseInt(days.group(1) != null ? days.group(1) : days.group(2)));
         Matcher unit = LAST_UNIT.matcher(text);
         if (unit.find()) {
-            return Optional.of(switch (unit.group(1)) {
-                case "week" -> 7;
-                case "month" -> 30;
-                case "quarter" -> 90;
-                default -> 365;
-            });
+            return Optional.of(
+                    switch (unit.group(1)) {
+                        case "week" -> 7;
+                        case "month" -> 30;
+                        case "quarter" -> 90;
+                        default -> 365;
+                    });
         }
         return Optional.empty();
     }

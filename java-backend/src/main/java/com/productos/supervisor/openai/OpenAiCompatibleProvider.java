@@ -34,13 +34,17 @@ import tools.jackson.databind.node.ObjectNode;
 public final class OpenAiCompatibleProvider implements ModelProvider {
     /** Error bodies quoted in messages are cut to this, so a chatty server cannot flood a log or the chat. */
     private static final int MAX_QUOTED_CHARS = 300;
+
     private final OpenAiSettings settings;
     private final HttpClient http;
     private final URI endpoint;
 
     public OpenAiCompatibleProvider(OpenAiSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
         this.endpoint = URI.create(settings.baseUrl() + "/chat/completions");
     }
 
@@ -57,29 +61,42 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
     @Override
     public ModelReply next(ModelRequest request) throws ModelCallException, InterruptedException {
         String body = Json.write(requestBody(request));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(settings.timeout())
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (settings.apiKey() != null) builder.header("Authorization", "Bearer " + settings.apiKey());
         HttpResponse<String> response;
         try {
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new ModelCallException(ModelRetryPolicy.NO_RESPONSE, null, "the model server at " + settings.baseUrl()
-                    + " did not answer within " + settings.timeout().toSeconds() + " s");
+            throw new ModelCallException(
+                    ModelRetryPolicy.NO_RESPONSE,
+                    null,
+                    "the model server at " + settings.baseUrl() + " did not answer within "
+                            + settings.timeout().toSeconds() + " s");
         } catch (IOException e) {
-            throw new ModelCallException(ModelRetryPolicy.NO_RESPONSE, null, "the model server at " + settings.baseUrl()
-                    + " cannot be reached (" + e.getClass().getSimpleName() + "); check that it runs and supervisor.openai.base_url");
+            throw new ModelCallException(
+                    ModelRetryPolicy.NO_RESPONSE,
+                    null,
+                    "the model server at " + settings.baseUrl() + " cannot be reached ("
+                            + e.getClass().getSimpleName() + "); check that it runs and supervisor.openai.base_url");
         }
         if (response.statusCode() / 100 != 2) {
-            throw new ModelCallException(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null),
+            throw new ModelCallException(
+                    response.statusCode(),
+                    response.headers().firstValue("Retry-After").orElse(null),
                     "the model server answered HTTP " + response.statusCode() + ": " + errorMessage(response.body()));
         }
         return parse(response.body());
     }
 
     ObjectNode requestBody(ModelRequest request) {
-        ObjectNode body = Json.object().put("model", settings.model()).put("stream", false).put("temperature", 0.0);
+        ObjectNode body = Json.object()
+                .put("model", settings.model())
+                .put("stream", false)
+                .put("temperature", 0.0);
         ArrayNode messages = body.putArray("messages");
         messages.addObject().put("role", "system").put("content", request.systemInstruction());
         for (TranscriptEntry entry : request.transcript()) {
@@ -92,14 +109,18 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
                 if (!turn.calls().isEmpty()) {
                     ArrayNode calls = message.putArray("tool_calls");
                     for (ProposedCall call : turn.calls()) {
-                        ObjectNode item = calls.addObject().put("id", call.callId()).put("type", "function");
-                        item.putObject("function").put("name", call.modelToolName())
+                        ObjectNode item =
+                                calls.addObject().put("id", call.callId()).put("type", "function");
+                        item.putObject("function")
+                                .put("name", call.modelToolName())
                                 .put("arguments", call.arguments() == null ? "{}" : Json.write(call.arguments()));
                     }
                 }
             } else if (entry instanceof TranscriptEntry.ToolResults results) {
                 for (ToolResult result : results.results()) {
-                    messages.addObject().put("role", "tool").put("tool_call_id", result.callId())
+                    messages.addObject()
+                            .put("role", "tool")
+                            .put("tool_call_id", result.callId())
                             .put("content", result.isError() ? "ERROR: " + result.content() : result.content());
                 }
             }
@@ -157,16 +178,22 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
             calls.add(new ProposedCall(id, name, arguments, problem));
         }
         JsonNode usage = root.path("usage");
-        TokenUsage tokens = new TokenUsage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
-        String content = message.path("content").isString() ? message.path("content").asString() : "";
-        return new ModelReply(content, calls, tokens, choice.path("finish_reason").asString("stop"), null);
+        TokenUsage tokens = new TokenUsage(
+                usage.path("prompt_tokens").asLong(0),
+                usage.path("completion_tokens").asLong(0));
+        String content =
+                message.path("content").isString() ? message.path("content").asString() : "";
+        return new ModelReply(
+                content, calls, tokens, choice.path("finish_reason").asString("stop"), null);
     }
 
     private static String errorMessage(String body) {
         String message;
         try {
             JsonNode error = Json.parse(body).path("error");
-            message = error.isObject() ? error.path("message").asString(body) : error.isString() ? error.asString() : body;
+            message = error.isObject()
+                    ? error.path("message").asString(body)
+                    : error.isString() ? error.asString() : body;
         } catch (JsonParseFailure e) {
             message = body;
         }

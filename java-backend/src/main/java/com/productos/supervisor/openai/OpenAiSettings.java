@@ -44,7 +44,8 @@ public record OpenAiSettings(URI baseUrl, String model, String apiKey, Duration 
         }
         String model = text(section, "model");
         if (model == null) {
-            throw new ConfigException("supervisor.openai.model is not set; give the model name the server knows (for Ollama: ollama list)");
+            throw new ConfigException(
+                    "supervisor.openai.model is not set; give the model name the server knows (for Ollama: ollama list)");
         }
         String key = null;
         String keyFile = text(section, "api_key_file");
@@ -58,23 +59,28 @@ public record OpenAiSettings(URI baseUrl, String model, String apiKey, Duration 
         }
         String keyEnv = text(section, "api_key_env");
         if (key == null && keyEnv != null) {
-            key = config.env(keyEnv).orElseThrow(() -> new ConfigException("supervisor.openai.api_key_env names "
-                    + keyEnv + ", which is not set; set it or remove api_key_env"));
+            key = config.env(keyEnv)
+                    .orElseThrow(() -> new ConfigException("supervisor.openai.api_key_env names " + keyEnv
+                            + ", which is not set; set it or remove api_key_env"));
         }
         long timeoutSeconds = section.path("timeout_seconds").asLong(120);
         if (timeoutSeconds < 1) throw new ConfigException("supervisor.openai.timeout_seconds must be at least 1");
-        return new OpenAiSettings(uri, model, key, Duration.ofSeconds(timeoutSeconds), price(section.path("price"), "openai"));
+        return new OpenAiSettings(
+                uri, model, key, Duration.ofSeconds(timeoutSeconds), price(section.path("price"), "openai"));
     }
 
     static ModelPrice price(JsonNode node, String where) {
         double input = node.path("input_usd_per_million").asDouble(0);
         double output = node.path("output_usd_per_million").asDouble(0);
-        if (input < 0 || output < 0) throw new ConfigException("supervisor." + where + ".price values must not be negative");
+        if (input < 0 || output < 0)
+            throw new ConfigException("supervisor." + where + ".price values must not be negative");
         return new ModelPrice(input, output);
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
-        return value.isString() && !value.asString().isBlank() ? value.asString().trim() : null;
+        return value.isString() && !value.asString().isBlank()
+                ? value.asString().trim()
+                : null;
     }
 }

@@ -24,19 +24,66 @@ public record SessionRecord(
         String pendingJson) {
 
     public SessionRecord withStatus(SessionStatus next, String owner, Instant now) {
-        return new SessionRecord(id, title, next, createdAt, now, provider, model, inputTokens, outputTokens, costUsd,
-                toolCalls, modelSteps, owner, transcriptJson, pendingJson);
+        return new SessionRecord(
+                id,
+                title,
+                next,
+                createdAt,
+                now,
+                provider,
+                model,
+                inputTokens,
+                outputTokens,
+                costUsd,
+                toolCalls,
+                modelSteps,
+                owner,
+                transcriptJson,
+                pendingJson);
     }
 
     public SessionRecord withState(String transcript, String pending, Instant now) {
-        return new SessionRecord(id, title, status, createdAt, now, provider, model, inputTokens, outputTokens, costUsd,
-                toolCalls, modelSteps, ownerId, transcript, pending);
+        return new SessionRecord(
+                id,
+                title,
+                status,
+                createdAt,
+                now,
+                provider,
+                model,
+                inputTokens,
+                outputTokens,
+                costUsd,
+                toolCalls,
+                modelSteps,
+                ownerId,
+                transcript,
+                pending);
     }
 
-    public SessionRecord withUsage(long addInput, long addOutput, double addCost, long addToolCalls, long addSteps,
-                                   String nowProvider, String nowModel) {
-        return new SessionRecord(id, title, status, createdAt, updatedAt, nowProvider, nowModel, inputTokens + addInput,
-                outputTokens + addOutput, costUsd + addCost, toolCalls + addToolCalls, modelSteps + addSteps, ownerId,
-                transcriptJson, pendingJson);
+    public SessionRecord withUsage(
+            long addInput,
+            long addOutput,
+            double addCost,
+            long addToolCalls,
+            long addSteps,
+            String nowProvider,
+            String nowModel) {
+        return new SessionRecord(
+                id,
+                title,
+                status,
+                createdAt,
+                updatedAt,
+                nowProvider,
+                nowModel,
+                inputTokens + addInput,
+                outputTokens + addOutput,
+                costUsd + addCost,
+                toolCalls + addToolCalls,
+                modelSteps + addSteps,
+                ownerId,
+                transcriptJson,
+                pendingJson);
     }
 }

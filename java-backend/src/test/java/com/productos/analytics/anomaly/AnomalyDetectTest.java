@@ -52,15 +52,17 @@ class AnomalyDetectTest {
     static final ToolRegistry REGISTRY = new RegistryLoader().loadBundled();
     static final Instant FIRST_DAY = Instant.parse("2025-01-01T00:00:00Z");
     static final Instant AS_OF = FIRST_DAY.plusSeconds(365L * 86400);
+
     @TempDir
     Path dir;
+
     AnalyticsModule module;
 
     @BeforeEach
     void start() throws Exception {
         Workspace workspace = Workspace.open(dir);
-        module = AnalyticsModule.create(new ExecutorEnvironment(workspace, REGISTRY, ProductOsConfig.load(workspace, Map.of()),
-                Clock.fixed(AS_OF, ZoneOffset.UTC)));
+        module = AnalyticsModule.create(new ExecutorEnvironment(
+                workspace, REGISTRY, ProductOsConfig.load(workspace, Map.of()), Clock.fixed(AS_OF, ZoneOffset.UTC)));
     }
 
     @AfterEach
@@ -72,7 +74,8 @@ class AnomalyDetectTest {
         ToolDefinition tool = REGISTRY.find("analytics.anomaly_detect").orElseThrow();
         JsonNode node = Json.parse(input);
         assertEquals(List.of(), tool.inputSchema().validate(node), "test input must satisfy the registry");
-        JsonNode output = module.routes().get(tool.executor().path())
+        JsonNode output = module.routes()
+                .get(tool.executor().path())
                 .handle(new ExecutorRequest(tool.executor().path(), node, "run-1", null, "user", new ExecutorLog()));
         assertEquals(List.of(), tool.outputSchema().validate(output), "output off contract: " + output);
         return output;
@@ -96,7 +99,9 @@ class AnomalyDetectTest {
                 String user = "u" + random.nextInt(20_000);
                 Instant at = start.plusSeconds(random.nextInt(80_000));
                 events.add(new Event(user, "visit", at, null, day + "-" + v));
-                if (random.nextDouble() < rate) events.add(new Event(user, "signup", at.plusSeconds(1 + random.nextInt(3000)), null, day + "-" + v + "s"));
+                if (random.nextDouble() < rate)
+                    events.add(new Event(
+                            user, "signup", at.plusSeconds(1 + random.nextInt(3000)), null, day + "-" + v + "s"));
             }
         }
         return events;
@@ -104,7 +109,9 @@ class AnomalyDetectTest {
 
     static double[] referenceDailyCounts(List<Event> events, String name) {
         double[] counts = new double[365];
-        for (Event e : events) if (e.eventName().equals(name)) counts[(int) ((e.timestamp().getEpochSecond() - FIRST_DAY.getEpochSecond()) / 86400)]++;
+        for (Event e : events)
+            if (e.eventName().equals(name))
+                counts[(int) ((e.timestamp().getEpochSecond() - FIRST_DAY.getEpochSecond()) / 86400)]++;
         return counts;
     }
 
@@ -112,14 +119,20 @@ class AnomalyDetectTest {
     void flatNoiseShouldGiveNoAnomalyWhicheverKpi() throws Exception {
         List<Event> events = year(1, Map.of(), Map.of());
         module.warehouse().eventSink().orElseThrow().insert(events);
-        KpiQuery count = new KpiQuery(KpiQuery.Kind.EVENT_COUNT, "visit", null, null, TimeBucket.DAY, new TimeRange(365, AS_OF), 4);
+        KpiQuery count = new KpiQuery(
+                KpiQuery.Kind.EVENT_COUNT, "visit", null, null, TimeBucket.DAY, new TimeRange(365, AS_OF), 4);
         KpiSeries series = module.warehouse().kpiSeries(count);
         assertEquals(FIRST_DAY, TimeBucket.DAY.start(series.firstBucket()));
         assertArrayEquals(referenceDailyCounts(events, "visit"), series.values());
-        for (String kpi : List.of("{\"type\": \"event_count\", \"event_name\": \"visit\"}", "{\"type\": \"distinct_users\", \"event_name\": \"visit\"}",
+        for (String kpi : List.of(
+                "{\"type\": \"event_count\", \"event_name\": \"visit\"}",
+                "{\"type\": \"distinct_users\", \"event_name\": \"visit\"}",
                 "{\"type\": \"conversion\", \"from_event\": \"visit\", \"to_event\": \"signup\"}")) {
             JsonNode output = call("{\"range_days\": 365, \"kpi\": " + kpi + "}");
-            assertEquals(List.of(), List.copyOf(toList(output.path("anomalies"))), kpi + " on noise: " + output.path("anomalies"));
+            assertEquals(
+                    List.of(),
+                    List.copyOf(toList(output.path("anomalies"))),
+                    kpi + " on noise: " + output.path("anomalies"));
             assertTrue(output.path("points_checked").asInt() > 300, output.toString());
         }
     }
@@ -129,20 +142,29 @@ class AnomalyDetectTest {
         // Day 200 (a Sunday) at 1.8x, day 300 (a Tuesday) at 0.35x; signups collapse to 5% on day 250.
         List<Event> events = year(2, Map.of(200, 1.8, 300, 0.35), Map.of(250, 0.05));
         module.warehouse().eventSink().orElseThrow().insert(events);
-        JsonNode counts = call("{\"range_days\": 365, \"kpi\": {\"type\": \"event_count\", \"event_name\": \"visit\"}}");
+        JsonNode counts =
+                call("{\"range_days\": 365, \"kpi\": {\"type\": \"event_count\", \"event_name\": \"visit\"}}");
         List<JsonNode> anomalies = toList(counts.path("anomalies"));
         assertEquals(2, anomalies.size(), counts.path("anomalies").toString());
-        assertEquals(FIRST_DAY.plusSeconds(200L * 86400).toString(), anomalies.get(0).path("period_start").asString());
+        assertEquals(
+                FIRST_DAY.plusSeconds(200L * 86400).toString(),
+                anomalies.get(0).path("period_start").asString());
         assertEquals("spike", anomalies.get(0).path("direction").asString());
         assertEquals(90, anomalies.get(0).path("expected").asDouble(), 15);
-        assertTrue(anomalies.get(0).path("value").asDouble() > anomalies.get(0).path("upper").asDouble());
-        assertEquals(FIRST_DAY.plusSeconds(300L * 86400).toString(), anomalies.get(1).path("period_start").asString());
+        assertTrue(anomalies.get(0).path("value").asDouble()
+                > anomalies.get(0).path("upper").asDouble());
+        assertEquals(
+                FIRST_DAY.plusSeconds(300L * 86400).toString(),
+                anomalies.get(1).path("period_start").asString());
         assertEquals("drop", anomalies.get(1).path("direction").asString());
         assertTrue(anomalies.get(1).path("score").asDouble() < -4);
-        JsonNode conversion = call("{\"range_days\": 365, \"kpi\": {\"type\": \"conversion\", \"from_event\": \"visit\", \"to_event\": \"signup\"}}");
+        JsonNode conversion = call(
+                "{\"range_days\": 365, \"kpi\": {\"type\": \"conversion\", \"from_event\": \"visit\", \"to_event\": \"signup\"}}");
         List<JsonNode> drops = toList(conversion.path("anomalies"));
         assertEquals(1, drops.size(), conversion.path("anomalies").toString());
-        assertEquals(FIRST_DAY.plusSeconds(250L * 86400).toString(), drops.get(0).path("period_start").asString());
+        assertEquals(
+                FIRST_DAY.plusSeconds(250L * 86400).toString(),
+                drops.get(0).path("period_start").asString());
         assertEquals(0.3, drops.get(0).path("expected").asDouble(), 0.05);
     }
 
@@ -151,8 +173,11 @@ class AnomalyDetectTest {
         Path datasets = SharedDatasets.directory().orElse(null);
         assumeTrue(datasets != null, "shared/datasets not found beside the project");
         Path file = datasets.resolve("taobao_UserBehavior_head_clean.csv");
-        new EventImporter(module.warehouse().eventSink().orElseThrow()).importFile(file, ImportFormat.CSV, ColumnMapping.parse(
-                "user_id=user_id,event_name=behavior_type,timestamp=timestamp,unit=s"));
+        new EventImporter(module.warehouse().eventSink().orElseThrow())
+                .importFile(
+                        file,
+                        ImportFormat.CSV,
+                        ColumnMapping.parse("user_id=user_id,event_name=behavior_type,timestamp=timestamp,unit=s"));
         Instant asOf = Instant.parse("2017-12-04T00:00:00Z");
         TimeRange range = new TimeRange(9, asOf);
         Map<Long, Set<String>> usersPerHour = new HashMap<>();
@@ -164,10 +189,13 @@ class AnomalyDetectTest {
                 // The importer keeps one event per user, name and instant.
                 if (!f[3].equals("pv") || !seen.add(f[0] + "/" + seconds)) return;
                 if (seconds * 1_000_000 < range.fromMicros() || seconds * 1_000_000 > range.toMicros()) return;
-                usersPerHour.computeIfAbsent(Math.floorDiv(seconds, 3600), h -> new HashSet<>()).add(f[0]);
+                usersPerHour
+                        .computeIfAbsent(Math.floorDiv(seconds, 3600), h -> new HashSet<>())
+                        .add(f[0]);
             });
         }
-        KpiSeries series = module.warehouse().kpiSeries(new KpiQuery(KpiQuery.Kind.DISTINCT_USERS, "pv", null, null, TimeBucket.HOUR, range, 4));
+        KpiSeries series = module.warehouse()
+                .kpiSeries(new KpiQuery(KpiQuery.Kind.DISTINCT_USERS, "pv", null, null, TimeBucket.HOUR, range, 4));
         assertEquals(9 * 24, series.values().length);
         for (int i = 0; i < series.values().length; i++) {
             Set<String> users = usersPerHour.getOrDefault(series.firstBucket() + i, Set.of());
@@ -180,11 +208,23 @@ class AnomalyDetectTest {
 
     @Test
     void badInputShouldBeRefusedWithTheFieldNamed() {
-        String path = REGISTRY.find("analytics.anomaly_detect").orElseThrow().executor().path();
-        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> module.routes().get(path).handle(new ExecutorRequest(path,
-                Json.parse("{\"range_days\": 30, \"granularity\": \"week\", \"threshold\": 1, "
-                        + "\"kpi\": {\"type\": \"conversion\", \"event_name\": \"visit\", \"from_event\": \"visit\"}}"),
-                "r", null, "user", new ExecutorLog())));
+        String path = REGISTRY.find("analytics.anomaly_detect")
+                .orElseThrow()
+                .executor()
+                .path();
+        ExecutorFailure failure = assertThrows(
+                ExecutorFailure.class,
+                () -> module.routes()
+                        .get(path)
+                        .handle(new ExecutorRequest(
+                                path,
+                                Json.parse(
+                                        "{\"range_days\": 30, \"granularity\": \"week\", \"threshold\": 1, "
+                                                + "\"kpi\": {\"type\": \"conversion\", \"event_name\": \"visit\", \"from_event\": \"visit\"}}"),
+                                "r",
+                                null,
+                                "user",
+                                new ExecutorLog())));
         assertEquals(400, failure.httpStatus());
         for (String field : List.of("/granularity", "/threshold", "/kpi/event_name", "/kpi/to_event")) {
             assertTrue(failure.getMessage().contains(field), failure.getMessage());

@@ -76,8 +76,13 @@ final class FakeBigQueryServer implements AutoCloseable {
                 queryRequests.add(body);
                 String jobId = "job_" + jobCounter.incrementAndGet();
                 jobs.put(jobId, execute(body));
-                send(exchange, 200, Json.object().put("kind", "bigquery#queryResponse").put("jobComplete", false)
-                        .set("jobReference", jobReference(project, jobId)));
+                send(
+                        exchange,
+                        200,
+                        Json.object()
+                                .put("kind", "bigquery#queryResponse")
+                                .put("jobComplete", false)
+                                .set("jobReference", jobReference(project, jobId)));
             } else if (parts.length == 7 && parts[5].equals("jobs")) {
                 Result result = jobs.get(parts[6]);
                 if (result == null) {
@@ -86,17 +91,25 @@ final class FakeBigQueryServer implements AutoCloseable {
                 }
                 ObjectNode job = Json.object().put("kind", "bigquery#job").put("id", project + ":US." + parts[6]);
                 job.set("jobReference", jobReference(project, parts[6]));
-                ObjectNode queryConfiguration = job.putObject("configuration").put("jobType", "QUERY").putObject("query");
+                ObjectNode queryConfiguration =
+                        job.putObject("configuration").put("jobType", "QUERY").putObject("query");
                 queryConfiguration.put("query", result.query());
-                queryConfiguration.putObject("destinationTable").put("projectId", project).put("datasetId", "_anon")
+                queryConfiguration
+                        .putObject("destinationTable")
+                        .put("projectId", project)
+                        .put("datasetId", "_anon")
                         .put("tableId", "anon_" + parts[6]);
                 job.putObject("status").put("state", "DONE");
-                job.putObject("statistics").put("creationTime", "1700000000000").put("startTime", "1700000000000")
+                job.putObject("statistics")
+                        .put("creationTime", "1700000000000")
+                        .put("startTime", "1700000000000")
                         .put("endTime", "1700000000001");
                 send(exchange, 200, job);
             } else if (parts.length == 7 && parts[5].equals("queries")) {
                 Result result = jobs.get(parts[6]);
-                ObjectNode response = Json.object().put("kind", "bigquery#getQueryResultsResponse").put("jobComplete", true)
+                ObjectNode response = Json.object()
+                        .put("kind", "bigquery#getQueryResultsResponse")
+                        .put("jobComplete", true)
                         .put("totalRows", Integer.toString(result.rows().size()));
                 response.set("jobReference", jobReference(project, parts[6]));
                 response.set("schema", result.schema());
@@ -104,7 +117,8 @@ final class FakeBigQueryServer implements AutoCloseable {
                 send(exchange, 200, response);
             } else if (parts.length == 10 && parts[5].equals("datasets") && parts[9].equals("data")) {
                 Result result = jobs.get(parts[8].substring("anon_".length()));
-                ObjectNode response = Json.object().put("kind", "bigquery#tableDataList")
+                ObjectNode response = Json.object()
+                        .put("kind", "bigquery#tableDataList")
                         .put("totalRows", Integer.toString(result.rows().size()));
                 page(response, result, query);
                 send(exchange, 200, response);
@@ -131,27 +145,35 @@ final class FakeBigQueryServer implements AutoCloseable {
     }
 
     private Result execute(JsonNode body) throws SQLException {
-        if (body.path("useLegacySql").asBoolean(true)) throw new SQLException("the analytics queries must use standard SQL");
+        if (body.path("useLegacySql").asBoolean(true))
+            throw new SQLException("the analytics queries must use standard SQL");
         Map<String, JsonNode> parameters = new HashMap<>();
-        for (JsonNode parameter : body.path("queryParameters")) parameters.put(parameter.path("name").asString(), parameter);
+        for (JsonNode parameter : body.path("queryParameters"))
+            parameters.put(parameter.path("name").asString(), parameter);
         String sql = toDuckDb(body.path("query").asString(), parameters);
         ObjectNode schema = Json.object();
         ArrayNode fields = schema.putArray("fields");
         List<ArrayNode> rows = new ArrayList<>();
         synchronized (duckdb) {
             try (Statement statement = duckdb.createStatement()) {
-                if (!statement.execute(sql)) return new Result(schema, rows, body.path("query").asString());
+                if (!statement.execute(sql))
+                    return new Result(schema, rows, body.path("query").asString());
                 try (ResultSet rs = statement.getResultSet()) {
                     ResultSetMetaData meta = rs.getMetaData();
                     for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        fields.add(Json.object().put("name", meta.getColumnLabel(i)).put("type", type(meta.getColumnType(i)))
+                        fields.add(Json.object()
+                                .put("name", meta.getColumnLabel(i))
+                                .put("type", type(meta.getColumnType(i)))
                                 .put("mode", "NULLABLE"));
                     }
                     while (rs.next()) {
                         ArrayNode row = Json.array();
                         for (int i = 1; i <= meta.getColumnCount(); i++) {
                             Object value = rs.getObject(i);
-                            row.add(value == null ? Json.object().putNull("v") : Json.object().put("v", value.toString()));
+                            row.add(
+                                    value == null
+                                            ? Json.object().putNull("v")
+                                            : Json.object().put("v", value.toString()));
                         }
                         rows.add(row);
                     }
@@ -202,14 +224,20 @@ final class FakeBigQueryServer implements AutoCloseable {
 
     private static ObjectNode error(int code, String message) {
         ObjectNode error = Json.object();
-        error.putObject("error").put("code", code).put("message", message)
-                .putArray("errors").add(Json.object().put("reason", code == 404 ? "notFound" : "invalidQuery").put("message", message));
+        error.putObject("error")
+                .put("code", code)
+                .put("message", message)
+                .putArray("errors")
+                .add(Json.object()
+                        .put("reason", code == 404 ? "notFound" : "invalidQuery")
+                        .put("message", message));
         return error;
     }
 
     private static String readBody(HttpExchange exchange) throws IOException {
         InputStream in = exchange.getRequestBody();
-        if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) in = new GZIPInputStream(in);
+        if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding")))
+            in = new GZIPInputStream(in);
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
@@ -218,7 +246,10 @@ final class FakeBigQueryServer implements AutoCloseable {
         if (raw == null) return map;
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            if (eq > 0) map.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            if (eq > 0)
+                map.put(
+                        pair.substring(0, eq),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return map;
     }

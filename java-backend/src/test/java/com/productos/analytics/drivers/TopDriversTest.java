@@ -37,15 +37,20 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TopDriversTest {
     static final Instant AS_OF = SyntheticEvents.START.plusSeconds(90L * 86400);
+
     @TempDir
     static Path dir;
+
     AnalyticsModule module;
     List<Event> events;
 
     @BeforeAll
     void load() {
         Workspace workspace = Workspace.open(dir);
-        ExecutorEnvironment environment = new ExecutorEnvironment(workspace, com.productos.executors.ExecutorTestSupport.REGISTRY, ProductOsConfig.empty(),
+        ExecutorEnvironment environment = new ExecutorEnvironment(
+                workspace,
+                com.productos.executors.ExecutorTestSupport.REGISTRY,
+                ProductOsConfig.empty(),
                 Clock.fixed(AS_OF, ZoneOffset.UTC));
         AnalyticsSettings settings = AnalyticsSettings.from(Json.object(), workspace);
         DuckDbWarehouse warehouse = new DuckDbWarehouse(DuckDbDatabase.open(settings.duckDbFile()));
@@ -64,7 +69,9 @@ class TopDriversTest {
     }
 
     JsonNode drivers(String input, ExecutorLog log) throws ExecutorFailure {
-        return module.routes().get("/execute/analytics/top_drivers").handle(request("/execute/analytics/top_drivers", input, log));
+        return module.routes()
+                .get("/execute/analytics/top_drivers")
+                .handle(request("/execute/analytics/top_drivers", input, log));
     }
 
     @Test
@@ -79,12 +86,16 @@ class TopDriversTest {
         assertEquals("positive", top.path("direction").asString());
         assertTrue(top.path("score").asDouble() > 3, top.toString());
         assertTrue(top.path("confidence").asDouble() > 0.999, top.toString());
-        assertTrue(top.path("evidence").asString().matches(
-                "\\d+\\.\\d% of users who did invite_teammate converted \\([\\d,]+ of [\\d,]+\\), against \\d+\\.\\d% of those who did not .*; n=5,000"),
+        assertTrue(
+                top.path("evidence")
+                        .asString()
+                        .matches(
+                                "\\d+\\.\\d% of users who did invite_teammate converted \\([\\d,]+ of [\\d,]+\\), against \\d+\\.\\d% of those who did not .*; n=5,000"),
                 top.path("evidence").asString());
         JsonNode promo = find(output, "utm_campaign=spring_promo");
         assertEquals("negative", promo.path("direction").asString());
-        for (JsonNode driver : output.path("drivers")) assertFalse(driver.path("name").asString().equals("purchase"));
+        for (JsonNode driver : output.path("drivers"))
+            assertFalse(driver.path("name").asString().equals("purchase"));
         String logText = log.lines().toString();
         assertTrue(logText.contains("purchase (the target event is never its own driver)"), logText);
         assertTrue(logText.contains("never_happens (seen in no user"), logText);
@@ -99,12 +110,14 @@ class TopDriversTest {
         Set<String> users = new HashSet<>();
         for (Event e : events) {
             users.add(e.userId());
-            if (e.eventName().equals("purchase")) firstPurchase.merge(e.userId(), e.timestamp().toEpochMilli(), Math::min);
+            if (e.eventName().equals("purchase"))
+                firstPurchase.merge(e.userId(), e.timestamp().toEpochMilli(), Math::min);
         }
         Set<String> with = new HashSet<>();
         for (Event e : events) {
             Long converted = firstPurchase.get(e.userId());
-            if (e.eventName().equals("invite_teammate") && (converted == null || e.timestamp().toEpochMilli() < converted)) with.add(e.userId());
+            if (e.eventName().equals("invite_teammate")
+                    && (converted == null || e.timestamp().toEpochMilli() < converted)) with.add(e.userId());
         }
         long a = with.stream().filter(firstPurchase::containsKey).count();
         long b = with.size() - a;
@@ -133,8 +146,7 @@ class TopDriversTest {
     @Test
     void malformedInputShouldBeAClearValidationError() {
         ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> drivers("""
-                {"range_days": 0, "target": {"metric": ""}, "candidate_features": ["property:bad key"], "segment": {"plan": {"x": 1}}}""",
-                new ExecutorLog()));
+                {"range_days": 0, "target": {"metric": ""}, "candidate_features": ["property:bad key"], "segment": {"plan": {"x": 1}}}""", new ExecutorLog()));
         assertEquals(400, failure.httpStatus());
         String details = failure.details().toString();
         for (String pointer : List.of("/range_days", "/target/event_name", "/candidate_features/0", "/segment/plan")) {
@@ -143,7 +155,8 @@ class TopDriversTest {
     }
 
     static JsonNode find(JsonNode output, String name) {
-        for (JsonNode driver : output.path("drivers")) if (driver.path("name").asString().equals(name)) return driver;
+        for (JsonNode driver : output.path("drivers"))
+            if (driver.path("name").asString().equals(name)) return driver;
         throw new AssertionError(name + " not in " + output.toPrettyString());
     }
 }

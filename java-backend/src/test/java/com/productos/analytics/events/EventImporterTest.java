@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EventImporterTest {
     @TempDir
     Path dir;
+
     DuckDbWarehouse warehouse;
     EventImporter importer;
 
@@ -36,7 +37,7 @@ class EventImporterTest {
     long count(String where) {
         return warehouse.database().withConnection(connection -> {
             try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT count(*) FROM events WHERE " + where)) {
+                    ResultSet rs = statement.executeQuery("SELECT count(*) FROM events WHERE " + where)) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -63,24 +64,32 @@ class EventImporterTest {
                     u5,signup,1700000003
                     u6,visit,1700000004,free
                     """);
-            ImportReport report = importer.importFile(file, ImportFormat.CSV,
+            ImportReport report = importer.importFile(
+                    file,
+                    ImportFormat.CSV,
                     ColumnMapping.parse("user_id=uid,event_name=name,timestamp=ts,unit=s,prop.plan=plan"));
             assertEquals(6, report.recordsRead());
             assertEquals(3, report.imported());
             assertEquals(3, report.rejectedCount());
             assertEquals(3, report.rejected().get(0).line());
-            assertTrue(report.rejected().get(0).reason().contains("event_name"), report.rejected().toString());
+            assertTrue(
+                    report.rejected().get(0).reason().contains("event_name"),
+                    report.rejected().toString());
             assertEquals(4, report.rejected().get(1).line());
             assertTrue(report.rejected().get(1).reason().contains("notatime"));
             assertEquals(7, report.rejected().get(2).line());
             assertTrue(report.rejected().get(2).reason().contains("fields"));
             assertEquals(1, count("user_id = 'u4' AND event_name = 'say \"hi\"\nthere'"));
-            assertEquals(1, count("user_id = 'u1' AND json_extract_string(properties, '$.plan') = 'pro' AND ts = TIMESTAMP '2023-11-14 22:13:20'"));
+            assertEquals(
+                    1,
+                    count(
+                            "user_id = 'u1' AND json_extract_string(properties, '$.plan') = 'pro' AND ts = TIMESTAMP '2023-11-14 22:13:20'"));
         }
 
         @Test
         void reimportingTheSameFileShouldNotDoubleCount() throws Exception {
-            Path file = write("e.csv", "u,e,t\na,x,2026-01-01T00:00:00Z\na,x,2026-01-01T00:00:00Z\nb,y,2026-01-01 00:00:01\n");
+            Path file = write(
+                    "e.csv", "u,e,t\na,x,2026-01-01T00:00:00Z\na,x,2026-01-01T00:00:00Z\nb,y,2026-01-01 00:00:01\n");
             ColumnMapping mapping = ColumnMapping.parse("user_id=u,event_name=e,timestamp=t");
             ImportReport first = importer.importFile(file, ImportFormat.CSV, mapping);
             ImportReport second = importer.importFile(file, ImportFormat.CSV, mapping);
@@ -93,8 +102,11 @@ class EventImporterTest {
 
         @Test
         void explicitInsertIdsShouldDecideWhatIsADuplicate() throws Exception {
-            Path file = write("e.csv", "id,u,e,t\n1,a,x,2026-01-01T00:00:00Z\n2,a,x,2026-01-01T00:00:00Z\n1,a,y,2026-01-02T00:00:00Z\n");
-            ImportReport report = importer.importFile(file, ImportFormat.CSV, ColumnMapping.parse("insert_id=id,user_id=u,event_name=e,timestamp=t"));
+            Path file = write(
+                    "e.csv",
+                    "id,u,e,t\n1,a,x,2026-01-01T00:00:00Z\n2,a,x,2026-01-01T00:00:00Z\n1,a,y,2026-01-02T00:00:00Z\n");
+            ImportReport report = importer.importFile(
+                    file, ImportFormat.CSV, ColumnMapping.parse("insert_id=id,user_id=u,event_name=e,timestamp=t"));
             assertEquals(2, report.imported());
             assertEquals(1, report.duplicates());
             assertEquals(0, count("event_name = 'y'"));
@@ -103,16 +115,21 @@ class EventImporterTest {
         @Test
         void numericTimestampWithoutUnitShouldBeRefusedWithAHint() throws Exception {
             Path file = write("e.csv", "u,e,t\na,x,1700000000\n");
-            ImportReport report = importer.importFile(file, ImportFormat.CSV, ColumnMapping.parse("user_id=u,event_name=e,timestamp=t"));
+            ImportReport report = importer.importFile(
+                    file, ImportFormat.CSV, ColumnMapping.parse("user_id=u,event_name=e,timestamp=t"));
             assertEquals(0, report.imported());
-            assertTrue(report.rejected().get(0).reason().contains("unit=s"), report.rejected().get(0).reason());
+            assertTrue(
+                    report.rejected().get(0).reason().contains("unit=s"),
+                    report.rejected().get(0).reason());
         }
 
         @Test
         void aMappedColumnMissingFromTheHeaderShouldFailTheWholeFileAndStoreNothing() throws Exception {
             Path file = write("e.csv", "u,e,t\na,x,2026-01-01T00:00:00Z\n");
-            IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> importer.importFile(
-                    file, ImportFormat.CSV, ColumnMapping.parse("user_id=user,event_name=e,timestamp=t")));
+            IllegalArgumentException error = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> importer.importFile(
+                            file, ImportFormat.CSV, ColumnMapping.parse("user_id=user,event_name=e,timestamp=t")));
             assertTrue(error.getMessage().contains("'user'"), error.getMessage());
             assertEquals(0, count("true"));
         }
@@ -128,25 +145,40 @@ class EventImporterTest {
                     {"session": 8, "events": [{"aid": 3, "type": "orders"}]}
                     {"session": 9, "events": 5}
                     """);
-            ImportReport report = importer.importFile(file, ImportFormat.JSONL, ColumnMapping.parse(
-                    "user_id=session,event_name=events[].type,timestamp=events[].ts,unit=ms,prop.aid=events[].aid"));
+            ImportReport report = importer.importFile(
+                    file,
+                    ImportFormat.JSONL,
+                    ColumnMapping.parse(
+                            "user_id=session,event_name=events[].type,timestamp=events[].ts,unit=ms,prop.aid=events[].aid"));
             assertEquals(4, report.recordsRead());
             assertEquals(2, report.imported());
             assertEquals(3, report.rejectedCount());
             assertEquals(2, report.rejected().get(0).line());
             assertEquals(3, report.rejected().get(1).line());
-            assertTrue(report.rejected().get(1).reason().startsWith("events[0]: timestamp"), report.rejected().get(1).reason());
+            assertTrue(
+                    report.rejected().get(1).reason().startsWith("events[0]: timestamp"),
+                    report.rejected().get(1).reason());
             assertEquals(4, report.rejected().get(2).line());
-            assertEquals(1, count("user_id = '7' AND event_name = 'carts' AND json_extract_string(properties, '$.aid') = '2' AND ts = TIMESTAMP '2022-07-31 22:00:00.999'"));
+            assertEquals(
+                    1,
+                    count(
+                            "user_id = '7' AND event_name = 'carts' AND json_extract_string(properties, '$.aid') = '2' AND ts = TIMESTAMP '2022-07-31 22:00:00.999'"));
         }
 
         @Test
         void dottedPathsAndAPropertiesObjectShouldBeRead() throws Exception {
-            Path file = write("e.jsonl", "{\"ctx\":{\"user\":\"u1\"},\"name\":\"signup\",\"at\":\"2026-03-01T10:00:00+02:00\",\"props\":{\"plan\":\"pro\"}}\n");
-            ImportReport report = importer.importFile(file, ImportFormat.JSONL,
+            Path file = write(
+                    "e.jsonl",
+                    "{\"ctx\":{\"user\":\"u1\"},\"name\":\"signup\",\"at\":\"2026-03-01T10:00:00+02:00\",\"props\":{\"plan\":\"pro\"}}\n");
+            ImportReport report = importer.importFile(
+                    file,
+                    ImportFormat.JSONL,
                     ColumnMapping.parse("user_id=ctx.user,event_name=name,timestamp=at,properties=props"));
             assertEquals(1, report.imported());
-            assertEquals(1, count("user_id = 'u1' AND ts = TIMESTAMP '2026-03-01 08:00:00' AND json_extract_string(properties, '$.plan') = 'pro'"));
+            assertEquals(
+                    1,
+                    count(
+                            "user_id = 'u1' AND ts = TIMESTAMP '2026-03-01 08:00:00' AND json_extract_string(properties, '$.plan') = 'pro'"));
         }
     }
 
@@ -161,7 +193,8 @@ class EventImporterTest {
             }
             return null;
         });
-        ImportReport report = importer.importFile(file, ImportFormat.PARQUET, ColumnMapping.parse("user_id=who,event_name=what,timestamp=at"));
+        ImportReport report = importer.importFile(
+                file, ImportFormat.PARQUET, ColumnMapping.parse("user_id=who,event_name=what,timestamp=at"));
         assertEquals(2, report.imported());
         assertEquals(3, report.rejected().get(0).line());
         assertEquals(1, count("user_id = 'u1' AND ts = TIMESTAMP '2026-01-01 01:00:00'"));
@@ -170,12 +203,21 @@ class EventImporterTest {
     @Test
     void mappingErrorsShouldSayWhatIsWrong() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("user_id=a,event_name=b"))
-                .getMessage().contains("missing timestamp"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("user_id=a,event_name=b,timestamp=c,unit=h"))
-                .getMessage().contains("unit 'h'"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("user=a,event_name=b,timestamp=c"))
-                .getMessage().contains("unknown mapping key 'user'"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("user_id=a[].x,event_name=b[].y,timestamp=c"))
-                .getMessage().contains("use one array"));
+                .getMessage()
+                .contains("missing timestamp"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ColumnMapping.parse("user_id=a,event_name=b,timestamp=c,unit=h"))
+                .getMessage()
+                .contains("unit 'h'"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class, () -> ColumnMapping.parse("user=a,event_name=b,timestamp=c"))
+                .getMessage()
+                .contains("unknown mapping key 'user'"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ColumnMapping.parse("user_id=a[].x,event_name=b[].y,timestamp=c"))
+                .getMessage()
+                .contains("use one array"));
     }
 }

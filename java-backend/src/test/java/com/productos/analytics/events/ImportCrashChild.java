@@ -44,7 +44,11 @@ public final class ImportCrashChild {
                     inner.close();
                 }
             };
-            new EventImporter(pausing).importFile(Path.of(args[1]), ImportFormat.CSV, ColumnMapping.parse("user_id=u,event_name=e,timestamp=t,unit=s"));
+            new EventImporter(pausing)
+                    .importFile(
+                            Path.of(args[1]),
+                            ImportFormat.CSV,
+                            ColumnMapping.parse("user_id=u,event_name=e,timestamp=t,unit=s"));
         }
     }
 }

@@ -26,7 +26,9 @@ class ImportCrashTest {
         Path first = dir.resolve("first.csv");
         Files.writeString(first, "u,e,t\na,visit,1700000000\nb,visit,1700000001\n");
         try (DuckDbWarehouse warehouse = new DuckDbWarehouse(DuckDbDatabase.open(db))) {
-            new EventImporter(warehouse).importFile(first, ImportFormat.CSV, ColumnMapping.parse("user_id=u,event_name=e,timestamp=t,unit=s"));
+            new EventImporter(warehouse)
+                    .importFile(
+                            first, ImportFormat.CSV, ColumnMapping.parse("user_id=u,event_name=e,timestamp=t,unit=s"));
         }
         Path big = dir.resolve("big.csv");
         try (BufferedWriter writer = Files.newBufferedWriter(big)) {
@@ -35,15 +37,26 @@ class ImportCrashTest {
         }
         Path marker = dir.resolve("midway");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, ImportCrashChild.class.getName(), db.toString(), big.toString(), marker.toString(), "40000"))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Process child = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        classPath,
+                        ImportCrashChild.class.getName(),
+                        db.toString(),
+                        big.toString(),
+                        marker.toString(),
+                        "40000"))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile())
+                .start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!Files.exists(marker) && child.isAlive() && System.nanoTime() < deadline) {
                 child.waitFor(50, TimeUnit.MILLISECONDS);
             }
-            assertTrue(Files.exists(marker), "the child never reached the middle of the file: " + Files.readString(dir.resolve("child.log")));
+            assertTrue(
+                    Files.exists(marker),
+                    "the child never reached the middle of the file: " + Files.readString(dir.resolve("child.log")));
         } finally {
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
@@ -51,8 +64,9 @@ class ImportCrashTest {
 
         try (DuckDbWarehouse warehouse = new DuckDbWarehouse(DuckDbDatabase.open(db))) {
             assertEquals(2, count(warehouse), "only the first, committed import may be there");
-            ImportReport again = new EventImporter(warehouse).importFile(big, ImportFormat.CSV,
-                    ColumnMapping.parse("user_id=u,event_name=e,timestamp=t,unit=s"));
+            ImportReport again = new EventImporter(warehouse)
+                    .importFile(
+                            big, ImportFormat.CSV, ColumnMapping.parse("user_id=u,event_name=e,timestamp=t,unit=s"));
             assertEquals(60_000, again.imported());
             assertEquals(60_002, count(warehouse));
         }
@@ -60,7 +74,8 @@ class ImportCrashTest {
 
     static long count(DuckDbWarehouse warehouse) {
         return warehouse.database().withConnection(connection -> {
-            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT count(*) FROM events")) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT count(*) FROM events")) {
                 rs.next();
                 return rs.getLong(1);
             }

@@ -37,6 +37,7 @@ import tools.jackson.databind.JsonNode;
 class DatasetFunnelTest {
     @TempDir
     Path dir;
+
     Path datasets;
     DuckDbWarehouse warehouse;
 
@@ -59,14 +60,26 @@ class DatasetFunnelTest {
             steps.add(new FunnelStep(name, PropertyFilter.NONE));
             referenceSteps.add(new ReferenceFunnel.Step(name, Map.of()));
         }
-        FunnelQuery query = new FunnelQuery("f", steps, PropertyFilter.NONE, windowDays, new TimeRange(rangeDays, asOf));
-        long[] sql = warehouse.funnel(query).usersPerStep().stream().mapToLong(Long::longValue).toArray();
-        long[] reference = ReferenceFunnel.count(raw, referenceSteps, Map.of(), query.conversionWindowMicros(),
-                query.range().fromMicros(), query.range().toMicros());
+        FunnelQuery query =
+                new FunnelQuery("f", steps, PropertyFilter.NONE, windowDays, new TimeRange(rangeDays, asOf));
+        long[] sql = warehouse.funnel(query).usersPerStep().stream()
+                .mapToLong(Long::longValue)
+                .toArray();
+        long[] reference = ReferenceFunnel.count(
+                raw,
+                referenceSteps,
+                Map.of(),
+                query.conversionWindowMicros(),
+                query.range().fromMicros(),
+                query.range().toMicros());
         assertArrayEquals(reference, sql, "funnel " + List.of(names) + " window " + windowDays + " range " + rangeDays);
-        long[] bySql = warehouse.funnelBySql(query).usersPerStep().stream().mapToLong(Long::longValue).toArray();
-        assertArrayEquals(reference, bySql, "funnel SQL " + List.of(names) + " window " + windowDays + " range " + rangeDays);
-        assertTrue(sql[0] > 0 && sql[names.length - 1] > 0, "a funnel that finds nobody proves little: " + List.of(names));
+        long[] bySql = warehouse.funnelBySql(query).usersPerStep().stream()
+                .mapToLong(Long::longValue)
+                .toArray();
+        assertArrayEquals(
+                reference, bySql, "funnel SQL " + List.of(names) + " window " + windowDays + " range " + rangeDays);
+        assertTrue(
+                sql[0] > 0 && sql[names.length - 1] > 0, "a funnel that finds nobody proves little: " + List.of(names));
     }
 
     static ReferenceFunnel.Raw raw(String user, String name, long micros) {
@@ -82,12 +95,19 @@ class DatasetFunnelTest {
             if (line.isBlank()) continue;
             JsonNode session = Json.parse(line);
             for (JsonNode e : session.path("events")) {
-                raw.add(raw(session.path("session").asString(), e.path("type").asString(), e.path("ts").asLong() * 1000));
+                raw.add(raw(
+                        session.path("session").asString(),
+                        e.path("type").asString(),
+                        e.path("ts").asLong() * 1000));
             }
         }
         assertEquals(862, raw.size());
-        ImportReport report = new EventImporter(warehouse).importFile(jsonl, ImportFormat.JSONL, ColumnMapping.parse(
-                "user_id=session,event_name=events[].type,timestamp=events[].ts,unit=ms,prop.aid=events[].aid"));
+        ImportReport report = new EventImporter(warehouse)
+                .importFile(
+                        jsonl,
+                        ImportFormat.JSONL,
+                        ColumnMapping.parse(
+                                "user_id=session,event_name=events[].type,timestamp=events[].ts,unit=ms,prop.aid=events[].aid"));
         assertEquals(0, report.rejectedCount());
         assertEquals(862, report.eventsRead());
         Instant asOf = Instant.parse("2022-09-01T00:00:00Z");
@@ -99,8 +119,12 @@ class DatasetFunnelTest {
         compare(raw, asOf, 60, 14, "clicks", "clicks", "carts");
 
         // The flattened CSV holds the same events: importing it too adds nothing and changes nothing.
-        ImportReport csv = new EventImporter(warehouse).importFile(datasets.resolve("otto_train_fixture_flat.csv"), ImportFormat.CSV,
-                ColumnMapping.parse("user_id=user_id,event_name=event_name,timestamp=timestamp_ms,unit=ms,prop.aid=aid"));
+        ImportReport csv = new EventImporter(warehouse)
+                .importFile(
+                        datasets.resolve("otto_train_fixture_flat.csv"),
+                        ImportFormat.CSV,
+                        ColumnMapping.parse(
+                                "user_id=user_id,event_name=event_name,timestamp=timestamp_ms,unit=ms,prop.aid=aid"));
         assertEquals(862, csv.eventsRead());
         assertEquals(0, csv.imported());
         compare(raw, asOf, 60, 14, "clicks", "carts", "orders");
@@ -116,8 +140,12 @@ class DatasetFunnelTest {
                 raw.add(raw(f[0], f[3], Long.parseLong(f[4]) * 1_000_000L));
             });
         }
-        ImportReport report = new EventImporter(warehouse).importFile(file, ImportFormat.CSV, ColumnMapping.parse(
-                "user_id=user_id,event_name=behavior_type,timestamp=timestamp,unit=s,prop.item_id=item_id,prop.category_id=category_id"));
+        ImportReport report = new EventImporter(warehouse)
+                .importFile(
+                        file,
+                        ImportFormat.CSV,
+                        ColumnMapping.parse(
+                                "user_id=user_id,event_name=behavior_type,timestamp=timestamp,unit=s,prop.item_id=item_id,prop.category_id=category_id"));
         assertEquals(84_287, report.eventsRead());
         assertEquals(84_287, report.imported() + report.duplicates() + report.rejectedCount());
         Instant asOf = Instant.parse("2017-12-04T00:00:00Z");

@@ -23,7 +23,8 @@ public final class ReferenceFunnel {
     private ReferenceFunnel() {}
 
     /** The furthest step (0 = none) of every user with an event in the range. */
-    public static Map<String, Integer> reachedPerUser(List<Raw> events, List<Step> steps, long windowMicros, long fromMicros, long toMicros) {
+    public static Map<String, Integer> reachedPerUser(
+            List<Raw> events, List<Step> steps, long windowMicros, long fromMicros, long toMicros) {
         Map<String, Raw> unique = new LinkedHashMap<>();
         for (Raw event : events) unique.putIfAbsent(event.insertId(), event);
         Map<String, List<Raw>> byUser = new HashMap<>();
@@ -36,8 +37,13 @@ public final class ReferenceFunnel {
         return reached;
     }
 
-    static long[] count(List<Raw> events, List<Step> steps, Map<String, Set<String>> segment,
-                        long windowMicros, long fromMicros, long toMicros) {
+    static long[] count(
+            List<Raw> events,
+            List<Step> steps,
+            Map<String, Set<String>> segment,
+            long windowMicros,
+            long fromMicros,
+            long toMicros) {
         Map<String, Raw> unique = new LinkedHashMap<>();
         for (Raw event : events) unique.putIfAbsent(event.insertId(), event);
         Map<String, List<Raw>> byUser = new HashMap<>();
@@ -74,22 +80,27 @@ public final class ReferenceFunnel {
         int i = 0;
         while (i < relevant.size()) {
             int j = i;
-            while (j < relevant.size() && relevant.get(j).micros() == relevant.get(i).micros()) j++;
+            while (j < relevant.size()
+                    && relevant.get(j).micros() == relevant.get(i).micros()) j++;
             List<Raw> instant = relevant.subList(i, j);
             entered[0] = new Entered(instant.get(0).micros(), List.of());
-            boolean sameSteps = instant.stream().map(e -> stepMask(e, steps)).distinct().count() == 1;
+            boolean sameSteps =
+                    instant.stream().map(e -> stepMask(e, steps)).distinct().count() == 1;
             if (sameSteps) {
                 for (Raw event : instant) {
                     for (int k = steps.size(); k >= 1; k--) {
-                        if (stepMatches(event, steps.get(k - 1))) max = Math.max(max, enter(entered, k, event, false, windowMicros));
+                        if (stepMatches(event, steps.get(k - 1)))
+                            max = Math.max(max, enter(entered, k, event, false, windowMicros));
                     }
                 }
             } else {
                 List<Raw> byMask = new ArrayList<>(instant);
-                byMask.sort(Comparator.<Raw>comparingInt(e -> stepMask(e, steps)).thenComparing(Raw::insertId));
+                byMask.sort(
+                        Comparator.<Raw>comparingInt(e -> stepMask(e, steps)).thenComparing(Raw::insertId));
                 for (int k = 1; k <= steps.size(); k++) {
                     for (Raw event : byMask) {
-                        if (stepMatches(event, steps.get(k - 1))) max = Math.max(max, enter(entered, k, event, true, windowMicros));
+                        if (stepMatches(event, steps.get(k - 1)))
+                            max = Math.max(max, enter(entered, k, event, true, windowMicros));
                     }
                 }
             }

@@ -44,15 +44,17 @@ import tools.jackson.databind.JsonNode;
 class IdentifyDropoffsTest {
     static final ToolRegistry REGISTRY = new RegistryLoader().loadBundled();
     static final Instant AS_OF = SyntheticEvents.START.plusSeconds(90L * 86400);
+
     @TempDir
     Path dir;
+
     AnalyticsModule module;
 
     @BeforeEach
     void start() throws Exception {
         Workspace workspace = Workspace.open(dir);
-        module = AnalyticsModule.create(new ExecutorEnvironment(workspace, REGISTRY, ProductOsConfig.load(workspace, Map.of()),
-                Clock.fixed(AS_OF, ZoneOffset.UTC)));
+        module = AnalyticsModule.create(new ExecutorEnvironment(
+                workspace, REGISTRY, ProductOsConfig.load(workspace, Map.of()), Clock.fixed(AS_OF, ZoneOffset.UTC)));
     }
 
     @AfterEach
@@ -64,7 +66,8 @@ class IdentifyDropoffsTest {
         ToolDefinition tool = REGISTRY.find("growth.identify_dropoffs").orElseThrow();
         JsonNode node = Json.parse(input);
         assertEquals(List.of(), tool.inputSchema().validate(node), "test input must satisfy the registry");
-        JsonNode output = module.routes().get(tool.executor().path())
+        JsonNode output = module.routes()
+                .get(tool.executor().path())
                 .handle(new ExecutorRequest(tool.executor().path(), node, "run-1", null, "user", new ExecutorLog()));
         assertEquals(List.of(), tool.outputSchema().validate(output), "output off contract: " + output);
         return output;
@@ -77,13 +80,19 @@ class IdentifyDropoffsTest {
         Map<String, Event> firstVisit = new HashMap<>();
         for (Event e : events) {
             if (e.eventName().equals("signup")) signedUp.add(e.userId());
-            if (e.eventName().equals("visit")) firstVisit.merge(e.userId(), e, (a, b) -> a.timestamp().isBefore(b.timestamp()) ? a : b);
+            if (e.eventName().equals("visit"))
+                firstVisit.merge(e.userId(), e, (a, b) -> a.timestamp().isBefore(b.timestamp()) ? a : b);
         }
         Random random = new Random(9);
         List<Event> planted = new ArrayList<>();
         for (Event visit : firstVisit.values()) {
             if (random.nextDouble() < (signedUp.contains(visit.userId()) ? 0.05 : 0.5)) {
-                planted.add(new Event(visit.userId(), "view_pricing", visit.timestamp().plusSeconds(60), visit.properties(), visit.userId() + "-pricing"));
+                planted.add(new Event(
+                        visit.userId(),
+                        "view_pricing",
+                        visit.timestamp().plusSeconds(60),
+                        visit.properties(),
+                        visit.userId() + "-pricing"));
             }
         }
         events.addAll(planted);
@@ -105,17 +114,27 @@ class IdentifyDropoffsTest {
         List<ReferenceFunnel.Raw> raw = new ArrayList<>();
         for (Event e : events) {
             Map<String, String> props = new HashMap<>();
-            if (e.properties() != null) e.properties().properties().forEach(p -> props.put(p.getKey(), p.getValue().asString()));
-            raw.add(new ReferenceFunnel.Raw(e.userId(), e.eventName(), EventKeys.epochMicros(e.timestamp()), props, e.insertId()));
+            if (e.properties() != null)
+                e.properties()
+                        .properties()
+                        .forEach(p -> props.put(p.getKey(), p.getValue().asString()));
+            raw.add(new ReferenceFunnel.Raw(
+                    e.userId(), e.eventName(), EventKeys.epochMicros(e.timestamp()), props, e.insertId()));
         }
         List<ReferenceFunnel.Step> steps = new ArrayList<>();
-        for (String name : List.of("visit", "signup", "activate", "purchase")) steps.add(new ReferenceFunnel.Step(name, Map.of()));
-        Map<String, Integer> reached = ReferenceFunnel.reachedPerUser(raw, steps, 14L * 86_400_000_000L,
-                EventKeys.epochMicros(AS_OF.minusSeconds(90L * 86400)), EventKeys.epochMicros(AS_OF));
+        for (String name : List.of("visit", "signup", "activate", "purchase"))
+            steps.add(new ReferenceFunnel.Step(name, Map.of()));
+        Map<String, Integer> reached = ReferenceFunnel.reachedPerUser(
+                raw,
+                steps,
+                14L * 86_400_000_000L,
+                EventKeys.epochMicros(AS_OF.minusSeconds(90L * 86400)),
+                EventKeys.epochMicros(AS_OF));
         Map<String, String> campaign = new HashMap<>();
         Set<String> pricing = new HashSet<>();
         for (Event e : events) {
-            if (e.eventName().equals("visit")) campaign.put(e.userId(), e.properties().path("utm_campaign").asString());
+            if (e.eventName().equals("visit"))
+                campaign.put(e.userId(), e.properties().path("utm_campaign").asString());
             if (e.eventName().equals("view_pricing")) pricing.add(e.userId());
         }
         long promoUsers = 0;
@@ -141,22 +160,44 @@ class IdentifyDropoffsTest {
         assertEquals("spring_promo", segments.get(0).path("value").asString());
         assertEquals(promoUsers, segments.get(0).path("users").asLong());
         assertEquals(promoLost, segments.get(0).path("lost").asLong());
-        assertTrue(segments.get(0).path("loss_rate").asDouble() > 0.8 && segments.get(0).path("others_loss_rate").asDouble() < 0.5, output.toString());
+        assertTrue(
+                segments.get(0).path("loss_rate").asDouble() > 0.8
+                        && segments.get(0).path("others_loss_rate").asDouble() < 0.5,
+                output.toString());
         JsonNode top = output.path("alternatives").get(0);
-        assertEquals("view_pricing", top.path("event_name").asString(), output.path("alternatives").toString());
+        assertEquals(
+                "view_pricing",
+                top.path("event_name").asString(),
+                output.path("alternatives").toString());
         assertEquals(pricingDroppers, top.path("droppers").asLong());
         assertEquals(pricingConverters, top.path("converters").asLong());
         for (JsonNode alternative : output.path("alternatives")) {
-            assertTrue(List.of("view_pricing", "view_docs", "open_settings").contains(alternative.path("event_name").asString()), alternative.toString());
+            assertTrue(
+                    List.of("view_pricing", "view_docs", "open_settings")
+                            .contains(alternative.path("event_name").asString()),
+                    alternative.toString());
         }
     }
 
     @Test
     void badInputShouldBeRefusedWithEveryFieldNamed() {
-        String path = REGISTRY.find("growth.identify_dropoffs").orElseThrow().executor().path();
-        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> module.routes().get(path).handle(new ExecutorRequest(path,
-                Json.parse("{\"range_days\": 0, \"funnel\": {\"name\": \"f\", \"steps\": [{\"event_name\": \"visit\"}]}, "
-                        + "\"segment_by\": [\"bad key\"], \"min_segment_users\": 0}"), "r", null, "user", new ExecutorLog())));
+        String path = REGISTRY.find("growth.identify_dropoffs")
+                .orElseThrow()
+                .executor()
+                .path();
+        ExecutorFailure failure = assertThrows(
+                ExecutorFailure.class,
+                () -> module.routes()
+                        .get(path)
+                        .handle(new ExecutorRequest(
+                                path,
+                                Json.parse(
+                                        "{\"range_days\": 0, \"funnel\": {\"name\": \"f\", \"steps\": [{\"event_name\": \"visit\"}]}, "
+                                                + "\"segment_by\": [\"bad key\"], \"min_segment_users\": 0}"),
+                                "r",
+                                null,
+                                "user",
+                                new ExecutorLog())));
         assertEquals(400, failure.httpStatus());
         for (String field : List.of("/range_days", "/funnel/steps", "/segment_by/0", "/min_segment_users")) {
             assertTrue(failure.getMessage().contains(field), failure.getMessage());

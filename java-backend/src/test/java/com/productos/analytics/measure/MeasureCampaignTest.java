@@ -42,6 +42,7 @@ class MeasureCampaignTest {
 
     @TempDir
     static Path dir;
+
     AnalyticsModule module;
     final List<PlantedCampaign> trials = new ArrayList<>();
     final List<PlantedCampaign.Truth> truths = new ArrayList<>();
@@ -55,7 +56,10 @@ class MeasureCampaignTest {
     @BeforeAll
     void load() {
         Workspace workspace = Workspace.open(dir);
-        ExecutorEnvironment environment = new ExecutorEnvironment(workspace, com.productos.executors.ExecutorTestSupport.REGISTRY, ProductOsConfig.empty(),
+        ExecutorEnvironment environment = new ExecutorEnvironment(
+                workspace,
+                com.productos.executors.ExecutorTestSupport.REGISTRY,
+                ProductOsConfig.empty(),
                 Clock.fixed(EPOCH.plus(Duration.ofDays(2000)), ZoneOffset.UTC));
         AnalyticsSettings settings = AnalyticsSettings.from(Json.object(), workspace);
         DuckDbWarehouse warehouse = new DuckDbWarehouse(DuckDbDatabase.open(settings.duckDbFile()));
@@ -80,11 +84,19 @@ class MeasureCampaignTest {
         warehouse.insert(events);
     }
 
-    private static PlantedCampaign campaign(String tag, int slot, int campaignUsers, int otherUsers, int preUsers, double campaignRate,
-            double baseRate, long seed) {
+    private static PlantedCampaign campaign(
+            String tag,
+            int slot,
+            int campaignUsers,
+            int otherUsers,
+            int preUsers,
+            double campaignRate,
+            double baseRate,
+            long seed) {
         // Two periods per campaign (pre and campaign), and a free day between campaigns.
         Instant start = EPOCH.plus(LENGTH.multipliedBy(2L * slot + 1)).plus(Duration.ofDays(slot));
-        return new PlantedCampaign(tag, start, LENGTH, campaignUsers, otherUsers, preUsers, campaignRate, baseRate, seed);
+        return new PlantedCampaign(
+                tag, start, LENGTH, campaignUsers, otherUsers, preUsers, campaignRate, baseRate, seed);
     }
 
     @AfterAll
@@ -93,37 +105,64 @@ class MeasureCampaignTest {
     }
 
     JsonNode measure(String input, String idempotencyKey) throws ExecutorFailure {
-        return module.routes().get("/execute/analytics/measure_campaign").handle(new ExecutorRequest(
-                "/execute/analytics/measure_campaign", Json.parse(input), "run-1", idempotencyKey, "user", new ExecutorLog()));
+        return module.routes()
+                .get("/execute/analytics/measure_campaign")
+                .handle(new ExecutorRequest(
+                        "/execute/analytics/measure_campaign",
+                        Json.parse(input),
+                        "run-1",
+                        idempotencyKey,
+                        "user",
+                        new ExecutorLog()));
     }
 
     @Test
     void aPlantedUpliftShouldBeFoundWithTheGeneratedCounts() throws Exception {
         JsonNode output = measure(uplift.input(null, 30), null);
         assertEquals("uplift", output.path("conclusion").asString(), output.toPrettyString());
-        assertEquals(upliftTruth.campaignEntered(), output.path("campaign_group").path("users").asLong());
-        assertEquals(upliftTruth.campaignConverted(), output.path("campaign_group").path("converted").asLong());
+        assertEquals(
+                upliftTruth.campaignEntered(),
+                output.path("campaign_group").path("users").asLong());
+        assertEquals(
+                upliftTruth.campaignConverted(),
+                output.path("campaign_group").path("converted").asLong());
         JsonNode same = output.path("comparisons").get(0);
         assertEquals("unattributed_same_period", same.path("baseline").asString());
-        assertEquals(upliftTruth.otherEntered(), same.path("baseline_group").path("users").asLong());
-        assertEquals(upliftTruth.otherConverted(), same.path("baseline_group").path("converted").asLong());
+        assertEquals(
+                upliftTruth.otherEntered(),
+                same.path("baseline_group").path("users").asLong());
+        assertEquals(
+                upliftTruth.otherConverted(),
+                same.path("baseline_group").path("converted").asLong());
         JsonNode pre = output.path("comparisons").get(1);
-        assertEquals(upliftTruth.preEntered(), pre.path("baseline_group").path("users").asLong());
-        assertEquals(upliftTruth.preConverted(), pre.path("baseline_group").path("converted").asLong());
+        assertEquals(
+                upliftTruth.preEntered(),
+                pre.path("baseline_group").path("users").asLong());
+        assertEquals(
+                upliftTruth.preConverted(),
+                pre.path("baseline_group").path("converted").asLong());
         assertEquals("uplift", pre.path("conclusion").asString());
         double expected = (double) upliftTruth.campaignConverted() / upliftTruth.campaignEntered()
                 - (double) upliftTruth.otherConverted() / upliftTruth.otherEntered();
         assertEquals(expected, same.path("difference").asDouble(), 1e-12);
-        assertTrue(output.path("summary").asString().contains("lifted"), output.path("summary").asString());
+        assertTrue(
+                output.path("summary").asString().contains("lifted"),
+                output.path("summary").asString());
     }
 
     @Test
     void noEffectANegativeEffectAndThinDataShouldEachBeSaidPlainly() throws Exception {
-        assertEquals("no_detectable_effect", measure(noEffect.input(null, 30), null).path("conclusion").asString());
-        assertEquals("negative", measure(negative.input(null, 30), null).path("conclusion").asString());
+        assertEquals(
+                "no_detectable_effect",
+                measure(noEffect.input(null, 30), null).path("conclusion").asString());
+        assertEquals(
+                "negative",
+                measure(negative.input(null, 30), null).path("conclusion").asString());
         JsonNode thinOutput = measure(thin.input(null, 30), null);
         assertEquals("too_little_data", thinOutput.path("conclusion").asString());
-        assertTrue(thinOutput.path("summary").asString().contains("only 12 campaign-attributed users"), thinOutput.path("summary").asString());
+        assertTrue(
+                thinOutput.path("summary").asString().contains("only 12 campaign-attributed users"),
+                thinOutput.path("summary").asString());
     }
 
     @Test
@@ -132,7 +171,9 @@ class MeasureCampaignTest {
         assertEquals("too_little_data", output.path("conclusion").asString());
         assertEquals(0, output.path("campaign_group").path("users").asLong());
         assertTrue(output.path("comparisons").get(0).path("difference").isNull());
-        assertTrue(output.path("summary").asString().contains("no campaign-attributed user"), output.path("summary").asString());
+        assertTrue(
+                output.path("summary").asString().contains("no campaign-attributed user"),
+                output.path("summary").asString());
     }
 
     @Test
@@ -140,10 +181,14 @@ class MeasureCampaignTest {
         int covered = 0;
         double planted = 0.25 - 0.15;
         for (PlantedCampaign trial : trials) {
-            JsonNode same = measure(trial.input(null, 30), null).path("comparisons").get(0);
-            if (same.path("lower").asDouble() <= planted && planted <= same.path("upper").asDouble()) covered++;
+            JsonNode same =
+                    measure(trial.input(null, 30), null).path("comparisons").get(0);
+            if (same.path("lower").asDouble() <= planted
+                    && planted <= same.path("upper").asDouble()) covered++;
         }
-        assertTrue(covered >= 190, "the planted difference was inside the interval in " + covered + " of " + TRIALS + " trials");
+        assertTrue(
+                covered >= 190,
+                "the planted difference was inside the interval in " + covered + " of " + TRIALS + " trials");
     }
 
     @Test
@@ -152,16 +197,27 @@ class MeasureCampaignTest {
         JsonNode again = measure(uplift.input(null, 30), "key-1");
         assertEquals(Json.canonical(first), Json.canonical(again));
         try (MeasurementStore store = new MeasurementStore(Workspace.open(dir).executorStore("analytics"))) {
-            List<String> ids = store.forCampaign("cmp_uplift").stream().map(d -> d.path("measurement_id").asString()).toList();
-            assertEquals(1, ids.stream().filter(first.path("measurement_id").asString()::equals).count(), ids.toString());
+            List<String> ids = store.forCampaign("cmp_uplift").stream()
+                    .map(d -> d.path("measurement_id").asString())
+                    .toList();
+            assertEquals(
+                    1,
+                    ids.stream()
+                            .filter(first.path("measurement_id").asString()::equals)
+                            .count(),
+                    ids.toString());
         }
     }
 
     @Test
     void anInsightThatDoesNotExistAndAPeriodThatEndsBeforeItStartsShouldBeRefused() {
-        ExecutorFailure missing = assertThrows(ExecutorFailure.class, () -> measure(uplift.input("ins_nope", 30), null));
+        ExecutorFailure missing =
+                assertThrows(ExecutorFailure.class, () -> measure(uplift.input("ins_nope", 30), null));
         assertEquals(404, missing.httpStatus());
-        assertTrue(missing.getMessage().contains("ins_nope") && missing.getMessage().contains("write_insight"), missing.getMessage());
+        assertTrue(
+                missing.getMessage().contains("ins_nope")
+                        && missing.getMessage().contains("write_insight"),
+                missing.getMessage());
         ExecutorFailure backwards = assertThrows(ExecutorFailure.class, () -> measure("""
                 {"campaign": {"campaign_id": "c", "utm_campaign": "c", "started_at": "2026-02-03T00:00:00Z",
                  "ended_at": "2026-02-01T00:00:00Z"}, "confidence": 0.5,

@@ -50,16 +50,35 @@ class MeasureCampaignThroughControlPlaneTest {
                      "ended_at": "2026-05-02T00:00:00Z"}, "min_users_per_group": 10,
                      "funnel": {"name": "signup", "steps": [{"event_name": "landing_viewed"}, {"event_name": "signed_up"}]}}""");
             assertEquals("succeeded", measured.status().wireName(), String.valueOf(measured.error()));
-            assertEquals(20, measured.output().path("campaign_group").path("users").asInt());
-            assertEquals(20, measured.output().path("campaign_group").path("converted").asInt());
-            assertEquals(10, measured.output().path("comparisons").get(0).path("baseline_group").path("converted").asInt());
-            assertEquals("uplift", measured.output().path("conclusion").asString(), measured.output().toPrettyString());
-            assertTrue(measured.output().path("comparisons").get(1).path("conclusion").asString().equals("too_little_data"));
+            assertEquals(
+                    20, measured.output().path("campaign_group").path("users").asInt());
+            assertEquals(
+                    20,
+                    measured.output().path("campaign_group").path("converted").asInt());
+            assertEquals(
+                    10,
+                    measured.output()
+                            .path("comparisons")
+                            .get(0)
+                            .path("baseline_group")
+                            .path("converted")
+                            .asInt());
+            assertEquals(
+                    "uplift",
+                    measured.output().path("conclusion").asString(),
+                    measured.output().toPrettyString());
+            assertTrue(measured.output()
+                    .path("comparisons")
+                    .get(1)
+                    .path("conclusion")
+                    .asString()
+                    .equals("too_little_data"));
         }
     }
 
     private static ObjectNode event(String user, String name, Instant at, ObjectNode properties) {
-        ObjectNode event = Json.object().put("user_id", user).put("event_name", name).put("timestamp", at.toString());
+        ObjectNode event =
+                Json.object().put("user_id", user).put("event_name", name).put("timestamp", at.toString());
         event.set("properties", properties);
         return event;
     }

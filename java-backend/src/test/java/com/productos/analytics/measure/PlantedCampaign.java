@@ -16,13 +16,26 @@ import tools.jackson.databind.node.ObjectNode;
  * else at {@code baseRate}. Each user's true outcome is drawn once, so the reference counts below are
  * known without any funnel logic.
  */
-record PlantedCampaign(String tag, Instant start, Duration length, int campaignUsers, int otherUsers, int preUsers,
-        double campaignRate, double baseRate, long seed) {
+record PlantedCampaign(
+        String tag,
+        Instant start,
+        Duration length,
+        int campaignUsers,
+        int otherUsers,
+        int preUsers,
+        double campaignRate,
+        double baseRate,
+        long seed) {
 
     static final List<String> STEPS = List.of("landing_viewed", "signed_up", "upgraded");
 
     /** What was generated, by group: users who entered and users who converted. */
-    record Truth(long campaignEntered, long campaignConverted, long otherEntered, long otherConverted, long preEntered,
+    record Truth(
+            long campaignEntered,
+            long campaignConverted,
+            long otherEntered,
+            long otherConverted,
+            long preEntered,
             long preConverted) {}
 
     Instant end() {
@@ -37,7 +50,13 @@ record PlantedCampaign(String tag, Instant start, Duration length, int campaignU
         return new Truth(campaign[0], campaign[1], other[0], other[1], pre[0], pre[1]);
     }
 
-    private long[] group(List<Event> events, SplittableRandom random, String prefix, int users, double rate, Instant from,
+    private long[] group(
+            List<Event> events,
+            SplittableRandom random,
+            String prefix,
+            int users,
+            double rate,
+            Instant from,
             boolean attributed) {
         long converted = 0;
         // Users arrive in the first half of the period, so a whole path fits in it.
@@ -50,7 +69,8 @@ record PlantedCampaign(String tag, Instant start, Duration length, int campaignU
             add(events, user, STEPS.get(0), landing, properties);
             boolean converts = random.nextDouble() < rate;
             // Some users who do not convert still sign up: the last step is what counts.
-            if (converts || random.nextDouble() < 0.4) add(events, user, STEPS.get(1), landing.plusSeconds(1), Json.object());
+            if (converts || random.nextDouble() < 0.4)
+                add(events, user, STEPS.get(1), landing.plusSeconds(1), Json.object());
             if (converts) {
                 add(events, user, STEPS.get(2), landing.plusSeconds(2), Json.object());
                 converted++;
@@ -64,8 +84,10 @@ record PlantedCampaign(String tag, Instant start, Duration length, int campaignU
     }
 
     String input(String insightId, int minUsers) {
-        return "{\"campaign\": {\"campaign_id\": \"cmp_" + tag + "\", \"utm_campaign\": \"" + tag + "\", \"started_at\": \"" + start
-                + "\", \"ended_at\": \"" + end() + "\"}, " + (insightId == null ? "" : "\"insight_id\": \"" + insightId + "\", ")
+        return "{\"campaign\": {\"campaign_id\": \"cmp_" + tag + "\", \"utm_campaign\": \"" + tag
+                + "\", \"started_at\": \"" + start
+                + "\", \"ended_at\": \"" + end() + "\"}, "
+                + (insightId == null ? "" : "\"insight_id\": \"" + insightId + "\", ")
                 + "\"min_users_per_group\": " + minUsers + ", \"funnel\": {\"name\": \"upgrade\", \"steps\": ["
                 + "{\"event_name\": \"landing_viewed\"}, {\"event_name\": \"signed_up\"}, {\"event_name\": \"upgraded\"}]}}";
     }

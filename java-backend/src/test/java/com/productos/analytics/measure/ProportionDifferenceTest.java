@@ -36,7 +36,8 @@ class ProportionDifferenceTest {
         for (int t = 0; t < trials; t++) {
             int n1 = 80 + random.nextInt(300);
             int n0 = 150 + random.nextInt(600);
-            ProportionDifference d = ProportionDifference.of(binomial(random, n1, p1), n1, binomial(random, n0, p0), n0, Z95);
+            ProportionDifference d =
+                    ProportionDifference.of(binomial(random, n1, p1), n1, binomial(random, n0, p0), n0, Z95);
             if (d.lower() <= p1 - p0 && p1 - p0 <= d.upper()) covered++;
         }
         double coverage = (double) covered / trials;

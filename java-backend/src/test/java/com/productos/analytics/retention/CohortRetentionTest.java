@@ -23,11 +23,11 @@ import com.productos.registry.ToolDefinition;
 import com.productos.registry.ToolRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,16 +48,18 @@ import tools.jackson.databind.JsonNode;
 class CohortRetentionTest {
     static final ToolRegistry REGISTRY = new RegistryLoader().loadBundled();
     static final Instant AS_OF = Instant.parse("2026-03-30T00:00:00Z");
+
     @TempDir
     Path dir;
+
     AnalyticsModule module;
     List<Event> stored = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
         Workspace workspace = Workspace.open(dir);
-        module = AnalyticsModule.create(new ExecutorEnvironment(workspace, REGISTRY, ProductOsConfig.load(workspace, Map.of()),
-                Clock.fixed(AS_OF, ZoneOffset.UTC)));
+        module = AnalyticsModule.create(new ExecutorEnvironment(
+                workspace, REGISTRY, ProductOsConfig.load(workspace, Map.of()), Clock.fixed(AS_OF, ZoneOffset.UTC)));
     }
 
     @AfterEach
@@ -69,15 +71,16 @@ class CohortRetentionTest {
         ToolDefinition tool = REGISTRY.find("analytics.cohort_retention").orElseThrow();
         JsonNode node = Json.parse(input);
         assertEquals(List.of(), tool.inputSchema().validate(node), "test input must satisfy the registry");
-        JsonNode output = module.routes().get(tool.executor().path())
+        JsonNode output = module.routes()
+                .get(tool.executor().path())
                 .handle(new ExecutorRequest(tool.executor().path(), node, "run-1", null, "user", new ExecutorLog()));
         assertEquals(List.of(), tool.outputSchema().validate(output), "output off contract: " + output);
         return output;
     }
 
     /** Cohort start date -> retained users per period, computed per user from the raw events. */
-    static Map<String, List<Long>> reference(List<Event> events, String period, String start, String back, int periods,
-                                             Instant from, Instant to) {
+    static Map<String, List<Long>> reference(
+            List<Event> events, String period, String start, String back, int periods, Instant from, Instant to) {
         Map<String, List<Event>> byUser = new HashMap<>();
         for (Event e : events) {
             if (e.timestamp().isBefore(from) || e.timestamp().isAfter(to)) continue;
@@ -94,12 +97,14 @@ class CohortRetentionTest {
             }
             if (cohort == null) continue;
             int width = (int) Math.min(periods, between(cohort, last, period)) + 1;
-            long[] row = table.computeIfAbsent(cohort.atStartOfDay(ZoneOffset.UTC).toInstant().toString(), c -> new long[width]);
+            long[] row = table.computeIfAbsent(
+                    cohort.atStartOfDay(ZoneOffset.UTC).toInstant().toString(), c -> new long[width]);
             row[0]++;
             boolean[] seen = new boolean[width];
             for (Event e : own) {
                 if (back != null && !e.eventName().equals(back)) continue;
-                long offset = between(cohort, periodStart(LocalDate.ofInstant(e.timestamp(), ZoneOffset.UTC), period), period);
+                long offset = between(
+                        cohort, periodStart(LocalDate.ofInstant(e.timestamp(), ZoneOffset.UTC), period), period);
                 if (offset >= 1 && offset < width && !seen[(int) offset]) {
                     seen[(int) offset] = true;
                     row[(int) offset]++;
@@ -171,8 +176,12 @@ class CohortRetentionTest {
         List<Long> planted = triangle.get("2026-02-09T00:00:00Z");
         List<Long> before = triangle.get("2026-02-02T00:00:00Z");
         assertEquals(7, planted.size(), "cohort 6 of 12 has its own week and 6 after it");
-        assertTrue(planted.get(1) > 0.7 * planted.get(0) && before.get(1) < 0.6 * before.get(0), planted + " vs " + before);
-        assertTrue(planted.get(5) > 0.7 * planted.get(0) && before.get(5) < 0.3 * before.get(0), planted + " vs " + before);
+        assertTrue(
+                planted.get(1) > 0.7 * planted.get(0) && before.get(1) < 0.6 * before.get(0),
+                planted + " vs " + before);
+        assertTrue(
+                planted.get(5) > 0.7 * planted.get(0) && before.get(5) < 0.3 * before.get(0),
+                planted + " vs " + before);
         // Any event as start and return: the signups start the cohorts, every later use counts.
         JsonNode any = call("""
                 {"range_days": 85, "as_of": "%s", "periods": 3}""".formatted(asOf));
@@ -180,7 +189,9 @@ class CohortRetentionTest {
         assertEquals("(any event)", any.path("start_event").asString());
         JsonNode monthly = call("""
                 {"range_days": 85, "as_of": "%s", "period": "month", "start_event": "signup"}""".formatted(asOf));
-        assertEquals(reference(stored, "month", "signup", null, 12, asOf.minusSeconds(85L * 86400), asOf), triangle(monthly));
+        assertEquals(
+                reference(stored, "month", "signup", null, 12, asOf.minusSeconds(85L * 86400), asOf),
+                triangle(monthly));
     }
 
     @Test
@@ -188,8 +199,11 @@ class CohortRetentionTest {
         Path datasets = SharedDatasets.directory().orElse(null);
         assumeTrue(datasets != null, "shared/datasets not found beside the project");
         Path file = datasets.resolve("taobao_UserBehavior_head_clean.csv");
-        new EventImporter(module.warehouse().eventSink().orElseThrow()).importFile(file, ImportFormat.CSV, ColumnMapping.parse(
-                "user_id=user_id,event_name=behavior_type,timestamp=timestamp,unit=s"));
+        new EventImporter(module.warehouse().eventSink().orElseThrow())
+                .importFile(
+                        file,
+                        ImportFormat.CSV,
+                        ColumnMapping.parse("user_id=user_id,event_name=behavior_type,timestamp=timestamp,unit=s"));
         List<Event> raw = new ArrayList<>();
         try (Stream<String> lines = Files.lines(file)) {
             lines.skip(1).forEach(line -> {
@@ -202,7 +216,12 @@ class CohortRetentionTest {
                 {"range_days": 9, "as_of": "%s", "period": "day", "return_event": "buy"}""".formatted(asOf));
         Map<String, List<Long>> triangle = triangle(output);
         assertEquals(reference(raw, "day", null, "buy", 12, asOf.minusSeconds(9L * 86400), asOf), triangle);
-        assertTrue(triangle.values().stream().mapToLong(r -> r.size() > 1 ? r.get(1) : 0).sum() > 0, "some buyers come back: " + triangle);
+        assertTrue(
+                triangle.values().stream()
+                                .mapToLong(r -> r.size() > 1 ? r.get(1) : 0)
+                                .sum()
+                        > 0,
+                "some buyers come back: " + triangle);
         JsonNode carts = call("""
                 {"range_days": 9, "as_of": "%s", "period": "day", "start_event": "cart", "return_event": "pv", "periods": 4}""".formatted(asOf));
         assertEquals(reference(raw, "day", "cart", "pv", 4, asOf.minusSeconds(9L * 86400), asOf), triangle(carts));
@@ -210,11 +229,24 @@ class CohortRetentionTest {
 
     @Test
     void badInputShouldBeRefusedWithTheFieldNamed() {
-        String path = REGISTRY.find("analytics.cohort_retention").orElseThrow().executor().path();
-        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> module.routes().get(path).handle(new ExecutorRequest(path,
-                Json.parse("{\"range_days\": 30, \"period\": \"hour\", \"start_event\": \"\", \"periods\": 0}"), "r", null, "user",
-                new ExecutorLog())));
+        String path = REGISTRY.find("analytics.cohort_retention")
+                .orElseThrow()
+                .executor()
+                .path();
+        ExecutorFailure failure = assertThrows(
+                ExecutorFailure.class,
+                () -> module.routes()
+                        .get(path)
+                        .handle(new ExecutorRequest(
+                                path,
+                                Json.parse(
+                                        "{\"range_days\": 30, \"period\": \"hour\", \"start_event\": \"\", \"periods\": 0}"),
+                                "r",
+                                null,
+                                "user",
+                                new ExecutorLog())));
         assertEquals(400, failure.httpStatus());
-        for (String field : List.of("/period", "/start_event", "/periods")) assertTrue(failure.getMessage().contains(field), failure.getMessage());
+        for (String field : List.of("/period", "/start_event", "/periods"))
+            assertTrue(failure.getMessage().contains(field), failure.getMessage());
     }
 }

@@ -35,7 +35,11 @@ class FirestoreBrandProfileStoreTest {
     @BeforeEach
     void connect() {
         // A fresh collection per test keeps tests independent on the shared emulator.
-        store = FirestoreBrandProfileStore.connect("productos-test", null, null, emulator.host(),
+        store = FirestoreBrandProfileStore.connect(
+                "productos-test",
+                null,
+                null,
+                emulator.host(),
                 "brand_profiles_" + UUID.randomUUID().toString().replace("-", ""));
     }
 
@@ -50,7 +54,13 @@ class FirestoreBrandProfileStoreTest {
             """);
 
     private static BrandAuditEntry audit(String runId, JsonNode before, JsonNode after) {
-        return new BrandAuditEntry("default", runId, "user", Json.parse("{\"voice\":\"plain and warm\"}"), before, after,
+        return new BrandAuditEntry(
+                "default",
+                runId,
+                "user",
+                Json.parse("{\"voice\":\"plain and warm\"}"),
+                before,
+                after,
                 Instant.parse("2026-11-25T12:00:00.123Z"));
     }
 
@@ -61,7 +71,10 @@ class FirestoreBrandProfileStoreTest {
         Optional<StoredProfile> read = store.get("default");
 
         assertTrue(read.isPresent());
-        assertEquals(Json.canonical(ACME), Json.canonical(read.get().brand()), "same JSON (Firestore keeps integers as 64-bit)");
+        assertEquals(
+                Json.canonical(ACME),
+                Json.canonical(read.get().brand()),
+                "same JSON (Firestore keeps integers as 64-bit)");
         assertEquals(Instant.parse("2026-11-25T12:00:00.123Z"), read.get().updatedAt());
     }
 
@@ -80,7 +93,8 @@ class FirestoreBrandProfileStoreTest {
         assertEquals("plain and warm", trail.get(1).path("before").path("voice").asString());
         assertEquals("bold", trail.get(1).path("after").path("voice").asString());
         assertEquals("plain and warm", trail.get(1).path("patch").path("voice").asString());
-        assertEquals("bold", store.get("default").orElseThrow().brand().path("voice").asString());
+        assertEquals(
+                "bold", store.get("default").orElseThrow().brand().path("voice").asString());
     }
 
     @Test
@@ -101,24 +115,40 @@ class FirestoreBrandProfileStoreTest {
         JsonNode rejected = Json.parse("{\"name\":\"Acme\",\"\":\"a field with an empty name\"}");
 
         com.productos.common.StoreException failure = org.junit.jupiter.api.Assertions.assertThrows(
-                com.productos.common.StoreException.class, () -> store.put("default", rejected, audit("run-2", ACME, rejected)));
+                com.productos.common.StoreException.class,
+                () -> store.put("default", rejected, audit("run-2", ACME, rejected)));
 
         assertTrue(failure.getMessage().contains("brand profile default"), failure.getMessage());
-        assertEquals(Json.canonical(ACME), Json.canonical(store.get("default").orElseThrow().brand()));
+        assertEquals(
+                Json.canonical(ACME),
+                Json.canonical(store.get("default").orElseThrow().brand()));
         assertEquals(1, store.auditTrail("default").size());
     }
 
     @Test
     void putIfUnchangedShouldWriteOnlyOverTheExpectedDocument() {
-        assertTrue(store.putIfUnchanged("default", null, ACME, audit("run-1", null, ACME)).isPresent(), "first write over nothing");
+        assertTrue(
+                store.putIfUnchanged("default", null, ACME, audit("run-1", null, ACME))
+                        .isPresent(),
+                "first write over nothing");
         JsonNode bold = Json.parse("{\"name\":\"Acme\",\"voice\":\"bold\",\"audience\":\"a\",\"claims_policy\":{}}");
         JsonNode calm = Json.parse("{\"name\":\"Acme\",\"voice\":\"calm\",\"audience\":\"a\",\"claims_policy\":{}}");
 
-        assertTrue(store.putIfUnchanged("default", ACME, bold, audit("run-2", ACME, bold)).isPresent(), "ACME was current");
-        assertTrue(store.putIfUnchanged("default", ACME, calm, audit("run-3", ACME, calm)).isEmpty(), "ACME is no longer current");
-        assertTrue(store.putIfUnchanged("default", null, calm, audit("run-4", null, calm)).isEmpty(), "a profile exists");
+        assertTrue(
+                store.putIfUnchanged("default", ACME, bold, audit("run-2", ACME, bold))
+                        .isPresent(),
+                "ACME was current");
+        assertTrue(
+                store.putIfUnchanged("default", ACME, calm, audit("run-3", ACME, calm))
+                        .isEmpty(),
+                "ACME is no longer current");
+        assertTrue(
+                store.putIfUnchanged("default", null, calm, audit("run-4", null, calm))
+                        .isEmpty(),
+                "a profile exists");
 
-        assertEquals("bold", store.get("default").orElseThrow().brand().path("voice").asString());
+        assertEquals(
+                "bold", store.get("default").orElseThrow().brand().path("voice").asString());
         assertEquals(2, store.auditTrail("default").size(), "refused writes leave no audit entry");
     }
 

@@ -35,8 +35,10 @@ public final class FirestoreEmulator implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Process process = new ProcessBuilder("node", "start.js", Integer.toString(port))
-                .directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         FirestoreEmulator emulator = new FirestoreEmulator(process, port);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (!emulator.accepts()) {
@@ -67,7 +69,8 @@ public final class FirestoreEmulator implements AutoCloseable {
             Path candidate = base.resolve("test-fixtures").resolve("firestore-emulator");
             if (Files.isRegularFile(candidate.resolve("package.json"))) return candidate;
         }
-        throw new IllegalStateException("test-fixtures/firestore-emulator not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("test-fixtures/firestore-emulator not found above "
+                + Path.of("").toAbsolutePath());
     }
 
     @Override

@@ -45,10 +45,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class FakeGoogleCloud implements AutoCloseable {
     record Request(String method, String path, String query, Map<String, String> headers, String body) {}
 
-    private static final JsonFormat.TypeRegistry TYPES = JsonFormat.TypeRegistry.newBuilder()
-            .add(Service.getDescriptor()).build();
-    private static final JsonFormat.Printer PRINTER = JsonFormat.printer().usingTypeRegistry(TYPES).printingEnumsAsInts();
-    private static final JsonFormat.Parser PARSER = JsonFormat.parser().usingTypeRegistry(TYPES).ignoringUnknownFields();
+    private static final JsonFormat.TypeRegistry TYPES =
+            JsonFormat.TypeRegistry.newBuilder().add(Service.getDescriptor()).build();
+    private static final JsonFormat.Printer PRINTER =
+            JsonFormat.printer().usingTypeRegistry(TYPES).printingEnumsAsInts();
+    private static final JsonFormat.Parser PARSER =
+            JsonFormat.parser().usingTypeRegistry(TYPES).ignoringUnknownFields();
     private static final Pattern SERVICE = Pattern.compile("/v2/projects/([^/]+)/locations/([^/]+)/services/([^/:]+)");
 
     final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -58,6 +60,7 @@ final class FakeGoogleCloud implements AutoCloseable {
     volatile boolean operationsHang;
     /** HTTP status every call answers with instead of working (0 = work normally). */
     volatile int failEverythingWith;
+
     final List<ObjectNode> logEntries = new CopyOnWriteArrayList<>();
 
     private final HttpServer server;
@@ -92,10 +95,15 @@ final class FakeGoogleCloud implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
             String method = headers.getOrDefault("x-http-method-override", exchange.getRequestMethod());
             String path = exchange.getRequestURI().getPath();
-            String query = exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
+            String query = exchange.getRequestURI().getQuery() == null
+                    ? ""
+                    : exchange.getRequestURI().getQuery();
             requests.add(new Request(method, path, query, headers, body));
             if (failEverythingWith != 0) {
-                error(exchange, failEverythingWith, failEverythingWith == 401 ? "UNAUTHENTICATED" : "PERMISSION_DENIED",
+                error(
+                        exchange,
+                        failEverythingWith,
+                        failEverythingWith == 401 ? "UNAUTHENTICATED" : "PERMISSION_DENIED",
                         "Request had invalid authentication credentials.");
                 return;
             }
@@ -111,7 +119,9 @@ final class FakeGoogleCloud implements AutoCloseable {
         boolean isService = service.lookingAt();
         if (method.equals("POST") && path.matches("/v1/projects/[^/]+/builds")) {
             createBuild(exchange, path.split("/")[3], body);
-        } else if (method.equals("GET") && (path.startsWith("/v1/operations/") || path.matches("/v2/projects/[^/]+/locations/[^/]+/operations/.+"))) {
+        } else if (method.equals("GET")
+                && (path.startsWith("/v1/operations/")
+                        || path.matches("/v2/projects/[^/]+/locations/[^/]+/operations/.+"))) {
             pollOperation(exchange, path.substring(4));
         } else if (method.equals("POST") && path.matches("/v2/projects/[^/]+/locations/[^/]+/services")) {
             String id = query.replaceAll(".*serviceId=([^&]+).*", "$1");
@@ -134,12 +144,21 @@ final class FakeGoogleCloud implements AutoCloseable {
             listRevisions(exchange, path.substring(4, path.length() - "/revisions".length()), query);
         } else if (isService && method.equals("GET")) {
             Service found = services.get(path.substring(4));
-            if (found == null) error(exchange, 404, "NOT_FOUND", "Resource '" + service.group(3) + "' of kind 'SERVICE' does not exist.");
+            if (found == null)
+                error(
+                        exchange,
+                        404,
+                        "NOT_FOUND",
+                        "Resource '" + service.group(3) + "' of kind 'SERVICE' does not exist.");
             else reply(exchange, 200, print(found));
         } else if (isService && method.equals("PATCH")) {
             Service existing = services.get(path.substring(4));
             if (existing == null) {
-                error(exchange, 404, "NOT_FOUND", "Resource '" + service.group(3) + "' of kind 'SERVICE' does not exist.");
+                error(
+                        exchange,
+                        404,
+                        "NOT_FOUND",
+                        "Resource '" + service.group(3) + "' of kind 'SERVICE' does not exist.");
                 return;
             }
             Service.Builder requested = Service.newBuilder();
@@ -160,7 +179,9 @@ final class FakeGoogleCloud implements AutoCloseable {
     private void createBuild(HttpExchange exchange, String project, String body) throws IOException {
         ObjectNode build = (ObjectNode) Json.parse(body);
         String id = "build-" + ids.incrementAndGet();
-        build.put("id", id).put("projectId", project).put("status", "QUEUED")
+        build.put("id", id)
+                .put("projectId", project)
+                .put("status", "QUEUED")
                 .put("logUrl", "https://console.cloud.google.com/cloud-build/builds/" + id);
         ObjectNode finished = build.deepCopy().put("status", buildOutcome);
         finished.put("@type", "type.googleapis.com/google.devtools.cloudbuild.v1.Build");
@@ -170,12 +191,15 @@ final class FakeGoogleCloud implements AutoCloseable {
                 images.addObject().put("name", image.asString()).put("digest", "sha256:" + Json.sha256Hex(id));
             }
         } else {
-            finished.put("statusDetail", "Build step 0 \"gcr.io/cloud-builders/docker\" failed: step exited with non-zero status: 1");
+            finished.put(
+                    "statusDetail",
+                    "Build step 0 \"gcr.io/cloud-builders/docker\" failed: step exited with non-zero status: 1");
         }
         String operation = "operations/build/" + project + "/" + id;
         buildResults.put(operation, finished);
         ObjectNode answer = Json.object().put("name", operation);
-        answer.putObject("metadata").put("@type", "type.googleapis.com/google.devtools.cloudbuild.v1.BuildOperationMetadata")
+        answer.putObject("metadata")
+                .put("@type", "type.googleapis.com/google.devtools.cloudbuild.v1.BuildOperationMetadata")
                 .set("build", build);
         reply(exchange, 200, Json.write(answer));
     }
@@ -206,7 +230,10 @@ final class FakeGoogleCloud implements AutoCloseable {
         String shortName = name.substring(name.lastIndexOf('/') + 1);
         List<Revision> kept = revisions.computeIfAbsent(name, n -> new ArrayList<>());
         Service.Builder next = (existing == null ? Service.newBuilder() : existing.toBuilder())
-                .setName(name).setTemplate(requested.getTemplate()).clearTraffic().addAllTraffic(requested.getTrafficList())
+                .setName(name)
+                .setTemplate(requested.getTemplate())
+                .clearTraffic()
+                .addAllTraffic(requested.getTrafficList())
                 .setIngress(requested.getIngress())
                 .setUri("https://" + shortName + "-abc123-uc.a.run.app")
                 .setGeneration(existing == null ? 1 : existing.getGeneration() + 1)
@@ -218,36 +245,56 @@ final class FakeGoogleCloud implements AutoCloseable {
         if (templateChanged) {
             createdRevision = String.format("%s/revisions/%s-%05d-x%d", name, shortName, kept.size() + 1, ids.get());
             failed = requested.getTemplate().getContainers(0).getEnvList().stream()
-                    .anyMatch(env -> env.getName().equals("SAMPLE_FAIL_AT_START") && env.getValue().equals("1"));
-            kept.add(Revision.newBuilder().setName(createdRevision).setService(name).setCreateTime(now())
+                    .anyMatch(env -> env.getName().equals("SAMPLE_FAIL_AT_START")
+                            && env.getValue().equals("1"));
+            kept.add(Revision.newBuilder()
+                    .setName(createdRevision)
+                    .setService(name)
+                    .setCreateTime(now())
                     .setGeneration(kept.size() + 1)
-                    .addConditions(Condition.newBuilder().setType("Ready").setState(failed
-                            ? Condition.State.CONDITION_FAILED : Condition.State.CONDITION_SUCCEEDED))
+                    .addConditions(Condition.newBuilder()
+                            .setType("Ready")
+                            .setState(failed ? Condition.State.CONDITION_FAILED : Condition.State.CONDITION_SUCCEEDED))
                     .build());
             next.setLatestCreatedRevision(createdRevision);
         }
         if (failed) {
-            next.setTerminalCondition(Condition.newBuilder().setType("Ready").setState(Condition.State.CONDITION_FAILED)
-                    .setMessage("Revision '" + shortOf(createdRevision) + "' is not ready and cannot serve traffic."
-                            + " The user-provided container failed to start and listen on the port defined by PORT=8080."));
+            next.setTerminalCondition(
+                    Condition.newBuilder()
+                            .setType("Ready")
+                            .setState(Condition.State.CONDITION_FAILED)
+                            .setMessage(
+                                    "Revision '" + shortOf(createdRevision) + "' is not ready and cannot serve traffic."
+                                            + " The user-provided container failed to start and listen on the port defined by PORT=8080."));
             next.setObservedGeneration(next.getGeneration());
             services.put(name, next.build());
-            operationErrors.put(operation, Status.newBuilder().setCode(9)
-                    .setMessage(next.getTerminalCondition().getMessage()).build());
+            operationErrors.put(
+                    operation,
+                    Status.newBuilder()
+                            .setCode(9)
+                            .setMessage(next.getTerminalCondition().getMessage())
+                            .build());
         } else {
             if (templateChanged) next.setLatestReadyRevision(createdRevision);
-            next.setTerminalCondition(Condition.newBuilder().setType("Ready").setState(Condition.State.CONDITION_SUCCEEDED))
-                    .setObservedGeneration(next.getGeneration()).setReconciling(false);
+            next.setTerminalCondition(
+                            Condition.newBuilder().setType("Ready").setState(Condition.State.CONDITION_SUCCEEDED))
+                    .setObservedGeneration(next.getGeneration())
+                    .setReconciling(false);
             next.clearTrafficStatuses();
             for (TrafficTarget target : requested.getTrafficList()) {
                 boolean latest = target.getType() == TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST;
-                next.addTrafficStatuses(TrafficTargetStatus.newBuilder().setType(target.getType()).setPercent(target.getPercent())
+                next.addTrafficStatuses(TrafficTargetStatus.newBuilder()
+                        .setType(target.getType())
+                        .setPercent(target.getPercent())
                         .setRevision(latest ? shortOf(next.getLatestReadyRevision()) : target.getRevision()));
             }
             services.put(name, next.build());
             operationResults.put(operation, next.build());
         }
-        return Operation.newBuilder().setName(operation).setMetadata(Any.pack(next.build())).build();
+        return Operation.newBuilder()
+                .setName(operation)
+                .setMetadata(Any.pack(next.build()))
+                .build();
     }
 
     private void listRevisions(HttpExchange exchange, String service, String query) throws IOException {
@@ -265,10 +312,12 @@ final class FakeGoogleCloud implements AutoCloseable {
         String filter = request.path("filter").asString();
         List<ObjectNode> matching = new ArrayList<>();
         for (ObjectNode entry : logEntries) {
-            String service = entry.path("resource").path("labels").path("service_name").asString();
+            String service =
+                    entry.path("resource").path("labels").path("service_name").asString();
             if (filter.contains("resource.labels.service_name=\"" + service + "\"")) matching.add(entry);
         }
-        matching.sort((a, b) -> b.path("timestamp").asString().compareTo(a.path("timestamp").asString()));
+        matching.sort((a, b) ->
+                b.path("timestamp").asString().compareTo(a.path("timestamp").asString()));
         String token = request.path("pageToken").asString("");
         ObjectNode page = Json.object();
         ArrayNode entries = page.putArray("entries");

@@ -33,12 +33,20 @@ class ConcurrentDeployTest {
         SampleServiceRepo repo = SampleServiceRepo.create(temp.resolve("web"));
         Path gate = temp.resolve("gate");
         // The build waits for the test to open the gate, so the deploy is caught in progress.
-        repo.commit("a build that waits", Map.of(ServiceManifest.FILE_NAME,
-                "build: while [ ! -f '" + gate + "' ]; do sleep 0.05; done\nrun: node server.js\nhealth_path: /healthz\n"));
-        JsonNode input = Json.object().put("service_name", "web").put("repo", repo.url())
-                .put("ref", "main").put("env", "dev").put("region", "local");
-        try (DeployModule deploy = DeployModule.create(new ExecutorEnvironment(workspace, Calls.REGISTRY,
-                ProductOsConfig.empty(), Clock.systemUTC()))) {
+        repo.commit(
+                "a build that waits",
+                Map.of(
+                        ServiceManifest.FILE_NAME,
+                        "build: while [ ! -f '" + gate
+                                + "' ]; do sleep 0.05; done\nrun: node server.js\nhealth_path: /healthz\n"));
+        JsonNode input = Json.object()
+                .put("service_name", "web")
+                .put("repo", repo.url())
+                .put("ref", "main")
+                .put("env", "dev")
+                .put("region", "local");
+        try (DeployModule deploy = DeployModule.create(
+                new ExecutorEnvironment(workspace, Calls.REGISTRY, ProductOsConfig.empty(), Clock.systemUTC()))) {
             CompletableFuture<JsonNode> first = CompletableFuture.supplyAsync(() -> {
                 try {
                     return Calls.call(deploy, "cloudrun.deploy_service", input, "run-first");
@@ -48,15 +56,20 @@ class ConcurrentDeployTest {
             });
             Poll.until(Duration.ofSeconds(20), "the deploy to be in progress", () -> {
                 try {
-                    return Calls.call(deploy, "cloudrun.get_service_status", "{\"service_name\":\"web\",\"region\":\"local\"}")
-                            .path("status").asString().equals("deploying");
+                    return Calls.call(
+                                    deploy,
+                                    "cloudrun.get_service_status",
+                                    "{\"service_name\":\"web\",\"region\":\"local\"}")
+                            .path("status")
+                            .asString()
+                            .equals("deploying");
                 } catch (ExecutorFailure notYet) {
                     return false;
                 }
             });
 
-            ExecutorFailure conflict = assertThrows(ExecutorFailure.class,
-                    () -> Calls.call(deploy, "cloudrun.deploy_service", input, "run-second"));
+            ExecutorFailure conflict = assertThrows(
+                    ExecutorFailure.class, () -> Calls.call(deploy, "cloudrun.deploy_service", input, "run-second"));
             Files.createFile(gate);
 
             assertEquals(409, conflict.httpStatus());

@@ -21,11 +21,20 @@ public final class DeployThenWait {
 
     public static void main(String[] args) throws Exception {
         Workspace workspace = Workspace.open(Path.of(args[0]));
-        DeployModule deploy = DeployModule.create(new ExecutorEnvironment(workspace, Calls.REGISTRY, ProductOsConfig.empty(),
-                Clock.systemUTC()));
-        Calls.call(deploy, "cloudrun.deploy_service", Json.object().put("service_name", "web").put("repo", args[1])
-                .put("ref", "main").put("env", "dev").put("region", "local"), "run-child");
-        RevisionProcess serving = ((LocalDeployBackend) deploy.backend()).servingProcess("web").orElseThrow();
+        DeployModule deploy = DeployModule.create(
+                new ExecutorEnvironment(workspace, Calls.REGISTRY, ProductOsConfig.empty(), Clock.systemUTC()));
+        Calls.call(
+                deploy,
+                "cloudrun.deploy_service",
+                Json.object()
+                        .put("service_name", "web")
+                        .put("repo", args[1])
+                        .put("ref", "main")
+                        .put("env", "dev")
+                        .put("region", "local"),
+                "run-child");
+        RevisionProcess serving =
+                ((LocalDeployBackend) deploy.backend()).servingProcess("web").orElseThrow();
         List<String> pids = new ArrayList<>();
         pids.add(Long.toString(serving.pid()));
         serving.process().toHandle().descendants().forEach(handle -> pids.add(Long.toString(handle.pid())));

@@ -39,8 +39,11 @@ class ObservedStatusTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        environment = new ExecutorEnvironment(Workspace.open(Files.createDirectories(temp.resolve("workspace"))), Calls.REGISTRY,
-                ProductOsConfig.empty(), Clock.systemUTC());
+        environment = new ExecutorEnvironment(
+                Workspace.open(Files.createDirectories(temp.resolve("workspace"))),
+                Calls.REGISTRY,
+                ProductOsConfig.empty(),
+                Clock.systemUTC());
         repo = SampleServiceRepo.create(temp.resolve("web"));
         deploy = DeployModule.create(environment);
     }
@@ -51,13 +54,23 @@ class ObservedStatusTest {
     }
 
     private JsonNode deployMain() throws ExecutorFailure {
-        return Calls.call(deploy, "cloudrun.deploy_service", Json.object().put("service_name", "web")
-                .put("repo", repo.dir().toString()).put("ref", "main").put("env", "dev").put("region", "local"), "run-deploy");
+        return Calls.call(
+                deploy,
+                "cloudrun.deploy_service",
+                Json.object()
+                        .put("service_name", "web")
+                        .put("repo", repo.dir().toString())
+                        .put("ref", "main")
+                        .put("env", "dev")
+                        .put("region", "local"),
+                "run-deploy");
     }
 
     private List<ProcessHandle> servingTree() {
-        RevisionProcess serving = ((LocalDeployBackend) deploy.backend()).servingProcess("web").orElseThrow();
-        List<ProcessHandle> tree = new ArrayList<>(serving.process().toHandle().descendants().toList());
+        RevisionProcess serving =
+                ((LocalDeployBackend) deploy.backend()).servingProcess("web").orElseThrow();
+        List<ProcessHandle> tree =
+                new ArrayList<>(serving.process().toHandle().descendants().toList());
         tree.add(serving.process().toHandle());
         return tree;
     }
@@ -65,18 +78,29 @@ class ObservedStatusTest {
     @Test
     void aRevisionKilledBehindTheBackendsBackShouldBeAnErrorUntilItServesAgain() throws Exception {
         deployMain();
-        assertEquals("ready", Calls.call(deploy, "cloudrun.get_service_status", STATUS).path("status").asString());
+        assertEquals(
+                "ready",
+                Calls.call(deploy, "cloudrun.get_service_status", STATUS)
+                        .path("status")
+                        .asString());
         List<ProcessHandle> tree = servingTree();
 
         tree.forEach(ProcessHandle::destroyForcibly);
-        Poll.until(Duration.ofSeconds(10), "the revision to be gone", () -> tree.stream().noneMatch(ProcessTree::isRunning));
+        Poll.until(
+                Duration.ofSeconds(10),
+                "the revision to be gone",
+                () -> tree.stream().noneMatch(ProcessTree::isRunning));
 
         JsonNode down = Calls.call(deploy, "cloudrun.get_service_status", STATUS);
         assertEquals("error", down.path("status").asString(), down.toString());
-        assertTrue(down.path("reason").asString().contains("web-00001") && down.path("reason").asString().contains("not running"),
+        assertTrue(
+                down.path("reason").asString().contains("web-00001")
+                        && down.path("reason").asString().contains("not running"),
                 down.toString());
 
-        Calls.call(deploy, "cloudrun.rollback_service",
+        Calls.call(
+                deploy,
+                "cloudrun.rollback_service",
                 "{\"service_name\":\"web\",\"region\":\"local\",\"env\":\"dev\",\"target_revision\":\"web-00001\"}");
         JsonNode again = Calls.call(deploy, "cloudrun.get_service_status", STATUS);
         assertEquals("ready", again.path("status").asString(), again.toString());
@@ -105,15 +129,29 @@ class ObservedStatusTest {
     void aFrontThatDoesNotAnswerShouldBeAnErrorEvenWhileItsRevisionDoes() throws Exception {
         deploy.close();
         Path deployed = temp.resolve("deployed");
-        Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), DeployThenWait.class.getName(),
-                temp.resolve("workspace").toString(), repo.dir().toString(), deployed.toString())
-                .redirectErrorStream(true).redirectOutput(temp.resolve("owner.log").toFile()).start();
+        Process owner = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DeployThenWait.class.getName(),
+                        temp.resolve("workspace").toString(),
+                        repo.dir().toString(),
+                        deployed.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(temp.resolve("owner.log").toFile())
+                .start();
         try {
-            Poll.until(Duration.ofSeconds(60), "the owning backend to deploy", () -> Files.exists(deployed) || !owner.isAlive());
+            Poll.until(
+                    Duration.ofSeconds(60),
+                    "the owning backend to deploy",
+                    () -> Files.exists(deployed) || !owner.isAlive());
             assertTrue(owner.isAlive(), "the owning backend failed: " + Files.readString(temp.resolve("owner.log")));
             deploy = DeployModule.create(environment);
-            assertEquals("ready", Calls.call(deploy, "cloudrun.get_service_status", STATUS).path("status").asString());
+            assertEquals(
+                    "ready",
+                    Calls.call(deploy, "cloudrun.get_service_status", STATUS)
+                            .path("status")
+                            .asString());
 
             // The owner's front proxy stops answering; its revision, a process of its own, still does.
             signal("STOP", List.of(owner.toHandle()));

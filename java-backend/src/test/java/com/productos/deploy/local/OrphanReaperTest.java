@@ -94,7 +94,8 @@ class OrphanReaperTest {
 
     @Test
     void aDamagedLedgerShouldNotStopTheOthersFromBeingReaped() throws Exception {
-        Files.writeString(Files.createDirectories(ChildProcessLedger.dir(layout)).resolve("damaged.json"), "{\"owner\":");
+        Files.writeString(
+                Files.createDirectories(ChildProcessLedger.dir(layout)).resolve("damaged.json"), "{\"owner\":");
         Process orphan = sleep();
         writeLedger("gone.json", GONE_OWNER, orphan.pid(), startOf(orphan));
 
@@ -111,15 +112,20 @@ class OrphanReaperTest {
         ledger.record(second.toHandle());
         Path file;
         try (var files = Files.list(ChildProcessLedger.dir(layout))) {
-            file = files.filter(path -> path.toString().endsWith(".json")).findFirst().orElseThrow();
+            file = files.filter(path -> path.toString().endsWith(".json"))
+                    .findFirst()
+                    .orElseThrow();
         }
         ChildProcessLedger.Entry entry = ChildProcessLedger.Entry.read(file);
         assertEquals(ProcessOwner.current(), entry.owner());
-        assertEquals(List.of(first.pid(), second.pid()), List.copyOf(entry.children().keySet()));
+        assertEquals(
+                List.of(first.pid(), second.pid()), List.copyOf(entry.children().keySet()));
         assertEquals(startOf(first), entry.children().get(first.pid()));
 
         ledger.forget(first.toHandle());
-        assertEquals(List.of(second.pid()), List.copyOf(ChildProcessLedger.Entry.read(file).children().keySet()));
+        assertEquals(
+                List.of(second.pid()),
+                List.copyOf(ChildProcessLedger.Entry.read(file).children().keySet()));
         ledger.forget(second.toHandle());
         assertFalse(Files.exists(file), "an empty ledger is removed");
     }

@@ -45,8 +45,13 @@ class ServiceHealthProbeTest {
         revision = answering(200);
         front = answering(204);
 
-        ServiceHealthProbe.Observation observed = ServiceHealthProbe.observe("web", "web-00001", true,
-                revision.getAddress().getPort(), front.getAddress().getPort(), "/healthz");
+        ServiceHealthProbe.Observation observed = ServiceHealthProbe.observe(
+                "web",
+                "web-00001",
+                true,
+                revision.getAddress().getPort(),
+                front.getAddress().getPort(),
+                "/healthz");
 
         assertEquals(ServiceStatus.State.ready, observed.state());
         assertNull(observed.reason());
@@ -57,16 +62,25 @@ class ServiceHealthProbeTest {
         revision = answering(500);
         front = answering(200);
 
-        ServiceHealthProbe.Observation observed = ServiceHealthProbe.observe("web", "web-00001", true,
-                revision.getAddress().getPort(), front.getAddress().getPort(), "/healthz");
+        ServiceHealthProbe.Observation observed = ServiceHealthProbe.observe(
+                "web",
+                "web-00001",
+                true,
+                revision.getAddress().getPort(),
+                front.getAddress().getPort(),
+                "/healthz");
 
         assertEquals(ServiceStatus.State.error, observed.state());
-        assertTrue(observed.reason().contains("answered GET /healthz") && observed.reason().contains("HTTP 500"), observed.reason());
+        assertTrue(
+                observed.reason().contains("answered GET /healthz")
+                        && observed.reason().contains("HTTP 500"),
+                observed.reason());
     }
 
     @Test
     void aRefusedConnectionShouldSaySo() throws Exception {
-        ServiceHealthProbe.Observation observed = ServiceHealthProbe.observe("web", "web-00001", true, closedPort(), 0, "/healthz");
+        ServiceHealthProbe.Observation observed =
+                ServiceHealthProbe.observe("web", "web-00001", true, closedPort(), 0, "/healthz");
 
         assertEquals(ServiceStatus.State.error, observed.state());
         assertTrue(observed.reason().contains("refused the connection"), observed.reason());
@@ -76,8 +90,8 @@ class ServiceHealthProbeTest {
     void aFrontThatRefusesShouldBeAnErrorThoughTheRevisionAnswers() throws Exception {
         revision = answering(200);
 
-        ServiceHealthProbe.Observation observed = ServiceHealthProbe.observe("web", "web-00001", true,
-                revision.getAddress().getPort(), closedPort(), "/healthz");
+        ServiceHealthProbe.Observation observed = ServiceHealthProbe.observe(
+                "web", "web-00001", true, revision.getAddress().getPort(), closedPort(), "/healthz");
 
         assertEquals(ServiceStatus.State.error, observed.state());
         assertTrue(observed.reason().startsWith("the front of web refused the connection"), observed.reason());
@@ -87,8 +101,8 @@ class ServiceHealthProbeTest {
     void aRevisionWhoseProcessIsGoneShouldBeAnErrorWithoutAnyRequest() throws Exception {
         revision = answering(200);
 
-        ServiceHealthProbe.Observation observed = ServiceHealthProbe.observe("web", "web-00001", false,
-                revision.getAddress().getPort(), closedPort(), "/healthz");
+        ServiceHealthProbe.Observation observed = ServiceHealthProbe.observe(
+                "web", "web-00001", false, revision.getAddress().getPort(), closedPort(), "/healthz");
 
         assertEquals(ServiceStatus.State.error, observed.state());
         assertTrue(observed.reason().contains("web-00001 is not running"), observed.reason());

@@ -30,7 +30,8 @@ class ChannelRulesFixtureTest {
             Channel channel = Channel.fromWire(name).orElseThrow(() -> new AssertionError("no channel " + name));
             assertEquals(rule.path("text_limit").asInt(), channel.textLimit(), name);
             assertEquals(rule.path("title_limit").asInt(), channel.titleLimit(), name);
-            assertEquals(rule.path("counting").asString(), channel.counting().name().toLowerCase(Locale.ROOT), name);
+            assertEquals(
+                    rule.path("counting").asString(), channel.counting().name().toLowerCase(Locale.ROOT), name);
         }
         assertEquals(Channel.wireNames(), inFixture);
     }

@@ -66,9 +66,20 @@ class LengthCountingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"x,280,0", "bluesky,300,0", "threads,500,0", "mastodon,500,0", "linkedin,3000,0",
-            "instagram,2200,0", "tiktok,2200,0", "pinterest,500,100", "reddit,40000,300", "google_business,1500,0",
-            "youtube,5000,100", "facebook,63206,0"})
+    @CsvSource({
+        "x,280,0",
+        "bluesky,300,0",
+        "threads,500,0",
+        "mastodon,500,0",
+        "linkedin,3000,0",
+        "instagram,2200,0",
+        "tiktok,2200,0",
+        "pinterest,500,100",
+        "reddit,40000,300",
+        "google_business,1500,0",
+        "youtube,5000,100",
+        "facebook,63206,0"
+    })
     void everyChannelShouldCarryItsNetworksLimits(String wire, int textLimit, int titleLimit) {
         Channel channel = Channel.fromWire(wire).orElseThrow();
         assertEquals(textLimit, channel.textLimit());

@@ -39,7 +39,8 @@ final class FakeVertexGenerateContent implements AutoCloseable {
                 int status = 200;
                 if (failStatus != 0) {
                     status = failStatus;
-                    answer = "{\"error\": {\"code\": " + failStatus + ", \"message\": \"Permission denied on resource project p.\","
+                    answer = "{\"error\": {\"code\": " + failStatus
+                            + ", \"message\": \"Permission denied on resource project p.\","
                             + " \"status\": \"PERMISSION_DENIED\"}}";
                 } else {
                     ObjectNode response = Json.object();

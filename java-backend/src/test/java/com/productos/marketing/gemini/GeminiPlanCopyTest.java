@@ -29,6 +29,7 @@ class GeminiPlanCopyTest {
 
     @TempDir
     Path root;
+
     FakeVertexGenerateContent vertex;
     ModuleHarness harness;
 
@@ -46,8 +47,11 @@ class GeminiPlanCopyTest {
                     auth: none
                     max_attempts: 2
                 """.formatted(vertex.baseUrl());
-        harness = new ModuleHarness(root, new MutableClock(Instant.parse("2026-11-25T12:00:00Z")),
-                new InMemoryBrandProfiles().with("acme", Brands.acme()), config);
+        harness = new ModuleHarness(
+                root,
+                new MutableClock(Instant.parse("2026-11-25T12:00:00Z")),
+                new InMemoryBrandProfiles().with("acme", Brands.acme()),
+                config);
     }
 
     @AfterEach
@@ -66,29 +70,58 @@ class GeminiPlanCopyTest {
         assertEquals("gemini", plan.path("generator").asString());
         assertEquals("Funnels where you code", plan.path("name").asString());
         assertEquals(1, plan.path("key_messages").size(), plan.toPrettyString());
-        assertTrue(plan.path("warnings").toString().contains("number one analytics tool"), plan.path("warnings").toString());
-        assertTrue(plan.path("briefs").get(0).path("brief").path("landing_page_url").asString()
-                .contains("utm_campaign=" + plan.path("utm").path("utm_campaign").asString()));
-        String prompt = vertex.requests.get(0).path("contents").get(0).path("parts").get(0).path("text").asString();
+        assertTrue(
+                plan.path("warnings").toString().contains("number one analytics tool"),
+                plan.path("warnings").toString());
+        assertTrue(plan.path("briefs")
+                .get(0)
+                .path("brief")
+                .path("landing_page_url")
+                .asString()
+                .contains(
+                        "utm_campaign=" + plan.path("utm").path("utm_campaign").asString()));
+        String prompt = vertex.requests
+                .get(0)
+                .path("contents")
+                .get(0)
+                .path("parts")
+                .get(0)
+                .path("text")
+                .asString();
         assertTrue(prompt.contains("See drop-offs where you code"), prompt);
-        assertFalse(prompt.toLowerCase().contains("guaranteed results"), "the forbidden point never reaches the model: " + prompt);
+        assertFalse(
+                prompt.toLowerCase().contains("guaranteed results"),
+                "the forbidden point never reaches the model: " + prompt);
     }
 
     @Test
     void anUnusableReplyShouldBeRetriedAndTwoShouldFailClearly() throws Exception {
         vertex.reply("not json");
         vertex.reply("{\"name\": \"Ok\", \"key_messages\": [\"Guaranteed results\"], \"call_to_action\": \"Go\"}");
-        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(ModuleHarness.pathOf("marketing.generate_campaign_plan"), INPUT));
+        ExecutorFailure failure = assertThrows(
+                ExecutorFailure.class,
+                () -> harness.call(ModuleHarness.pathOf("marketing.generate_campaign_plan"), INPUT));
         assertEquals(503, failure.httpStatus());
-        assertTrue(failure.getMessage().contains("2 times") && failure.getMessage().contains("no key message"), failure.getMessage());
-        String repair = vertex.requests.get(1).path("contents").get(2).path("parts").get(0).path("text").asString();
+        assertTrue(
+                failure.getMessage().contains("2 times") && failure.getMessage().contains("no key message"),
+                failure.getMessage());
+        String repair = vertex.requests
+                .get(1)
+                .path("contents")
+                .get(2)
+                .path("parts")
+                .get(0)
+                .path("text")
+                .asString();
         assertTrue(repair.contains("not JSON"), repair);
     }
 
     @Test
     void aVertexErrorShouldBeReportedWithItsStatus() {
         vertex.failStatus = 403;
-        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(ModuleHarness.pathOf("marketing.generate_campaign_plan"), INPUT));
+        ExecutorFailure failure = assertThrows(
+                ExecutorFailure.class,
+                () -> harness.call(ModuleHarness.pathOf("marketing.generate_campaign_plan"), INPUT));
         assertEquals(503, failure.httpStatus());
         assertTrue(failure.getMessage().contains("403"), failure.getMessage());
     }

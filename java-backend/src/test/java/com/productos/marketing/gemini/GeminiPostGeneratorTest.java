@@ -1,6 +1,5 @@
 package com.productos.marketing.gemini;
 
-import com.productos.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.productos.executors.ExecutorFailure;
 import com.productos.marketing.Brands;
 import com.productos.marketing.InMemoryBrandProfiles;
-import com.productos.marketing.MarketingModule;
 import com.productos.marketing.ModuleHarness;
 import com.productos.marketing.channels.Channel;
 import com.productos.marketing.channels.CopyConstraints;
 import com.productos.marketing.channels.SocialPost;
 import com.productos.marketing.claims.PostChecker;
+import com.productos.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +39,7 @@ class GeminiPostGeneratorTest {
 
     @TempDir
     Path root;
+
     FakeVertexGenerateContent vertex;
     ModuleHarness harness;
 
@@ -57,8 +57,11 @@ class GeminiPostGeneratorTest {
                     auth: none
                     max_attempts: 3
                 """.formatted(vertex.baseUrl());
-        harness = new ModuleHarness(root, new MutableClock(Instant.parse("2026-11-25T12:00:00Z")),
-                new InMemoryBrandProfiles().with("acme", Brands.acme()), config);
+        harness = new ModuleHarness(
+                root,
+                new MutableClock(Instant.parse("2026-11-25T12:00:00Z")),
+                new InMemoryBrandProfiles().with("acme", Brands.acme()),
+                config);
     }
 
     @AfterEach
@@ -72,14 +75,38 @@ class GeminiPostGeneratorTest {
         vertex.reply(GOOD_REPLY);
         JsonNode output = harness.call(ModuleHarness.pathOf("marketing.generate_channel_posts"), INPUT);
         assertEquals(List.of(), ModuleHarness.outputErrors("marketing.generate_channel_posts", output));
-        assertTrue(output.path("channels").get(0).path("posts").get(0).path("text").asString().startsWith("See where users drop off"));
-        assertEquals("/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.5-flash:generateContent", vertex.paths.get(0));
+        assertTrue(output.path("channels")
+                .get(0)
+                .path("posts")
+                .get(0)
+                .path("text")
+                .asString()
+                .startsWith("See where users drop off"));
+        assertEquals(
+                "/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.5-flash:generateContent",
+                vertex.paths.get(0));
         JsonNode request = vertex.requests.get(0);
-        assertEquals("application/json", request.path("generationConfig").path("responseMimeType").asString());
-        assertEquals("object", request.path("generationConfig").path("responseJsonSchema").path("type").asString());
-        String system = request.path("systemInstruction").path("parts").get(0).path("text").asString();
+        assertEquals(
+                "application/json",
+                request.path("generationConfig").path("responseMimeType").asString());
+        assertEquals(
+                "object",
+                request.path("generationConfig")
+                        .path("responseJsonSchema")
+                        .path("type")
+                        .asString());
+        String system = request.path("systemInstruction")
+                .path("parts")
+                .get(0)
+                .path("text")
+                .asString();
         assertTrue(system.contains("guaranteed results"), "the forbidden claims are given to the model");
-        String prompt = request.path("contents").get(0).path("parts").get(0).path("text").asString();
+        String prompt = request.path("contents")
+                .get(0)
+                .path("parts")
+                .get(0)
+                .path("text")
+                .asString();
         assertFalse(prompt.contains("Guaranteed results in a week"), "a forbidden key point is never sent:\n" + prompt);
         assertTrue(prompt.contains("x: at most 280 X weighted characters"), prompt);
     }
@@ -105,27 +132,36 @@ class GeminiPostGeneratorTest {
                   {"channel": "linkedin", "posts": [{"text": "We guarantee results for every founder. See where users drop off."}]}]}
                 """);
         JsonNode output = harness.call(ModuleHarness.pathOf("marketing.generate_channel_posts"), INPUT);
-        String x = output.path("channels").get(0).path("posts").get(0).path("text").asString();
-        String linkedin = output.path("channels").get(1).path("posts").get(0).path("text").asString();
+        String x =
+                output.path("channels").get(0).path("posts").get(0).path("text").asString();
+        String linkedin =
+                output.path("channels").get(1).path("posts").get(0).path("text").asString();
         assertFalse(x.toLowerCase().contains("number one"), x);
         assertFalse(linkedin.toLowerCase().contains("guarantee"), linkedin);
         assertTrue(x.endsWith("Terms apply.") && linkedin.endsWith("Terms apply."), "disclaimers added");
         for (int i = 0; i < 2; i++) {
             Channel channel = i == 0 ? Channel.X : Channel.LINKEDIN;
-            SocialPost post = SocialPost.fromJson(output.path("channels").get(i).path("posts").get(0));
-            assertTrue(new PostChecker().check(channel, post, Brands.acmePolicy(), CopyConstraints.DEFAULTS).passes());
+            SocialPost post = SocialPost.fromJson(
+                    output.path("channels").get(i).path("posts").get(0));
+            assertTrue(new PostChecker()
+                    .check(channel, post, Brands.acmePolicy(), CopyConstraints.DEFAULTS)
+                    .passes());
         }
-        assertTrue(harness.lastLog.lines().stream().anyMatch(line -> line.text().contains("removed \"Acme Analytics is the number one")
-                && line.text().contains("forbidden claim 'number one analytics tool'")), harness.lastLog.lines().toString());
+        assertTrue(
+                harness.lastLog.lines().stream()
+                        .anyMatch(line -> line.text().contains("removed \"Acme Analytics is the number one")
+                                && line.text().contains("forbidden claim 'number one analytics tool'")),
+                harness.lastLog.lines().toString());
     }
 
     @Test
     void anOverLongReplyShouldBeShortenedToTheNetworksCount() throws Exception {
         String longSentence = "See where users drop off in every step of your signup funnel and fix it fast. ";
-        vertex.reply("{\"channels\": [{\"channel\": \"x\", \"posts\": [{\"text\": \"" + longSentence.repeat(6) + "\"}]},"
-                + " {\"channel\": \"linkedin\", \"posts\": [{\"text\": \"Short one.\"}]}]}");
+        vertex.reply("{\"channels\": [{\"channel\": \"x\", \"posts\": [{\"text\": \"" + longSentence.repeat(6)
+                + "\"}]}," + " {\"channel\": \"linkedin\", \"posts\": [{\"text\": \"Short one.\"}]}]}");
         JsonNode output = harness.call(ModuleHarness.pathOf("marketing.generate_channel_posts"), INPUT);
-        String x = output.path("channels").get(0).path("posts").get(0).path("text").asString();
+        String x =
+                output.path("channels").get(0).path("posts").get(0).path("text").asString();
         assertTrue(Channel.X.length(x) <= 280, x);
         assertTrue(x.endsWith("Terms apply."), x);
     }
@@ -135,9 +171,13 @@ class GeminiPostGeneratorTest {
         vertex.reply("not json at all");
         vertex.reply("{\"channels\": []}");
         vertex.reply("```json\n{\"channels\": [{\"channel\": \"x\", \"posts\": [{\"text\": \"only x\"}]}]}\n```");
-        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(ModuleHarness.pathOf("marketing.generate_channel_posts"), INPUT));
+        ExecutorFailure failure = assertThrows(
+                ExecutorFailure.class,
+                () -> harness.call(ModuleHarness.pathOf("marketing.generate_channel_posts"), INPUT));
         assertEquals(503, failure.httpStatus());
-        assertTrue(failure.getMessage().contains("3 times") && failure.getMessage().contains("no posts for channel 'linkedin'"),
+        assertTrue(
+                failure.getMessage().contains("3 times")
+                        && failure.getMessage().contains("no posts for channel 'linkedin'"),
                 failure.getMessage());
         assertEquals(3, vertex.requests.size());
         assertEquals(0, harness.module.drafts().list(null, 5).size(), "no draft for a failed generation");
@@ -146,7 +186,9 @@ class GeminiPostGeneratorTest {
     @Test
     void aVertexErrorShouldBeReportedWithItsStatus() {
         vertex.failStatus = 403;
-        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(ModuleHarness.pathOf("marketing.generate_channel_posts"), INPUT));
+        ExecutorFailure failure = assertThrows(
+                ExecutorFailure.class,
+                () -> harness.call(ModuleHarness.pathOf("marketing.generate_channel_posts"), INPUT));
         assertEquals(503, failure.httpStatus());
         assertTrue(failure.getMessage().contains("403"), failure.getMessage());
     }

@@ -24,10 +24,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DeterministicPostGeneratorTest {
     private final DeterministicPostGenerator generator = new DeterministicPostGenerator();
     private final ClaimsPolicy policy = Brands.acmePolicy();
-    private final CampaignBrief brief = new CampaignBrief("trial signups", "Acme Analytics", "SaaS founders",
-            List.of("See where users drop off in your funnel", "Set up in five minutes with one script tag",
+    private final CampaignBrief brief = new CampaignBrief(
+            "trial signups",
+            "Acme Analytics",
+            "SaaS founders",
+            List.of(
+                    "See where users drop off in your funnel", "Set up in five minutes with one script tag",
                     "Guaranteed results in your first week", "Share live dashboards with your team"),
-            "14-day free trial", "Start your free trial", "https://acme.example/trial?utm_source=social&utm_campaign=launch");
+            "14-day free trial",
+            "Start your free trial",
+            "https://acme.example/trial?utm_source=social&utm_campaign=launch");
 
     private GenerationResult generate(List<Channel> channels, CopyConstraints constraints) {
         return generator.generate(new GenerationRequest(brief, channels, 3, constraints, policy));
@@ -44,15 +50,19 @@ class DeterministicPostGeneratorTest {
             assertTrue(check.passes(), channel + ": " + check.violations() + "\n" + post.text());
             assertTrue(post.text().contains("Terms apply."), "the disclaimer should be present:\n" + post.text());
             assertFalse(post.text().toLowerCase().contains("guarantee"), post.text());
-            if (channel.hasTitle()) assertTrue(post.title() != null && channel.length(post.title()) <= channel.titleLimit());
+            if (channel.hasTitle())
+                assertTrue(post.title() != null && channel.length(post.title()) <= channel.titleLimit());
         }
     }
 
     @Test
     void aForbiddenClaimInTheBriefShouldBeDroppedWithAWarningThatSaysWhy() {
         GenerationResult result = generate(List.of(Channel.LINKEDIN), CopyConstraints.DEFAULTS);
-        assertTrue(result.warnings().stream().anyMatch(warning -> warning.contains("Guaranteed results in your first week")
-                && warning.contains("forbidden claim 'guaranteed results'")), result.warnings().toString());
+        assertTrue(
+                result.warnings().stream()
+                        .anyMatch(warning -> warning.contains("Guaranteed results in your first week")
+                                && warning.contains("forbidden claim 'guaranteed results'")),
+                result.warnings().toString());
     }
 
     @Test
@@ -63,14 +73,21 @@ class DeterministicPostGeneratorTest {
 
     @Test
     void variationsShouldDiffer() {
-        List<SocialPost> posts = generate(List.of(Channel.LINKEDIN), CopyConstraints.DEFAULTS).channels().get(0).posts();
+        List<SocialPost> posts = generate(List.of(Channel.LINKEDIN), CopyConstraints.DEFAULTS)
+                .channels()
+                .get(0)
+                .posts();
         assertNotEquals(posts.get(0).text(), posts.get(1).text());
         assertNotEquals(posts.get(1).text(), posts.get(2).text());
     }
 
     @Test
     void theXPostShouldCountItsLinkAsTwentyThree() {
-        SocialPost post = generate(List.of(Channel.X), CopyConstraints.DEFAULTS).channels().get(0).posts().get(0);
+        SocialPost post = generate(List.of(Channel.X), CopyConstraints.DEFAULTS)
+                .channels()
+                .get(0)
+                .posts()
+                .get(0);
         assertTrue(post.text().contains("https://acme.example/trial"), post.text());
         assertTrue(Channel.X.length(post.text()) <= 280);
     }
@@ -79,10 +96,13 @@ class DeterministicPostGeneratorTest {
     @ValueSource(ints = {50, 80, 120, 200})
     void maxLengthShouldBindWhenSmallerThanTheChannel(int maxLength) {
         CopyConstraints constraints = new CopyConstraints(maxLength, EmojiLevel.HEAVY, true);
-        for (ChannelPosts channelPosts : generate(Arrays.asList(Channel.values()), constraints).channels()) {
+        for (ChannelPosts channelPosts :
+                generate(Arrays.asList(Channel.values()), constraints).channels()) {
             for (SocialPost post : channelPosts.posts()) {
                 PostCheck check = new PostChecker().check(channelPosts.channel(), post, policy, constraints);
-                assertTrue(check.passes(), channelPosts.channel() + " @" + maxLength + ": " + check.violations() + "\n" + post.text());
+                assertTrue(
+                        check.passes(),
+                        channelPosts.channel() + " @" + maxLength + ": " + check.violations() + "\n" + post.text());
                 assertTrue(channelPosts.channel().length(post.text()) <= maxLength);
             }
         }
@@ -91,14 +111,19 @@ class DeterministicPostGeneratorTest {
     @Test
     void emojiAndHashtagsShouldFollowTheConstraints() {
         CopyConstraints none = new CopyConstraints(null, EmojiLevel.NONE, false);
-        for (ChannelPosts channelPosts : generate(Arrays.asList(Channel.values()), none).channels()) {
+        for (ChannelPosts channelPosts :
+                generate(Arrays.asList(Channel.values()), none).channels()) {
             for (SocialPost post : channelPosts.posts()) {
                 assertEquals(0, Emoji.count(post.text()), post.text());
                 assertEquals(0, PostChecker.countHashtags(post.text()), post.text());
             }
         }
         CopyConstraints heavy = new CopyConstraints(null, EmojiLevel.HEAVY, true);
-        SocialPost instagram = generate(List.of(Channel.INSTAGRAM), heavy).channels().get(0).posts().get(0);
+        SocialPost instagram = generate(List.of(Channel.INSTAGRAM), heavy)
+                .channels()
+                .get(0)
+                .posts()
+                .get(0);
         assertTrue(Emoji.count(instagram.text()) >= 2, instagram.text());
         assertTrue(instagram.text().contains("link in bio"), "Instagram captions do not link:\n" + instagram.text());
         assertTrue(PostChecker.countHashtags(instagram.text()) >= 3, instagram.text());
@@ -106,45 +131,75 @@ class DeterministicPostGeneratorTest {
 
     @Test
     void theBrandsNoExclamationRuleShouldHold() {
-        CampaignBrief loud = new CampaignBrief("signups", "Acme Analytics", "founders", List.of("Fast setup!", "LOVE your data!!"),
-                "Free trial!", "Try it now!", null);
-        GenerationResult result = generator.generate(new GenerationRequest(loud, List.of(Channel.X, Channel.LINKEDIN), 2,
-                CopyConstraints.DEFAULTS, policy));
-        result.channels().forEach(channel -> channel.posts().forEach(post -> assertFalse(post.text().contains("!"), post.text())));
+        CampaignBrief loud = new CampaignBrief(
+                "signups",
+                "Acme Analytics",
+                "founders",
+                List.of("Fast setup!", "LOVE your data!!"),
+                "Free trial!",
+                "Try it now!",
+                null);
+        GenerationResult result = generator.generate(
+                new GenerationRequest(loud, List.of(Channel.X, Channel.LINKEDIN), 2, CopyConstraints.DEFAULTS, policy));
+        result.channels()
+                .forEach(channel ->
+                        channel.posts().forEach(post -> assertFalse(post.text().contains("!"), post.text())));
     }
 
     @Test
     void aModelPostWithAForbiddenClaimShouldBeRepaired() {
-        SocialPost modelPost = new SocialPost("Acme Analytics is the number one analytics tool. See every drop-off. "
-                + "Start free: https://acme.example", null, null, List.of(), List.of());
+        SocialPost modelPost = new SocialPost(
+                "Acme Analytics is the number one analytics tool. See every drop-off. "
+                        + "Start free: https://acme.example",
+                null,
+                null,
+                List.of(),
+                List.of());
         List<String> warnings = new java.util.ArrayList<>();
-        SocialPost repaired = new PostEnforcer().enforce(Channel.X, modelPost, policy, CopyConstraints.DEFAULTS, warnings);
+        SocialPost repaired =
+                new PostEnforcer().enforce(Channel.X, modelPost, policy, CopyConstraints.DEFAULTS, warnings);
         assertFalse(repaired.text().contains("number one"), repaired.text());
         assertTrue(repaired.text().contains("Terms apply."), repaired.text());
-        assertTrue(new PostChecker().check(Channel.X, repaired, policy, CopyConstraints.DEFAULTS).passes());
+        assertTrue(new PostChecker()
+                .check(Channel.X, repaired, policy, CopyConstraints.DEFAULTS)
+                .passes());
         assertTrue(warnings.get(0).contains("number one analytics tool"), warnings.toString());
     }
 
     private static ClaimsPolicy voice(String tone, String styleNote) {
-        return new ClaimsPolicy(new com.productos.marketing.claims.BrandRules("v", "V", List.of(tone), List.of(styleNote),
-                List.of(), List.of(), List.of(), List.of(), ""));
+        return new ClaimsPolicy(new com.productos.marketing.claims.BrandRules(
+                "v", "V", List.of(tone), List.of(styleNote), List.of(), List.of(), List.of(), List.of(), ""));
     }
 
     @Test
     void theBrandsToneShouldShapeOpeningsPunctuationAndEmoji() {
         CopyConstraints heavy = new CopyConstraints(null, EmojiLevel.HEAVY, true);
-        List<SocialPost> formal = generator.generate(new GenerationRequest(brief, List.of(Channel.FACEBOOK), 3, heavy,
-                voice("professional", "Formal register"))).channels().get(0).posts();
-        List<SocialPost> playful = generator.generate(new GenerationRequest(brief, List.of(Channel.FACEBOOK), 3, heavy,
-                voice("playful", "Short sentences"))).channels().get(0).posts();
-        assertTrue(formal.get(0).text().startsWith("Introducing Acme Analytics."), formal.get(0).text());
+        List<SocialPost> formal = generator
+                .generate(new GenerationRequest(
+                        brief, List.of(Channel.FACEBOOK), 3, heavy, voice("professional", "Formal register")))
+                .channels()
+                .get(0)
+                .posts();
+        List<SocialPost> playful = generator
+                .generate(new GenerationRequest(
+                        brief, List.of(Channel.FACEBOOK), 3, heavy, voice("playful", "Short sentences")))
+                .channels()
+                .get(0)
+                .posts();
+        assertTrue(
+                formal.get(0).text().startsWith("Introducing Acme Analytics."),
+                formal.get(0).text());
         formal.forEach(post -> {
             assertTrue(Emoji.count(post.text()) <= 1, "a formal voice keeps emoji to one:\n" + post.text());
             assertFalse(post.text().contains("!"), post.text());
         });
-        assertTrue(playful.get(0).text().startsWith("Meet Acme Analytics!"), playful.get(0).text());
+        assertTrue(
+                playful.get(0).text().startsWith("Meet Acme Analytics!"),
+                playful.get(0).text());
         assertTrue(Emoji.count(playful.get(0).text()) > 1, playful.get(0).text());
         // "Short sentences": two key points per post at most (the brief has three usable ones).
-        assertFalse(playful.get(0).text().contains("Share live dashboards"), playful.get(0).text());
+        assertFalse(
+                playful.get(0).text().contains("Share live dashboards"),
+                playful.get(0).text());
     }
 }

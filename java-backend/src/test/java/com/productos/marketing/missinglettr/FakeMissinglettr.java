@@ -31,6 +31,7 @@ final class FakeMissinglettr implements AutoCloseable {
     final AtomicInteger requests = new AtomicInteger();
     /** Campaign creations asked for, answered or not (a background reconciliation only reads). */
     final AtomicInteger createAttempts = new AtomicInteger();
+
     final Deque<Integer> failures = new ArrayDeque<>();
     final List<String> idempotencyKeys = new ArrayList<>();
     volatile boolean storeThenFailNextCreate;
@@ -54,7 +55,8 @@ final class FakeMissinglettr implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
-        if ("POST".equals(exchange.getRequestMethod()) && exchange.getRequestURI().getPath().endsWith("/campaigns/")) {
+        if ("POST".equals(exchange.getRequestMethod())
+                && exchange.getRequestURI().getPath().endsWith("/campaigns/")) {
             createAttempts.incrementAndGet();
         }
         try (exchange) {
@@ -64,10 +66,17 @@ final class FakeMissinglettr implements AutoCloseable {
             }
             if (failure != null) {
                 if (failure == 429) exchange.getResponseHeaders().add("Retry-After", "0");
-                answer(exchange, failure, echoCredentials
-                        ? Json.write(Json.object().put("detail", "temporarily unavailable for "
-                                + exchange.getRequestHeaders().getFirst("Authorization")))
-                        : "{\"detail\": \"temporarily unavailable\"}");
+                answer(
+                        exchange,
+                        failure,
+                        echoCredentials
+                                ? Json.write(Json.object()
+                                        .put(
+                                                "detail",
+                                                "temporarily unavailable for "
+                                                        + exchange.getRequestHeaders()
+                                                                .getFirst("Authorization")))
+                                : "{\"detail\": \"temporarily unavailable\"}");
                 return;
             }
             if (!expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -105,11 +114,24 @@ final class FakeMissinglettr implements AutoCloseable {
             idempotencyKeys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
         }
         if (body.path("name").asString("").contains("REFUSE")) {
-            answer(exchange, 400, echoCredentials
-                    ? Json.write(Json.object().put("detail", "Platform 'tiktok' is not connected for "
-                            + exchange.getRequestHeaders().getFirst("Authorization")).set("echo", Json.object()
-                            .put("header", exchange.getRequestHeaders().getFirst("Authorization"))))
-                    : "{\"detail\": \"Platform 'tiktok' is not connected to this workspace.\"}");
+            answer(
+                    exchange,
+                    400,
+                    echoCredentials
+                            ? Json.write(Json.object()
+                                    .put(
+                                            "detail",
+                                            "Platform 'tiktok' is not connected for "
+                                                    + exchange.getRequestHeaders()
+                                                            .getFirst("Authorization"))
+                                    .set(
+                                            "echo",
+                                            Json.object()
+                                                    .put(
+                                                            "header",
+                                                            exchange.getRequestHeaders()
+                                                                    .getFirst("Authorization"))))
+                            : "{\"detail\": \"Platform 'tiktok' is not connected to this workspace.\"}");
             return;
         }
         boolean now = body.path("publish_now").asBoolean(false);
@@ -127,7 +149,10 @@ final class FakeMissinglettr implements AutoCloseable {
             created.put("id", id + "_p" + (++index));
             created.put("platform", post.path("platform").asString());
             created.put("status", now ? "published" : "scheduled");
-            if (now) created.put("published_at", Instant.parse(body.path("start_date").asString()).toString());
+            if (now)
+                created.put(
+                        "published_at",
+                        Instant.parse(body.path("start_date").asString()).toString());
         }
         campaign.put("total_posts", posts.size());
         campaign.put("scheduled_posts", now ? 0 : posts.size());
@@ -154,7 +179,8 @@ final class FakeMissinglettr implements AutoCloseable {
         ArrayNode results = page.putArray("results");
         synchronized (this) {
             for (ObjectNode campaign : campaigns.values()) {
-                if (externalId == null || externalId.equals(campaign.path("external_id").asString())) results.add(campaign);
+                if (externalId == null
+                        || externalId.equals(campaign.path("external_id").asString())) results.add(campaign);
             }
         }
         page.putNull("next");

@@ -17,7 +17,8 @@ final class FakeSecretManager implements AutoCloseable {
         server.createContext("/v1/", exchange -> {
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();
-                boolean known = "GET".equals(exchange.getRequestMethod()) && path.equals("/v1/" + secretVersionName + ":access");
+                boolean known = "GET".equals(exchange.getRequestMethod())
+                        && path.equals("/v1/" + secretVersionName + ":access");
                 String body = known
                         ? "{\"name\": \"" + secretVersionName.replace("latest", "1") + "\", \"payload\": {\"data\": \""
                                 + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "\"}}"

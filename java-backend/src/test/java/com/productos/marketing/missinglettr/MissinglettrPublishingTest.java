@@ -1,6 +1,5 @@
 package com.productos.marketing.missinglettr;
 
-import com.productos.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,8 +9,8 @@ import com.productos.executors.ExecutorFailure;
 import com.productos.json.Json;
 import com.productos.marketing.Brands;
 import com.productos.marketing.InMemoryBrandProfiles;
-import com.productos.marketing.MarketingModule;
 import com.productos.marketing.ModuleHarness;
+import com.productos.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,6 +30,7 @@ class MissinglettrPublishingTest {
 
     @TempDir
     Path root;
+
     MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
     InMemoryBrandProfiles brands = new InMemoryBrandProfiles().with("acme", Brands.acme());
     FakeMissinglettr fake;
@@ -70,7 +70,10 @@ class MissinglettrPublishingTest {
                 {"campaign": {"name": "%s", "posts": [{"channel": "x", "text": "Launch day. Terms apply.", "link_url": "https://acme.example"},
                                                      {"channel": "linkedin", "text": "We launched. Terms apply."}]},
                  "schedule": {"mode": "%s"%s}}
-                """.formatted(name, mode, start == null ? "" : ", \"start_time\": \"" + start + "\", \"timezone\": \"America/New_York\""));
+                """.formatted(
+                name,
+                mode,
+                start == null ? "" : ", \"start_time\": \"" + start + "\", \"timezone\": \"America/New_York\""));
     }
 
     @Test
@@ -78,19 +81,27 @@ class MissinglettrPublishingTest {
         JsonNode output = harness.call(PUBLISH, input("Launch", "now", null), "key-1");
         assertEquals(List.of(), ModuleHarness.outputErrors("marketing.publish_missinglettr", output));
         assertEquals("published", output.path("status").asString());
-        assertEquals("mlc_1", output.path("provider_response").path("provider_campaign_id").asString());
+        assertEquals(
+                "mlc_1",
+                output.path("provider_response").path("provider_campaign_id").asString());
         assertEquals(1, fake.creates.get());
         assertEquals("key-1", fake.idempotencyKeys.get(0));
-        JsonNode status = harness.call(ModuleHarness.pathOf("marketing.get_campaign_status"), Json.parse("{\"campaign_id\": \"" + output.path("campaign_id").asString() + "\"}"), null);
+        JsonNode status = harness.call(
+                ModuleHarness.pathOf("marketing.get_campaign_status"),
+                Json.parse("{\"campaign_id\": \"" + output.path("campaign_id").asString() + "\"}"),
+                null);
         assertEquals(List.of(), ModuleHarness.outputErrors("marketing.get_campaign_status", status));
-        assertEquals("mlc_1_p2", status.path("posts").get(1).path("provider_post_id").asString());
+        assertEquals(
+                "mlc_1_p2", status.path("posts").get(1).path("provider_post_id").asString());
     }
 
     @Test
     void scheduledShouldSendTheStartTimeInItsZone() throws Exception {
         JsonNode output = harness.call(PUBLISH, input("Later", "scheduled", "2026-11-26T09:00"), "key-2");
         assertEquals("scheduled", output.path("status").asString());
-        assertEquals("2026-11-26T14:00:00Z", fake.campaigns.get("mlc_1").path("start_date").asString());
+        assertEquals(
+                "2026-11-26T14:00:00Z",
+                fake.campaigns.get("mlc_1").path("start_date").asString());
     }
 
     @ParameterizedTest
@@ -105,7 +116,8 @@ class MissinglettrPublishingTest {
     @Test
     void aProviderThatStaysDownShouldBeUnavailableWithNothingPublishedAndARetryLater() throws Exception {
         fake.failNext(100, 503);
-        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(PUBLISH, input("Down", "now", null), "key-down"));
+        ExecutorFailure failure = assertThrows(
+                ExecutorFailure.class, () -> harness.call(PUBLISH, input("Down", "now", null), "key-down"));
         assertEquals(503, failure.httpStatus());
         assertTrue(failure.getMessage().contains("did not answer after 3 attempts"), failure.getMessage());
         assertTrue(failure.getMessage().contains("nothing was published"), failure.getMessage());
@@ -124,7 +136,11 @@ class MissinglettrPublishingTest {
     void aProviderRefusalShouldBeAFailedCampaignWithTheProvidersMessage() throws Exception {
         JsonNode output = harness.call(PUBLISH, input("REFUSE me", "now", null), "key-refused");
         assertEquals("failed", output.path("status").asString());
-        assertTrue(output.path("provider_response").path("error").asString().contains("Platform 'tiktok' is not connected"),
+        assertTrue(
+                output.path("provider_response")
+                        .path("error")
+                        .asString()
+                        .contains("Platform 'tiktok' is not connected"),
                 output.toString());
         assertEquals(List.of(), ModuleHarness.outputErrors("marketing.publish_missinglettr", output));
     }
@@ -144,13 +160,16 @@ class MissinglettrPublishingTest {
         harness = new ModuleHarness(root, clock, brands, config("api_key", "api_key_file: missinglettr.key"), () -> {
             if (crash.getAndSet(false)) throw new IllegalStateException("process died here");
         });
-        assertThrows(IllegalStateException.class, () -> harness.call(PUBLISH, input("Crash", "now", null), "key-crash"));
+        assertThrows(
+                IllegalStateException.class, () -> harness.call(PUBLISH, input("Crash", "now", null), "key-crash"));
         assertEquals(1, fake.creates.get());
         harness.close();
         harness = new ModuleHarness(root, clock, brands, config("api_key", "api_key_file: missinglettr.key"));
         JsonNode output = harness.call(PUBLISH, input("Crash", "now", null), "key-crash");
         assertEquals("published", output.path("status").asString());
-        assertEquals("mlc_1", output.path("provider_response").path("provider_campaign_id").asString());
+        assertEquals(
+                "mlc_1",
+                output.path("provider_response").path("provider_campaign_id").asString());
         assertEquals(1, fake.creates.get(), "reconciled with the provider, not sent again");
     }
 
@@ -160,8 +179,13 @@ class MissinglettrPublishingTest {
         assertFalse(Json.write(output).contains(API_KEY));
         harness.lastLog.lines().forEach(line -> assertFalse(line.text().contains(API_KEY)));
         harness.close();
-        for (Path file : Files.list(harness.workspace.dataDir()).filter(Files::isRegularFile).toList()) {
-            assertFalse(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(API_KEY), file.toString());
+        for (Path file : Files.list(harness.workspace.dataDir())
+                .filter(Files::isRegularFile)
+                .toList()) {
+            assertFalse(
+                    new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .contains(API_KEY),
+                    file.toString());
         }
         harness = new ModuleHarness(root, clock, brands, config("api_key", "api_key_file: missinglettr.key"));
     }
@@ -173,14 +197,19 @@ class MissinglettrPublishingTest {
         assertEquals("failed", refused.path("status").asString(), refused.toString());
         assertTrue(Json.write(refused).contains("not connected for Api-Key [redacted]"), refused.toString());
         fake.failNext(10, 503);
-        ExecutorFailure outage = assertThrows(ExecutorFailure.class,
-                () -> harness.call(PUBLISH, input("Outage echo", "now", null), "key-echo-503"));
+        ExecutorFailure outage = assertThrows(
+                ExecutorFailure.class, () -> harness.call(PUBLISH, input("Outage echo", "now", null), "key-echo-503"));
         assertTrue(outage.getMessage().contains("temporarily unavailable for Api-Key [redacted]"), outage.getMessage());
         assertFalse(Json.write(refused).contains(API_KEY));
         harness.lastLog.lines().forEach(line -> assertFalse(line.text().contains(API_KEY), line.text()));
         harness.close();
-        for (Path file : Files.list(harness.workspace.dataDir()).filter(Files::isRegularFile).toList()) {
-            assertFalse(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(API_KEY), file.toString());
+        for (Path file : Files.list(harness.workspace.dataDir())
+                .filter(Files::isRegularFile)
+                .toList()) {
+            assertFalse(
+                    new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .contains(API_KEY),
+                    file.toString());
         }
         harness = new ModuleHarness(root, clock, brands, config("api_key", "api_key_file: missinglettr.key"));
     }
@@ -200,7 +229,8 @@ class MissinglettrPublishingTest {
     void aMissingKeyFileShouldBeUnavailableNamingTheFileNotTheKey() throws Exception {
         harness.close();
         harness = new ModuleHarness(root, clock, brands, config("api_key", "api_key_file: nowhere.key"));
-        ExecutorFailure failure = assertThrows(ExecutorFailure.class, () -> harness.call(PUBLISH, input("No key", "now", null), "key-nokey"));
+        ExecutorFailure failure = assertThrows(
+                ExecutorFailure.class, () -> harness.call(PUBLISH, input("No key", "now", null), "key-nokey"));
         assertEquals(503, failure.httpStatus());
         assertTrue(failure.getMessage().contains("nowhere.key"), failure.getMessage());
     }
@@ -210,9 +240,16 @@ class MissinglettrPublishingTest {
         harness.close();
         fake.close();
         fake = new FakeMissinglettr("Bearer " + API_KEY);
-        try (FakeSecretManager secrets = new FakeSecretManager("projects/p/secrets/missinglettr/versions/latest", API_KEY)) {
-            harness = new ModuleHarness(root, clock, brands, config("bearer",
-                    "api_key_secret: projects/p/secrets/missinglettr/versions/latest\n    secret_manager_endpoint: " + secrets.endpoint()));
+        try (FakeSecretManager secrets =
+                new FakeSecretManager("projects/p/secrets/missinglettr/versions/latest", API_KEY)) {
+            harness = new ModuleHarness(
+                    root,
+                    clock,
+                    brands,
+                    config(
+                            "bearer",
+                            "api_key_secret: projects/p/secrets/missinglettr/versions/latest\n    secret_manager_endpoint: "
+                                    + secrets.endpoint()));
             JsonNode first = harness.call(PUBLISH, input("From secret", "now", null), "key-sm-1");
             harness.call(PUBLISH, input("From secret 2", "now", null), "key-sm-2");
             assertEquals("published", first.path("status").asString());
@@ -230,13 +267,17 @@ class MissinglettrPublishingTest {
             for (int i = 0; i < callers; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return harness.module.publishing().publish(input("Race", "now", null), "key-race",
-                            new com.productos.executors.ExecutorLog()).path("campaign_id").asString();
+                    return harness.module
+                            .publishing()
+                            .publish(input("Race", "now", null), "key-race", new com.productos.executors.ExecutorLog())
+                            .path("campaign_id")
+                            .asString();
                 }));
             }
             start.countDown();
             java.util.Set<String> ids = new java.util.HashSet<>();
-            for (java.util.concurrent.Future<String> result : results) ids.add(result.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            for (java.util.concurrent.Future<String> result : results)
+                ids.add(result.get(30, java.util.concurrent.TimeUnit.SECONDS));
             assertEquals(1, ids.size());
             assertEquals(1, fake.creates.get());
         } finally {
@@ -249,9 +290,16 @@ class MissinglettrPublishingTest {
         harness.close();
         Path configFile = root.resolve("config-for-child.yaml");
         Files.writeString(configFile, config("api_key", "api_key_file: missinglettr.key"));
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PublishThenDie.class.getName(), root.toString(), configFile.toString())
-                .redirectErrorStream(true).redirectOutput(root.resolve("child.log").toFile()).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PublishThenDie.class.getName(),
+                        root.toString(),
+                        configFile.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(root.resolve("child.log").toFile())
+                .start();
         assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the child process should end");
         assertEquals(PublishThenDie.HALT_STATUS, child.exitValue(), Files.readString(root.resolve("child.log")));
         assertEquals(1, fake.creates.get(), "the provider created the campaign before the process died");
@@ -263,14 +311,19 @@ class MissinglettrPublishingTest {
             long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
             while (!store.unconfirmed().isEmpty()) {
                 assertTrue(System.nanoTime() < deadline, "the interrupted campaign was never reconciled");
-                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(10).toNanos());
+                java.util.concurrent.locks.LockSupport.parkNanos(
+                        java.time.Duration.ofMillis(10).toNanos());
             }
         }
         // ...so a retry with the same key gets the campaign the provider already has.
         JsonNode output = harness.call(PUBLISH, input("Killed", "now", null), "key-killed");
         assertEquals("published", output.path("status").asString());
-        assertEquals("mlc_1", output.path("provider_response").path("provider_campaign_id").asString());
-        assertTrue(harness.lastLog.lines().get(0).text().contains("nothing was sent again"), harness.lastLog.lines().toString());
+        assertEquals(
+                "mlc_1",
+                output.path("provider_response").path("provider_campaign_id").asString());
+        assertTrue(
+                harness.lastLog.lines().get(0).text().contains("nothing was sent again"),
+                harness.lastLog.lines().toString());
         assertEquals(1, fake.creates.get());
     }
 
@@ -279,13 +332,23 @@ class MissinglettrPublishingTest {
         JsonNode output = harness.call(PUBLISH, input("Track", "scheduled", "2026-11-26T09:00"), "key-track");
         String campaignId = output.path("campaign_id").asString();
         synchronized (fake) {
-            var posts = (tools.jackson.databind.node.ArrayNode) fake.campaigns.get("mlc_1").path("posts");
-            ((tools.jackson.databind.node.ObjectNode) posts.get(0)).put("status", "published").put("published_at", "2026-11-26T14:00:05Z");
-            ((tools.jackson.databind.node.ObjectNode) posts.get(1)).put("status", "failed").put("error", "LinkedIn token expired");
+            var posts = (tools.jackson.databind.node.ArrayNode)
+                    fake.campaigns.get("mlc_1").path("posts");
+            ((tools.jackson.databind.node.ObjectNode) posts.get(0))
+                    .put("status", "published")
+                    .put("published_at", "2026-11-26T14:00:05Z");
+            ((tools.jackson.databind.node.ObjectNode) posts.get(1))
+                    .put("status", "failed")
+                    .put("error", "LinkedIn token expired");
         }
-        JsonNode status = harness.call(ModuleHarness.pathOf("marketing.get_campaign_status"), Json.parse("{\"campaign_id\": \"" + campaignId + "\"}"), null);
+        JsonNode status = harness.call(
+                ModuleHarness.pathOf("marketing.get_campaign_status"),
+                Json.parse("{\"campaign_id\": \"" + campaignId + "\"}"),
+                null);
         assertEquals("published", status.path("posts").get(0).path("status").asString());
-        assertEquals("2026-11-26T14:00:05Z", status.path("posts").get(0).path("published_at").asString());
+        assertEquals(
+                "2026-11-26T14:00:05Z",
+                status.path("posts").get(0).path("published_at").asString());
         assertEquals("failed", status.path("posts").get(1).path("status").asString());
         assertTrue(status.path("posts").get(1).path("error").asString().contains("LinkedIn token expired"));
         assertEquals("failed", status.path("status").asString());
@@ -296,7 +359,10 @@ class MissinglettrPublishingTest {
     void anInterruptedScheduleWhoseTimePassedShouldNotBeSentLate() throws Exception {
         fake.failNext(100, 503);
         JsonNode input = input("Missed", "scheduled", "2026-11-25T08:00");
-        assertEquals(503, assertThrows(ExecutorFailure.class, () -> harness.call(PUBLISH, input, "key-missed")).httpStatus());
+        assertEquals(
+                503,
+                assertThrows(ExecutorFailure.class, () -> harness.call(PUBLISH, input, "key-missed"))
+                        .httpStatus());
         synchronized (fake) {
             fake.failures.clear();
         }

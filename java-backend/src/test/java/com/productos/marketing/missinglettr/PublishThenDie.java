@@ -18,9 +18,16 @@ public final class PublishThenDie {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
         String config = Files.readString(Path.of(args[1]));
-        ModuleHarness harness = new ModuleHarness(root, Clock.systemUTC(), new InMemoryBrandProfiles().with("acme", Brands.acme()),
-                config, () -> Runtime.getRuntime().halt(HALT_STATUS));
-        harness.call(ModuleHarness.pathOf("marketing.publish_missinglettr"), MissinglettrPublishingTest.input("Killed", "now", null), "key-killed");
+        ModuleHarness harness = new ModuleHarness(
+                root,
+                Clock.systemUTC(),
+                new InMemoryBrandProfiles().with("acme", Brands.acme()),
+                config,
+                () -> Runtime.getRuntime().halt(HALT_STATUS));
+        harness.call(
+                ModuleHarness.pathOf("marketing.publish_missinglettr"),
+                MissinglettrPublishingTest.input("Killed", "now", null),
+                "key-killed");
         // Reaching this line means the crash point was never hit.
         System.exit(1);
     }

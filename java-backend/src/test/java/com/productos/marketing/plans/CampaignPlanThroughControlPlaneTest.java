@@ -31,6 +31,7 @@ class CampaignPlanThroughControlPlaneTest {
 
     @TempDir
     Path root;
+
     Backend backend;
     ControlPlane plane;
 
@@ -44,7 +45,8 @@ class CampaignPlanThroughControlPlaneTest {
     }
 
     private static CallRequest keyed(String input, String key) {
-        return new CallRequest("marketing.generate_campaign_plan", Json.parse(input), com.productos.policy.Actor.USER, key, null);
+        return new CallRequest(
+                "marketing.generate_campaign_plan", Json.parse(input), com.productos.policy.Actor.USER, key, null);
     }
 
     @BeforeEach
@@ -70,12 +72,17 @@ class CampaignPlanThroughControlPlaneTest {
         assertEquals("ins_1", plan.path("insight_id").asString());
         assertEquals(2, plan.path("key_messages").size(), plan.toPrettyString());
         assertFalse(plan.path("key_messages").toString().toLowerCase().contains("guaranteed"));
-        assertTrue(plan.path("warnings").get(0).asString().contains("guaranteed growth"), plan.path("warnings").toString());
+        assertTrue(
+                plan.path("warnings").get(0).asString().contains("guaranteed growth"),
+                plan.path("warnings").toString());
         assertEquals(0.15, plan.path("metric").path("target_conversion").asDouble(), 1e-9);
-        assertTrue(plan.path("goal").asString().contains("12.0% to 15.0%"), plan.path("goal").asString());
+        assertTrue(
+                plan.path("goal").asString().contains("12.0% to 15.0%"),
+                plan.path("goal").asString());
         String tag = plan.path("utm").path("utm_campaign").asString();
         assertTrue(tag.startsWith("sign-ups-stall-after-the-landing-page-"), tag);
-        assertEquals("https://acme.example/teams?ref=plan&utm_source=x&utm_medium=social&utm_campaign=" + tag,
+        assertEquals(
+                "https://acme.example/teams?ref=plan&utm_source=x&utm_medium=social&utm_campaign=" + tag,
                 plan.path("channels").get(0).path("landing_page_url").asString());
         assertEquals(6 + 4, plan.path("schedule").size());
 
@@ -90,7 +97,9 @@ class CampaignPlanThroughControlPlaneTest {
     void theSameIdempotencyKeyShouldReturnTheSamePlan() throws Exception {
         Run first = call(keyed(PLAN, "plan-key"));
         Run again = call(keyed(PLAN, "plan-key"));
-        assertEquals(first.output().path("plan_id").asString(), again.output().path("plan_id").asString());
+        assertEquals(
+                first.output().path("plan_id").asString(),
+                again.output().path("plan_id").asString());
     }
 
     @Test
@@ -100,10 +109,14 @@ class CampaignPlanThroughControlPlaneTest {
         assertEquals("failed", neither.status().wireName());
         String details = String.valueOf(neither.error().details());
         assertTrue(details.contains("/insight") && details.contains("/landing_page_url"), details);
-        Run noBrand = call("marketing.generate_campaign_plan", PLAN.replace("\"brand_profile_id\": \"default\"", "\"brand_profile_id\": \"other\""));
+        Run noBrand = call(
+                "marketing.generate_campaign_plan",
+                PLAN.replace("\"brand_profile_id\": \"default\"", "\"brand_profile_id\": \"other\""));
         assertEquals("failed", noBrand.status().wireName());
-        assertTrue(noBrand.error().message().contains("brand profile 'other' does not exist")
-                || String.valueOf(noBrand.error().details()).contains("brand profile 'other' does not exist"), String.valueOf(noBrand.error()));
+        assertTrue(
+                noBrand.error().message().contains("brand profile 'other' does not exist")
+                        || String.valueOf(noBrand.error().details()).contains("brand profile 'other' does not exist"),
+                String.valueOf(noBrand.error()));
     }
 
     @Test
@@ -113,6 +126,7 @@ class CampaignPlanThroughControlPlaneTest {
                  "brief": {"goal": "signups", "product": "Acme", "audience": "founders", "key_points": ["See drop-offs"]}}""");
         assertEquals("failed", refused.status().wireName());
         assertTrue(String.valueOf(refused.error().details()).contains("/plan_id"), String.valueOf(refused.error()));
-        assertEquals(0, call("marketing.list_drafts", "{}").output().path("drafts").size());
+        assertEquals(
+                0, call("marketing.list_drafts", "{}").output().path("drafts").size());
     }
 }

@@ -20,17 +20,24 @@ class ModelContextFilterTest {
         JsonNode seen = filter.redact(output);
         assertEquals("c-1", seen.path("campaign_id").asString());
         assertEquals(ModelContextFilter.REDACTED, seen.path("api_key").asString());
-        assertEquals(ModelContextFilter.REDACTED, seen.path("nested").path("access_token").asString());
-        assertEquals(ModelContextFilter.REDACTED, seen.path("nested").path("Authorization").asString());
+        assertEquals(
+                ModelContextFilter.REDACTED,
+                seen.path("nested").path("access_token").asString());
+        assertEquals(
+                ModelContextFilter.REDACTED,
+                seen.path("nested").path("Authorization").asString());
         assertEquals("kept", seen.path("nested").path("key_points").get(0).asString());
         assertEquals(ModelContextFilter.REDACTED, seen.path("provider_response").asString());
-        assertEquals(ModelContextFilter.REDACTED, seen.path("items").get(0).path("password").asString());
+        assertEquals(
+                ModelContextFilter.REDACTED,
+                seen.path("items").get(0).path("password").asString());
         assertEquals("n", seen.path("items").get(0).path("name").asString());
     }
 
     @Test
     void knownSecretValuesShouldBeBlankedInsideText() {
-        JsonNode output = Json.parse("{\"lines\":[{\"text\":\"auth with s3cr3t-value-123 ok\"},{\"text\":\"a short line\"}]}");
+        JsonNode output =
+                Json.parse("{\"lines\":[{\"text\":\"auth with s3cr3t-value-123 ok\"},{\"text\":\"a short line\"}]}");
         String seen = filter.forModel(output);
         assertFalse(seen.contains("s3cr3t-value-123"), seen);
         assertTrue(seen.contains("auth with [redacted] ok"), seen);

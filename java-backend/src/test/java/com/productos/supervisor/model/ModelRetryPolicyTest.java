@@ -15,14 +15,16 @@ class ModelRetryPolicyTest {
     void backoffShouldDoubleWithJitterAndStopAfterTheLastAttempt() {
         assertEquals(Optional.of(Duration.ofMillis(250)), policy.delayBeforeRetry(1, 503, null, NOW));
         assertEquals(Optional.of(Duration.ofMillis(500)), policy.delayBeforeRetry(2, 500, null, NOW));
-        assertEquals(Optional.of(Duration.ofMillis(1000)), policy.delayBeforeRetry(3, ModelRetryPolicy.NO_RESPONSE, null, NOW));
+        assertEquals(
+                Optional.of(Duration.ofMillis(1000)),
+                policy.delayBeforeRetry(3, ModelRetryPolicy.NO_RESPONSE, null, NOW));
         assertEquals(Optional.empty(), policy.delayBeforeRetry(4, 503, null, NOW));
     }
 
     @Test
     void delayShouldNeverPassTheCap() {
-        ModelRetryPolicy many = new ModelRetryPolicy(50, Duration.ofMillis(500), Duration.ofSeconds(8),
-                Duration.ofSeconds(30), () -> 0.999);
+        ModelRetryPolicy many = new ModelRetryPolicy(
+                50, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(30), () -> 0.999);
         assertEquals(Optional.of(Duration.ofMillis(7992)), many.delayBeforeRetry(40, 429, null, NOW));
     }
 
@@ -35,7 +37,8 @@ class ModelRetryPolicyTest {
     @Test
     void retryAfterShouldBeHonouredInSecondsOrAsADate() {
         assertEquals(Optional.of(Duration.ofSeconds(3)), policy.delayBeforeRetry(1, 429, "3", NOW));
-        assertEquals(Optional.of(Duration.ofSeconds(7)),
+        assertEquals(
+                Optional.of(Duration.ofSeconds(7)),
                 policy.delayBeforeRetry(1, 503, "Thu, 03 Dec 2026 09:00:07 GMT", NOW));
         assertEquals(Optional.of(Duration.ofMillis(250)), policy.delayBeforeRetry(1, 429, "soon", NOW));
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ToolNameMapTest {
     @Test
     void everyRegistryToolShouldMapToAPortableNameAndBack() {
-        List<String> names = new RegistryLoader().loadBundled().tools().stream().map(ToolDefinition::name).toList();
+        List<String> names = new RegistryLoader()
+                .loadBundled().tools().stream().map(ToolDefinition::name).toList();
         ToolNameMap map = ToolNameMap.of(names);
         for (String name : names) {
             String modelName = map.modelName(name);
@@ -32,8 +33,8 @@ class ToolNameMapTest {
 
     @Test
     void namesThatWouldMeetShouldBeRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ToolNameMap.of(List.of("a_.b", "a._b")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ToolNameMap.of(List.of("a_.b", "a._b")));
         assertTrue(e.getMessage().contains("both become 'a___b'"), e.getMessage());
     }
 

@@ -23,7 +23,13 @@ class OfflinePlannerScenarioTest {
     @Test
     void theSuiteShouldHoldAtLeastFortyUtterancesWithQuestionsAndRefusals() {
         assertTrue(PlannerScenarios.SUITE.size() >= 40);
-        assertTrue(PlannerScenarios.SUITE.stream().filter(s -> s.expected().startsWith("ask:")).count() >= 8);
-        assertTrue(PlannerScenarios.SUITE.stream().filter(s -> s.expected().startsWith("say:")).count() >= 3);
+        assertTrue(PlannerScenarios.SUITE.stream()
+                        .filter(s -> s.expected().startsWith("ask:"))
+                        .count()
+                >= 8);
+        assertTrue(PlannerScenarios.SUITE.stream()
+                        .filter(s -> s.expected().startsWith("say:"))
+                        .count()
+                >= 3);
     }
 }

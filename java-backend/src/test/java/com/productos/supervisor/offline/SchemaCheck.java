@@ -11,6 +11,8 @@ final class SchemaCheck {
     private SchemaCheck() {}
 
     static boolean valid(String tool, JsonNode input) {
-        return REGISTRY.find(tool).map(definition -> definition.inputSchema().validate(input).isEmpty()).orElse(false);
+        return REGISTRY.find(tool)
+                .map(definition -> definition.inputSchema().validate(input).isEmpty())
+                .orElse(false);
     }
 }
