@@ -201,7 +201,12 @@ public final class LocalDeployBackend implements DeployBackend {
             ServiceState state = runtime.state;
             RevisionRecord target = RollbackTarget.of(state, request);
             String current = state.serving();
-            if (target.name().equals(current) && runtime.serving != null && runtime.serving.isAlive()) {
+            // Alive as /proc sees it: a revision killed behind our back stays a zombie, and "alive" to the JDK,
+            // until the JDK reaps it; rolling back to it must start it again, not report it as serving.
+            if (target.name().equals(current)
+                    && runtime.serving != null
+                    && runtime.serving.isAlive()
+                    && ProcessTree.isRunning(runtime.serving.process().toHandle())) {
                 log.info(target.name() + " is already serving " + state.service() + "; nothing to do");
                 return new RollbackOutcome(TrafficSwitch.serviceUrl(runtime), target.name(), current);
             }
