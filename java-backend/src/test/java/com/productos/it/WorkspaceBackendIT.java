@@ -233,7 +233,12 @@ class WorkspaceBackendIT {
                 "--json",
                 "--input",
                 "{\"service_name\":\"web\",\"region\":\"local\"}"));
-        assertEquals("ready", status.path("output").path("status").asString(), status.toString());
+        // As after any failed deploy (and as Cloud Run reports a revision that never became ready): the
+        // service is an error that names the interrupted deploy, while the previous revision serves.
+        assertEquals("error", status.path("output").path("status").asString(), status.toString());
+        assertTrue(
+                status.path("output").path("reason").asString().contains("web-00002 was interrupted"),
+                status.toString());
         assertEquals(
                 "web-00001", status.path("output").path("latest_ready_revision").asString(), status.toString());
         assertEquals(
