@@ -107,6 +107,8 @@ class SecretRedactionIT {
                         JarProcesses.command("serve", "--stdio", "--workspace", workspace.toString()))
                 .redirectError(temp.resolve("stderr.txt").toFile());
         builder.environment().put("SERVICE_TOKEN", SERVICE_TOKEN);
+        // This process is the backend, so the files and logs checked below are its own and nothing outlives the test.
+        builder.environment().put("PRODUCTOS_NO_DAEMON", "1");
         Process server = builder.start();
         ByteArrayOutputStream rpcOutput = new ByteArrayOutputStream();
         try (FramedJsonRpcClient client =
