@@ -174,7 +174,6 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
                     0,
                     0,
                     ownerId,
-                    "[]",
                     null);
             store.insert(session);
         } else {

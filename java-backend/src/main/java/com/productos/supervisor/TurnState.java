@@ -19,6 +19,9 @@ final class TurnState {
     private final SessionStore store;
     private final Clock clock;
     private final List<TranscriptEntry> transcript;
+    /** How many of {@link #transcript}'s entries the store has; entries never change once added. */
+    private int storedEntries;
+
     private SessionRecord session;
     private PendingTurn pending;
 
@@ -27,7 +30,8 @@ final class TurnState {
         this.clock = clock;
         this.session = session;
         this.pending = pending;
-        this.transcript = new ArrayList<>(TranscriptCodec.read(session.transcriptJson()));
+        this.transcript = new ArrayList<>(TranscriptCodec.readEntries(store.transcript(session.id())));
+        this.storedEntries = transcript.size();
     }
 
     SessionRecord session() {
@@ -56,14 +60,22 @@ final class TurnState {
 
     /** Stores the session with the turn still going (running or parked). */
     void persist() {
-        session = session.withState(TranscriptCodec.write(transcript), pending.toJson(), clock.instant());
-        store.update(session);
+        session = session.withState(pending.toJson(), clock.instant());
+        store(session);
     }
 
     /** Stores the session idle, with no turn left to resume. */
     void persistEnded() {
         session = session.withStatus(SessionStatus.IDLE, null, clock.instant());
-        session = session.withState(TranscriptCodec.write(transcript), null, clock.instant());
-        store.update(session);
+        session = session.withState(null, clock.instant());
+        store(session);
+    }
+
+    private void store(SessionRecord next) {
+        List<String> added = new ArrayList<>(transcript.size() - storedEntries);
+        for (TranscriptEntry entry : transcript.subList(storedEntries, transcript.size()))
+            added.add(TranscriptCodec.writeEntry(entry));
+        store.update(next, added);
+        storedEntries = transcript.size();
     }
 }
