@@ -76,15 +76,16 @@ final class SessionTurn {
         // Wall time counts while the turn runs; a pause waiting for a person does not.
         deadlineNanos = System.nanoTime() + context.limits().turnWallTime().toNanos();
         try {
-            PendingTurn.ActiveCall active = state.pending().active();
-            if (active != null && active.runId() != null && !calls.resumeActive(deadlineNanos)) {
-                park();
-                return;
-            }
+            boolean resume = true; // a resumed turn first picks up the call it parked on
             while (true) {
-                if (!calls.workThrough(deadlineNanos)) {
-                    park();
-                    return;
+                PendingTurn.ActiveCall active = state.pending().active();
+                boolean waits = resume && active != null && active.runId() != null && !calls.resumeActive(deadlineNanos)
+                        || !calls.workThrough(deadlineNanos);
+                resume = false;
+                if (waits) {
+                    if (park()) return;
+                    resume = true; // decided while it parked: the session is this turn's again
+                    continue;
                 }
                 TurnLimitCheck.beforeModelStep(context.limits(), state.pending(), state.session(), remainingMillis());
                 if (cancel.isCancelled()) throw new TurnCancelledException();
@@ -195,12 +196,19 @@ final class SessionTurn {
         return true;
     }
 
-    /** Leaves the turn waiting for a person on its active call, persisted. */
-    private void park() {
+    /**
+     * Leaves the turn waiting for a person on its active call, persisted; false when the call was
+     * decided meanwhile and the turn goes on (the session was claimed back for it).
+     */
+    private boolean park() {
         state.session(state.session().withStatus(SessionStatus.AWAITING_APPROVAL, null, now()));
         state.persist();
-        ended = true;
-        events.finished(StopReason.AWAITING_APPROVAL, state.pending());
+        boolean parked = context.parking().park(this, () -> {
+            ended = true;
+            events.finished(StopReason.AWAITING_APPROVAL, state.pending());
+        });
+        if (!parked) state.session(context.store().get(sessionId()).orElseThrow());
+        return parked;
     }
 
     private void finish(StopReason reason, ErrorCode code, String message) {
