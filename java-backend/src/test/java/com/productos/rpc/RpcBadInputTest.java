@@ -1,9 +1,10 @@
 package com.productos.rpc;
 
-import static com.productos.rpc.RawFrameClient.frame;
+import static com.productos.testing.JsonRpcWireClient.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.productos.testing.JsonRpcWireClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,7 @@ class RpcBadInputTest {
     Path folder;
 
     private RpcFixture fixture;
-    private RawFrameClient client;
+    private JsonRpcWireClient client;
 
     @BeforeEach
     void start() throws Exception {
@@ -52,7 +53,7 @@ class RpcBadInputTest {
                 + "\"}}");
     }
 
-    private RawFrameClient.Frame nullIdError() throws Exception {
+    private JsonRpcWireClient.Frame nullIdError() throws Exception {
         return client.next(f -> f.json().has("error") && f.json().get("id").isNull());
     }
 
@@ -86,7 +87,7 @@ class RpcBadInputTest {
         void contentLengthShorterThanTheBodyShouldBeAParseErrorAndTheNextFrameServed() throws Exception {
             String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"registry/listTools\"}";
             client.sendBytes(("Content-Length: 20\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
-            RawFrameClient.Frame answer = client.next(f -> f.json().has("error"));
+            JsonRpcWireClient.Frame answer = client.next(f -> f.json().has("error"));
             assertEquals(-32700, answer.json().get("error").get("code").asInt(), answer.body());
             assertStillServing();
         }
@@ -192,7 +193,7 @@ class RpcBadInputTest {
                 value = {"1.5", "2147483648", "1e30", "-9223372036854775809", "true", "{}", "[1]"})
         void idThatLsp4jCannotHoldShouldBeInvalidRequestEchoingTheIdAndTheServerShouldGoOn(String id) throws Exception {
             client.send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"registry/listTools\"}");
-            RawFrameClient.Frame answer = client.next(f -> f.json().has("error"));
+            JsonRpcWireClient.Frame answer = client.next(f -> f.json().has("error"));
             assertEquals(-32600, answer.json().get("error").get("code").asInt());
             assertTrue(answer.json().get("error").get("message").asString().contains("request id"), answer.raw());
             boolean number = !id.startsWith("{") && !id.startsWith("[") && !id.equals("true");
@@ -206,7 +207,7 @@ class RpcBadInputTest {
                 value = {"7", "0", "-3", "2147483647", "\"run-7\"", "\"\""})
         void idThatFitsShouldBeAnsweredWithTheSameId(String id) throws Exception {
             client.send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"registry/listTools\"}");
-            RawFrameClient.Frame answer = client.next(f -> f.json().has("result"));
+            JsonRpcWireClient.Frame answer = client.next(f -> f.json().has("result"));
             assertEquals(id, answer.json().get("id").toString());
             assertStillServing();
         }

@@ -14,6 +14,7 @@ import com.productos.registry.RegistryLoader;
 import com.productos.registry.ToolRegistry;
 import com.productos.store.SqliteApprovalStore;
 import com.productos.store.SqliteRunStore;
+import com.productos.testing.JsonRpcWireClient;
 import com.productos.testing.MutableClock;
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -47,7 +48,7 @@ final class RpcFixture implements AutoCloseable {
     final SqliteDatabase database;
     final ControlPlane controlPlane;
     final RpcServer server;
-    final RawFrameClient client;
+    final JsonRpcWireClient client;
     final CountDownLatch exited = new CountDownLatch(1);
     final MutableClock clock = new MutableClock(NOW);
     private final ExecutorService worker = Executors.newFixedThreadPool(2);
@@ -83,7 +84,7 @@ final class RpcFixture implements AutoCloseable {
         PipedOutputStream serverOut = new PipedOutputStream();
         PipedInputStream clientIn = new PipedInputStream(serverOut, 1 << 20);
         server = RpcServer.start(controlPlane, serverIn, serverOut, blockingWork, exited::countDown, options);
-        client = new RawFrameClient(clientIn, clientOut);
+        client = new JsonRpcWireClient(clientIn, clientOut);
     }
 
     RpcFixture(Path folder) throws IOException {
