@@ -26,9 +26,7 @@ class RpcApprovalsTest {
     void start() throws Exception {
         fixture = new RpcFixture(folder);
         client = fixture.client;
-        fixture.executor.on(
-                "/execute/brand/update_profile",
-                LoopbackExecutor.json(200, "{\"output\":{\"ok\":true,\"updated_at\":\"" + T + "\"}}"));
+        fixture.storeProfile("default", RpcRunsTest.BRAND);
     }
 
     @AfterEach

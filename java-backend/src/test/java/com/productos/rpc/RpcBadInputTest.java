@@ -4,6 +4,9 @@ import static com.productos.testing.JsonRpcWireClient.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.productos.executors.ExecutorHandler;
+import com.productos.executors.ExecutorModule;
+import com.productos.json.Json;
 import com.productos.testing.JsonRpcWireClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -325,26 +329,43 @@ class RpcBadInputTest {
 
         @Test
         void slowExecutorShouldFailTheRunAsExecutorTimeout() throws Exception {
-            fixture.executor.on("/execute/brand/get_profile", fixture.executor.silent());
+            fixture.serveBrand(new BrandGetProfileModule(RpcFixture.REGISTRY, fixture.hangingUntilTheTestEnds()));
             assertFailedWith(startProfile(), "ExecutorTimeout", -31007);
         }
 
         @Test
-        void garbageFromTheExecutorShouldFailTheRunAsExecutorError() throws Exception {
-            fixture.executor.on("/execute/brand/get_profile", LoopbackExecutor.json(200, "<html>oops</html>"));
-            assertFailedWith(startProfile(), "ExecutorError", -31009);
+        void executorUrlOfAServerWithoutTheToolShouldFailTheRunAsExecutorError() throws Exception {
+            // The brand URL set to another executor's server: it answers 404 for the brand path.
+            fixture.serveBrand(new ExecutorModule() {
+                @Override
+                public String executorName() {
+                    return "observability";
+                }
+
+                @Override
+                public Map<String, ExecutorHandler> routes() {
+                    return Map.of();
+                }
+            });
+            JsonNode run = startProfile();
+            assertFailedWith(run, "ExecutorError", -31009);
+            assertTrue(run.get("error").get("message").asString().contains("HTTP 404 not_found"), run.toString());
         }
 
         @Test
-        void executorHttpErrorShouldFailTheRunAsExecutorError() throws Exception {
-            fixture.executor.on("/execute/brand/get_profile", LoopbackExecutor.json(500, "{\"error\":\"boom\"}"));
-            assertFailedWith(startProfile(), "ExecutorError", -31009);
+        void executorCrashShouldFailTheRunAsExecutorError() throws Exception {
+            fixture.serveBrand(new BrandGetProfileModule(RpcFixture.REGISTRY, request -> {
+                throw new IllegalStateException("the profile store went away");
+            }));
+            JsonNode run = startProfile();
+            assertFailedWith(run, "ExecutorError", -31009);
+            assertTrue(run.get("error").get("message").asString().contains("HTTP 500 internal"), run.toString());
         }
 
         @Test
         void outputBreakingTheSchemaShouldFailTheRunAsOutputContractViolation() throws Exception {
-            fixture.executor.on(
-                    "/execute/brand/get_profile", LoopbackExecutor.json(200, "{\"output\":{\"profile_id\":7}}"));
+            fixture.serveBrand(new BrandGetProfileModule(
+                    RpcFixture.REGISTRY, request -> Json.object().put("profile_id", 7)));
             assertFailedWith(startProfile(), "OutputContractViolation", -31010);
         }
 

@@ -91,9 +91,7 @@ class RpcFrameLimitTest {
     @Test
     void aRunWhoseOutputDoesNotFitShouldBeNotifiedWithoutItAndItsAnswerShouldSayWhy() throws Exception {
         String big = "p".repeat(LIMIT_BYTES + 1000);
-        fixture.executor.on(
-                "/execute/brand/get_profile",
-                LoopbackExecutor.json(200, "{\"output\":{\"profile_id\":\"" + big + "\",\"brand\":" + BRAND + "}}"));
+        fixture.storeProfile("x", BRAND.replace("\"Acme\"", "\"" + big + "\""));
         String runId = take(fixture.client.call(
                         2, "runs/start", "{\"tool\":\"brand.get_profile\",\"input\":{\"profile_id\":\"x\"}}"))
                 .json()

@@ -21,9 +21,9 @@ import tools.jackson.databind.JsonNode;
 
 class RpcRunsTest {
     static final String PROFILE_INPUT = "{\"profile_id\":\"default\"}";
-    static final String PROFILE_OUTPUT =
-            "{\"profile_id\":\"default\",\"brand\":{\"name\":\"Acme\",\"voice\":{\"tone\":[],"
-                    + "\"style_notes\":[],\"do\":[],\"dont\":[]},\"audience\":{},\"claims_policy\":{}}}";
+    static final String BRAND = "{\"name\":\"Acme\",\"voice\":{\"tone\":[],"
+            + "\"style_notes\":[],\"do\":[],\"dont\":[]},\"audience\":{},\"claims_policy\":{}}";
+    static final String PROFILE_OUTPUT = "{\"profile_id\":\"default\",\"brand\":" + BRAND + "}";
     static final String T = RpcFixture.NOW.toString();
 
     @TempDir
@@ -36,12 +36,7 @@ class RpcRunsTest {
     void start() throws Exception {
         fixture = new RpcFixture(folder);
         client = fixture.client;
-        fixture.executor.on(
-                "/execute/brand/get_profile",
-                LoopbackExecutor.json(
-                        200,
-                        "{\"output\":" + PROFILE_OUTPUT
-                                + ",\"logs\":[{\"severity\":\"INFO\",\"text\":\"read profile default\"}]}"));
+        fixture.storeProfile("default", BRAND);
     }
 
     @AfterEach
@@ -116,9 +111,6 @@ class RpcRunsTest {
                                 + "\"sessionId\":\"s-1\",\"createdAt\":\"" + T + "\",\"startedAt\":\"" + T
                                 + "\",\"updatedAt\":\"" + T
                                 + "\",\"artifacts\":[]}}"),
-                        frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/log\",\"params\":{\"runId\":\"" + id
-                                + "\",\"sequence\":2," + "\"time\":\"" + T
-                                + "\",\"severity\":\"INFO\",\"text\":\"read profile default\"}}"),
                         frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/updated\",\"params\":{" + common
                                 + "\"status\":\"succeeded\","
                                 + hashed + "\"output\":" + PROFILE_OUTPUT + ",\"sessionId\":\"s-1\",\"createdAt\":\""
@@ -192,9 +184,7 @@ class RpcRunsTest {
         assertEquals(Json.parse(PROFILE_OUTPUT), run.get("output"));
         assertEquals(
                 Json.parse("[{\"runId\":\"" + id + "\",\"sequence\":1,\"time\":\"" + T + "\",\"severity\":\"INFO\","
-                        + "\"text\":\"policy: default for low risk and actor user: allow\"},{\"runId\":\"" + id
-                        + "\",\"sequence\":2,"
-                        + "\"time\":\"" + T + "\",\"severity\":\"INFO\",\"text\":\"read profile default\"}]"),
+                        + "\"text\":\"policy: default for low risk and actor user: allow\"}]"),
                 run.get("logs"));
     }
 
@@ -272,7 +262,7 @@ class RpcRunsTest {
 
     @Test
     void cancelShouldEndARunningRunAndRefuseASecondCancel() throws Exception {
-        fixture.executor.on("/execute/brand/get_profile", fixture.executor.silent());
+        fixture.serveBrand(new BrandGetProfileModule(RpcFixture.REGISTRY, fixture.hangingUntilTheTestEnds()));
         String id = runIdOf(
                 client.call(2, "runs/start", "{\"tool\":\"brand.get_profile\",\"input\":" + PROFILE_INPUT + "}"));
         client.notification(
@@ -299,9 +289,6 @@ class RpcRunsTest {
 
     @Test
     void repeatedIdempotencyKeyShouldReturnTheFirstRunAndADifferentInputShouldConflict() throws Exception {
-        fixture.executor.on(
-                "/execute/brand/update_profile",
-                LoopbackExecutor.json(200, "{\"output\":{\"ok\":true,\"updated_at\":\"" + T + "\"}}"));
         String patch = "{\"profile_id\":\"default\",\"patch\":{\"name\":\"Acme\"}}";
         String first = runIdOf(client.call(
                 2,
