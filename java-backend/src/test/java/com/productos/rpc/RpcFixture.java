@@ -54,7 +54,8 @@ import tools.jackson.databind.JsonNode;
  * workspace, the bundled registry and policy, the control plane, and the real brand executor (its
  * SQLite store in the workspace) on an embedded executor server, reached over HTTP on loopback by the
  * backend's own {@link ExecutorHttpClient}. A test that needs the executor to fail serves the brand
- * executor's paths from a module of its own on another real executor server ({@link #serveBrand}). The clock stands still until a test moves it, so every timestamp on the wire is known.
+ * executor's paths from a module of its own on another real executor server ({@link #serveBrand}).
+ * The clock stands still until a test moves it, so every timestamp on the wire is known.
  */
 final class RpcFixture implements AutoCloseable {
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
