@@ -3,6 +3,8 @@ package com.productos.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.productos.deploy.SampleServiceRepo;
+import com.productos.deploy.local.ServiceManifest;
 import com.productos.json.Json;
 import com.productos.testing.JsonRpcWireClient;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -155,6 +158,94 @@ class SupervisorKillIT {
             assertTrue(
                     client.protocolViolations().isEmpty(),
                     client.protocolViolations().toString());
+        }
+    }
+
+    @Test
+    void aTurnKilledDuringADeployShouldLeaveTheRunInterruptedNotRunningAndNotRunItAgain() throws Exception {
+        Path workspace = Files.createDirectories(temp.resolve("ws"));
+        Path marker = temp.resolve("build.pid");
+        SampleServiceRepo repo = SampleServiceRepo.create(temp.resolve("web"));
+        repo.commit(
+                "a build that stays in progress",
+                Map.of(
+                        ServiceManifest.FILE_NAME,
+                        "build: echo build started; sleep 300 & echo $! > '" + marker
+                                + "'; wait\nrun: node server.js\nhealth_path: /healthz\n"));
+        String sessionId;
+        String runId;
+
+        Process first = serve(workspace, "first");
+        try (JsonRpcWireClient client = new JsonRpcWireClient(first.getInputStream(), first.getOutputStream())) {
+            initialize(client);
+            JsonNode sent = client.call(
+                            "supervisor/send", Json.object().put("text", "deploy web from " + repo.dir() + " to dev"))
+                    .path("result");
+            sessionId = sent.path("sessionId").asString();
+            JsonRpcWireClient.Frame started = client.next(f -> f.isNotification("supervisor/event")
+                    && "run_started".equals(type(f.json().path("params"))));
+            runId = started.json().path("params").path("runId").asString();
+            // A deploy the supervisor proposes waits for a person, even to dev; approve it so the build starts.
+            JsonRpcWireClient.Frame approval = client.next(f -> f.isNotification("supervisor/event")
+                    && "approval_needed".equals(type(f.json().path("params"))));
+            JsonNode decided = client.call(
+                    "approvals/decide",
+                    Json.object()
+                            .put(
+                                    "approvalId",
+                                    approval.json()
+                                            .path("params")
+                                            .path("approvalId")
+                                            .asString())
+                            .put("decision", "approve"));
+            assertTrue(decided.has("result"), decided.toString());
+            if (!WorkspaceBackendProcesses.eventually(Duration.ofSeconds(90), () -> buildPid(marker) > 0)) {
+                throw new AssertionError("the build never started: "
+                        + client.call("runs/get", Json.object().put("runId", runId)) + "; frames: "
+                        + client.drainQuietly(200));
+            }
+        }
+        ProcessHandle build = ProcessHandle.of(buildPid(marker)).orElseThrow();
+        seen.add(build);
+        seen.addAll(first.descendants().toList());
+        first.destroyForcibly(); // SIGKILL while the deploy's build runs
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the killed backend did not die");
+
+        Process second = serve(workspace, "second");
+        try (JsonRpcWireClient client = new JsonRpcWireClient(second.getInputStream(), second.getOutputStream())) {
+            initialize(client);
+            assertTrue(
+                    WorkspaceBackendProcesses.eventually(Duration.ofSeconds(30), () -> !build.isAlive()),
+                    "the killed backend's build outlived the next backend's start");
+            JsonNode run = client.call("runs/get", Json.object().put("runId", runId));
+            assertEquals("interrupted", run.path("result").path("status").asString(), run.toString());
+            JsonNode running = runs(client, Json.object().put("status", "running"));
+            assertEquals(0, running.size(), running.toString());
+            JsonNode deploys = runs(client, Json.object().put("tool", "cloudrun.deploy_service"));
+            assertEquals(1, deploys.size(), "the deploy was not run again: " + deploys);
+
+            JsonNode session = client.call("sessions/get", Json.object().put("sessionId", sessionId))
+                    .path("result");
+            assertEquals("idle", session.path("session").path("status").asString(), session.toString());
+            JsonNode messages = session.path("messages");
+            String lastText = messages.get(messages.size() - 1).path("text").asString();
+            assertTrue(lastText.contains("interrupted") && lastText.contains(runId), session.toString());
+
+            client.call("shutdown", null);
+            client.notify("exit", null);
+            assertTrue(second.waitFor(30, TimeUnit.SECONDS), "the second backend did not exit");
+            assertTrue(
+                    client.protocolViolations().isEmpty(),
+                    client.protocolViolations().toString());
+        }
+    }
+
+    private static long buildPid(Path marker) {
+        try {
+            String text = Files.exists(marker) ? Files.readString(marker).strip() : "";
+            return text.isEmpty() ? -1 : Long.parseLong(text);
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
         }
     }
 
