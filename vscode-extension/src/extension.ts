@@ -219,7 +219,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const announce = (run: RunInfo): void => {
     if (run.status === 'succeeded') void vscode.window.showInformationMessage(`${run.tool} succeeded.`, 'Open Run').then((c) => c && openRun(run.id));
-    else if (run.status === 'awaiting_approval') void vscode.window.showInformationMessage(`${run.tool} waits for approval (see Approvals).`);
+    // awaiting_approval: the approval's own notification (approvals/requested) says it, and closes once decided.
+    else if (run.status === 'awaiting_approval') return;
     else if (run.error) void vscode.window.showErrorMessage(`${run.tool} ${run.status}: ${describeError(run.error.numericCode, run.error.message)}`);
     else void vscode.window.showWarningMessage(`${run.tool} ${run.status}.`);
   };
