@@ -61,10 +61,14 @@ describe('the extension in code-server, installed from the VSIX', () => {
     await workbench.openContainer('Product OS');
     const pending = workbench.treeRows('productos', 'marketing.publish_missinglettr').filter({ has: workbench.page.locator('.action-label[aria-label="Approve"]') }).first();
     await pending.waitFor({ state: 'attached', timeout: 60_000 });
+    const notice = workbench.notification('marketing.publish_missinglettr waits for your approval');
+    await notice.first().waitFor({ timeout: 30_000 });
     await workbench.screenshot('publish-awaiting-approval');
     await pending.hover();
     await pending.locator('.action-label[aria-label="Approve"]').click();
     await workbench.treeRows('productos', 'marketing.publish_missinglettr').filter({ hasText: 'succeeded' }).first().waitFor({ timeout: 60_000 });
+    // Decided in the view: its notification is gone, not left offering Approve and Deny.
+    await notice.first().waitFor({ state: 'detached', timeout: 30_000 });
     await workbench.screenshot('publish-approved-succeeded');
   });
 

@@ -12,9 +12,15 @@ import com.productos.analytics.events.ImportRoots;
 import com.productos.analytics.events.IngestHandler;
 import com.productos.analytics.funnel.FunnelHandler;
 import com.productos.analytics.growth.DropoffHandler;
+import com.productos.analytics.insights.CloudInsightSettings;
+import com.productos.analytics.insights.FirestoreInsightPointers;
+import com.productos.analytics.insights.GcsInsightReports;
 import com.productos.analytics.insights.InsightHandler;
 import com.productos.analytics.insights.InsightLinksHandlers;
 import com.productos.analytics.insights.InsightPointerStore;
+import com.productos.analytics.insights.InsightPointers;
+import com.productos.analytics.insights.InsightReports;
+import com.productos.analytics.insights.LocalInsightReports;
 import com.productos.analytics.measure.MeasureCampaignHandler;
 import com.productos.analytics.measure.MeasurementStore;
 import com.productos.analytics.retention.RetentionHandler;
@@ -39,7 +45,7 @@ public final class AnalyticsModule implements ExecutorModule {
     public static final String INGEST_PATH = "/ingest/events";
 
     private final AnalyticsWarehouse warehouse;
-    private final InsightPointerStore pointers;
+    private final InsightPointers pointers;
     private final MeasurementStore measurements;
     private final Map<String, ExecutorHandler> routes;
 
@@ -74,20 +80,22 @@ public final class AnalyticsModule implements ExecutorModule {
                         }));
         routes.path(INGEST_PATH, ingest);
         routes.tool("analytics.funnel_summary", new FunnelHandler(warehouse, environment.clock()));
-        pointers = new InsightPointerStore(environment.workspace().executorStore("analytics"));
-        String artifactsLabel = environment
-                .workspace()
-                .root()
-                .relativize(environment.workspace().artifactsDir())
-                .toString();
-        routes.tool(
-                "analytics.write_insight",
-                new InsightHandler(
-                        warehouse,
-                        pointers,
-                        environment.workspace().artifactsDir(),
-                        artifactsLabel,
-                        environment.clock()));
+        CloudInsightSettings cloud = settings.cloudInsights();
+        pointers = cloud != null && cloud.firestore() != null
+                ? FirestoreInsightPointers.connect(cloud.firestore(), cloud.anonymous())
+                : new InsightPointerStore(environment.workspace().executorStore("analytics"));
+        InsightReports reports;
+        if (cloud != null && cloud.gcs() != null) {
+            reports = GcsInsightReports.connect(cloud.gcs(), cloud.anonymous());
+        } else {
+            String artifactsLabel = environment
+                    .workspace()
+                    .root()
+                    .relativize(environment.workspace().artifactsDir())
+                    .toString();
+            reports = new LocalInsightReports(environment.workspace().artifactsDir(), artifactsLabel);
+        }
+        routes.tool("analytics.write_insight", new InsightHandler(warehouse, pointers, reports, environment.clock()));
         routes.tool(
                 "analytics.top_drivers",
                 new DriversHandler(warehouse, environment.clock(), settings.minSupportUsers()));

@@ -1,5 +1,6 @@
 package com.productos.analytics;
 
+import com.productos.analytics.insights.CloudInsightSettings;
 import com.productos.config.ConfigException;
 import com.productos.config.Workspace;
 import java.nio.file.Path;
@@ -27,7 +28,11 @@ import tools.jackson.databind.JsonNode;
  *     max_properties_bytes: 16384
  *   drivers:
  *     min_support_users: 30         # candidates seen in fewer users are skipped, and said so
+ *   firestore: ...                  # bigquery only: insight pointers, see CloudInsightSettings
+ *   gcs: ...                        # bigquery only: insight reports, see CloudInsightSettings
  * </pre>
+ *
+ * @param cloudInsights where BigQuery mode keeps insight pointers and reports; null for duckdb
  */
 public record AnalyticsSettings(
         Backend backend,
@@ -35,7 +40,8 @@ public record AnalyticsSettings(
         BigQuerySettings bigQuery,
         int maxEventsPerBatch,
         int maxPropertiesBytes,
-        int minSupportUsers) {
+        int minSupportUsers,
+        CloudInsightSettings cloudInsights) {
 
     public enum Backend {
         DUCKDB,
@@ -64,6 +70,7 @@ public record AnalyticsSettings(
                 workspace.dataDir().resolve(text(section.path("duckdb").path("file"), "analytics.duckdb"));
         JsonNode bq = section.path("bigquery");
         BigQuerySettings bigQuery = null;
+        CloudInsightSettings cloudInsights = null;
         if (backend == Backend.BIGQUERY) {
             String project = text(bq.path("project"), "");
             String dataset = text(bq.path("dataset"), "");
@@ -84,6 +91,7 @@ public record AnalyticsSettings(
                     text(bq.path("location"), "US"),
                     text(bq.path("host"), "https://bigquery.googleapis.com"),
                     credentials.equals("none"));
+            cloudInsights = cloudInsights(section, project, credentials.equals("none"));
         }
         return new AnalyticsSettings(
                 backend,
@@ -97,7 +105,33 @@ public record AnalyticsSettings(
                         section.path("ingest").path("max_properties_bytes"),
                         16_384,
                         "analytics.ingest.max_properties_bytes"),
-                positive(section.path("drivers").path("min_support_users"), 30, "analytics.drivers.min_support_users"));
+                positive(section.path("drivers").path("min_support_users"), 30, "analytics.drivers.min_support_users"),
+                cloudInsights);
+    }
+
+    private static CloudInsightSettings cloudInsights(JsonNode section, String project, boolean anonymous) {
+        JsonNode fs = section.path("firestore");
+        CloudInsightSettings.Firestore firestore = fs.isObject()
+                ? new CloudInsightSettings.Firestore(
+                        text(fs.path("project"), project),
+                        text(fs.path("database"), "(default)"),
+                        text(fs.path("collection"), "insights"),
+                        fs.path("emulator_host").isString()
+                                        && !fs.path("emulator_host").asString().isBlank()
+                                ? fs.path("emulator_host").asString().trim()
+                                : null)
+                : null;
+        JsonNode gs = section.path("gcs");
+        CloudInsightSettings.Gcs gcs = null;
+        if (gs.isObject()) {
+            String bucket = text(gs.path("bucket"), "");
+            if (bucket.isEmpty())
+                throw new ConfigException("analytics.gcs is set but analytics.gcs.bucket is not; name the bucket"
+                        + " that keeps insight reports, or remove analytics.gcs to keep them in the workspace");
+            gcs = new CloudInsightSettings.Gcs(
+                    text(gs.path("project"), project), bucket, text(gs.path("host"), "https://storage.googleapis.com"));
+        }
+        return new CloudInsightSettings(firestore, gcs, anonymous);
     }
 
     private static String text(JsonNode node, String fallback) {

@@ -76,6 +76,8 @@ public final class Backend implements AutoCloseable {
         Policy policy = Contracts.policy(workspace, UserSettings.load(environment));
         Clock clock = Clock.systemUTC();
         SqliteDatabase database = SqliteDatabase.open(workspace.database());
+        // Before any executor opens its store: older workspaces kept brand and marketing data here.
+        new FamilyStoreMigration(workspace, database, clock).run();
         ExecutorService worker = Executors.newFixedThreadPool(4, DaemonThreads.named("productos-control"));
         // The executors start in the background: the control plane can list, record and answer at once,
         // and calls wait for the executors (the HTTP client holds them until their endpoints are known).

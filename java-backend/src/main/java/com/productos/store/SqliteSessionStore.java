@@ -1,11 +1,14 @@
 package com.productos.store;
 
 import com.productos.common.SqliteDatabase;
+import com.productos.common.StoreException;
+import com.productos.json.Json;
 import com.productos.supervisor.session.ModelStepRecord;
 import com.productos.supervisor.session.SessionMessage;
 import com.productos.supervisor.session.SessionRecord;
 import com.productos.supervisor.session.SessionStatus;
 import com.productos.supervisor.session.SessionStore;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,14 +16,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Chat sessions in the embedded SQLite store: one row per session (its model context and any paused
- * turn as JSON), and append-only tables of its messages, model steps and the events clients were sent.
+ * Chat sessions in the embedded SQLite store: one row per session (counters and any paused turn as
+ * JSON), and append-only tables of its model-facing conversation (one row per entry), its messages,
+ * model steps and the events clients were sent. Sessions stored before the conversation had its own
+ * table kept it whole in {@code supervisor_sessions.transcript}; opening the store moves it into rows.
  */
 public final class SqliteSessionStore implements SessionStore {
     private static final String COLUMNS = "id, title, status, created_at, updated_at, provider, model, input_tokens,"
-            + " output_tokens, cost_usd, tool_calls, model_steps, owner_id, transcript, pending";
+            + " output_tokens, cost_usd, tool_calls, model_steps, owner_id, pending";
     private final SqliteDatabase db;
 
     public SqliteSessionStore(SqliteDatabase db) {
@@ -41,14 +47,88 @@ public final class SqliteSessionStore implements SessionStore {
                         + " at INTEGER NOT NULL)",
                 "CREATE INDEX IF NOT EXISTS supervisor_steps_by_session ON supervisor_steps(session_id, seq)",
                 "CREATE TABLE IF NOT EXISTS supervisor_events (session_id TEXT NOT NULL, seq INTEGER NOT NULL, turn_id TEXT NOT NULL,"
-                        + " type TEXT NOT NULL, event TEXT NOT NULL, PRIMARY KEY (session_id, seq))");
+                        + " type TEXT NOT NULL, event TEXT NOT NULL, PRIMARY KEY (session_id, seq))",
+                "CREATE TABLE IF NOT EXISTS supervisor_transcript (session_id TEXT NOT NULL,"
+                        + " seq INTEGER PRIMARY KEY AUTOINCREMENT, entry TEXT NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS supervisor_transcript_by_session ON supervisor_transcript(session_id, seq)");
+        moveWholeTranscriptsIntoRows();
+    }
+
+    /** Old sessions: each entry of the stored JSON array becomes a row, in order, and the column is emptied. */
+    private void moveWholeTranscriptsIntoRows() {
+        db.transaction(connection -> {
+            List<String[]> old = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                            "SELECT id, transcript FROM supervisor_sessions WHERE transcript <> '[]'");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) old.add(new String[] {rows.getString(1), rows.getString(2)});
+            }
+            for (String[] session : old) {
+                JsonNode entries;
+                try {
+                    entries = Json.parse(session[1]);
+                } catch (RuntimeException e) {
+                    throw new StoreException(
+                            "chat session " + session[0] + " has a stored conversation that is not JSON ("
+                                    + e.getMessage() + "); the store file may be damaged",
+                            e);
+                }
+                List<String> rows = new ArrayList<>();
+                for (JsonNode entry : entries) rows.add(Json.write(entry));
+                appendTranscript(connection, session[0], rows);
+                try (PreparedStatement empty =
+                        connection.prepareStatement("UPDATE supervisor_sessions SET transcript='[]' WHERE id=?")) {
+                    empty.setString(1, session[0]);
+                    empty.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void appendTranscript(Connection connection, String sessionId, List<String> entries)
+            throws SQLException {
+        if (entries.isEmpty()) return;
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO supervisor_transcript (session_id, entry) VALUES (?,?)")) {
+            for (String entry : entries) {
+                insert.setString(1, sessionId);
+                insert.setString(2, entry);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    @Override
+    public void update(SessionRecord session, List<String> appendedTranscriptEntries) {
+        db.transaction(connection -> {
+            appendTranscript(connection, session.id(), appendedTranscriptEntries);
+            updateRow(connection, session);
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> transcript(String sessionId) {
+        return db.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT entry FROM supervisor_transcript WHERE session_id=? ORDER BY seq")) {
+                select.setString(1, sessionId);
+                List<String> entries = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) entries.add(rows.getString(1));
+                }
+                return entries;
+            }
+        });
     }
 
     @Override
     public void insert(SessionRecord session) {
         db.transaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO supervisor_sessions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO supervisor_sessions (" + COLUMNS
+                    + ", transcript) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'[]')")) {
                 bind(insert, session);
                 insert.executeUpdate();
             }
@@ -94,28 +174,30 @@ public final class SqliteSessionStore implements SessionStore {
     @Override
     public void update(SessionRecord session) {
         db.transaction(connection -> {
-            try (PreparedStatement update =
-                    connection.prepareStatement("UPDATE supervisor_sessions SET title=?, status=?,"
-                            + " updated_at=?, provider=?, model=?, input_tokens=?, output_tokens=?, cost_usd=?, tool_calls=?,"
-                            + " model_steps=?, owner_id=?, transcript=?, pending=? WHERE id=?")) {
-                update.setString(1, session.title());
-                update.setString(2, session.status().wireName());
-                update.setLong(3, session.updatedAt().toEpochMilli());
-                update.setString(4, session.provider());
-                update.setString(5, session.model());
-                update.setLong(6, session.inputTokens());
-                update.setLong(7, session.outputTokens());
-                update.setDouble(8, session.costUsd());
-                update.setLong(9, session.toolCalls());
-                update.setLong(10, session.modelSteps());
-                update.setString(11, session.ownerId());
-                update.setString(12, session.transcriptJson());
-                update.setString(13, session.pendingJson());
-                update.setString(14, session.id());
-                update.executeUpdate();
-            }
+            updateRow(connection, session);
             return null;
         });
+    }
+
+    private static void updateRow(Connection connection, SessionRecord session) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE supervisor_sessions SET title=?, status=?,"
+                + " updated_at=?, provider=?, model=?, input_tokens=?, output_tokens=?, cost_usd=?, tool_calls=?,"
+                + " model_steps=?, owner_id=?, pending=? WHERE id=?")) {
+            update.setString(1, session.title());
+            update.setString(2, session.status().wireName());
+            update.setLong(3, session.updatedAt().toEpochMilli());
+            update.setString(4, session.provider());
+            update.setString(5, session.model());
+            update.setLong(6, session.inputTokens());
+            update.setLong(7, session.outputTokens());
+            update.setDouble(8, session.costUsd());
+            update.setLong(9, session.toolCalls());
+            update.setLong(10, session.modelSteps());
+            update.setString(11, session.ownerId());
+            update.setString(12, session.pendingJson());
+            update.setString(13, session.id());
+            update.executeUpdate();
+        }
     }
 
     @Override
@@ -265,8 +347,7 @@ public final class SqliteSessionStore implements SessionStore {
         statement.setLong(11, session.toolCalls());
         statement.setLong(12, session.modelSteps());
         statement.setString(13, session.ownerId());
-        statement.setString(14, session.transcriptJson());
-        statement.setString(15, session.pendingJson());
+        statement.setString(14, session.pendingJson());
     }
 
     private static List<SessionRecord> readAll(PreparedStatement select) throws SQLException {
@@ -292,7 +373,6 @@ public final class SqliteSessionStore implements SessionStore {
                 rows.getLong(11),
                 rows.getLong(12),
                 rows.getString(13),
-                rows.getString(14),
-                rows.getString(15));
+                rows.getString(14));
     }
 }

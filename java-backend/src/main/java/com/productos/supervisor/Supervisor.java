@@ -56,6 +56,9 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
     private final List<SupervisorEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, SessionTurn> active = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> seqs = new ConcurrentHashMap<>();
+    /** Per session: a turn parking and a resume claiming the session take turns, so events stay in order. */
+    private final Map<String, Object> parkingLocks = new ConcurrentHashMap<>();
+
     private final SecureRandom random = new SecureRandom();
     private volatile boolean closed;
     private java.util.concurrent.ScheduledExecutorService reconciler;
@@ -96,7 +99,8 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
                 price,
                 settings.limits(),
                 clock,
-                this::emit);
+                this::emit,
+                this::park);
     }
 
     /** Listens to the control plane and settles what a stopped process left: call once, after the control plane recovered its runs. */
@@ -174,7 +178,6 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
                     0,
                     0,
                     ownerId,
-                    "[]",
                     null);
             store.insert(session);
         } else {
@@ -294,6 +297,50 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
     }
 
     private void reconcileOne(String sessionId) {
+        synchronized (parkingLock(sessionId)) {
+            resumeIfDecided(sessionId);
+        }
+    }
+
+    /**
+     * The turn has stored itself as awaiting approval. It leaves the running turns first, so a
+     * decision from now on is seen by {@link #runUpdated}; then a decision that came while it was
+     * parking is looked for here, before the turn announces the pause: once a client sees
+     * turn_finished, this process does nothing more for the turn until a decision resumes it.
+     */
+    private boolean park(SessionTurn turn, Runnable announce) {
+        String sessionId = turn.sessionId();
+        synchronized (parkingLock(sessionId)) {
+            active.remove(sessionId, turn);
+            if (!closed
+                    && decided(sessionId)
+                    && store.claim(sessionId, SessionStatus.AWAITING_APPROVAL, SessionStatus.RUNNING, ownerId)) {
+                active.put(sessionId, turn);
+                return false;
+            }
+            announce.run();
+            return true;
+        }
+    }
+
+    private Object parkingLock(String sessionId) {
+        return parkingLocks.computeIfAbsent(sessionId, id -> new Object());
+    }
+
+    /** Whether the run a parked session waits on has moved on from awaiting approval. */
+    private boolean decided(String sessionId) {
+        SessionRecord session = store.get(sessionId).orElse(null);
+        if (session == null || session.status() != SessionStatus.AWAITING_APPROVAL) return false;
+        PendingTurn pending = PendingTurn.fromJson(session.pendingJson());
+        if (pending == null || pending.active() == null || pending.active().runId() == null) return false;
+        try {
+            return controlPlane.get(pending.active().runId()).status() != RunStatus.AWAITING_APPROVAL;
+        } catch (ToolCallException gone) {
+            return false;
+        }
+    }
+
+    private void resumeIfDecided(String sessionId) {
         if (closed || active.containsKey(sessionId)) return;
         SessionRecord session = store.get(sessionId).orElse(null);
         if (session == null || session.status() != SessionStatus.AWAITING_APPROVAL) return;
@@ -314,9 +361,10 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
         SessionTurn turn = new SessionTurn(context, store.get(sessionId).orElseThrow(), pending);
         if (active.putIfAbsent(sessionId, turn) != null) return;
         LOG.info(
-                "resuming turn {} of session {}: run {} is {}",
+                "resuming turn {} of session {} in {}: run {} is {}",
                 pending.turnId(),
                 sessionId,
+                ownerId,
                 run.id(),
                 run.status().wireName());
         submit(turn);
@@ -327,10 +375,9 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
             try {
                 turn.run();
             } finally {
+                // A parked turn left the running turns in park(), where a decision made meanwhile is looked for.
                 active.remove(turn.sessionId(), turn);
             }
-            // A decision may have arrived while the turn was parking; it would otherwise wait for the next reconcile.
-            reconcileOne(turn.sessionId());
         });
     }
 

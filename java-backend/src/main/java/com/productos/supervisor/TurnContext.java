@@ -18,10 +18,21 @@ record TurnContext(
         ModelPrice price,
         SupervisorLimits limits,
         Clock clock,
-        EventSink events) {
+        EventSink events,
+        ParkingGate parking) {
 
     /** Sends one event of a session (seq, time and persistence are the sink's business). */
     interface EventSink {
         void emit(String sessionId, String turnId, String type, tools.jackson.databind.node.ObjectNode fields);
+    }
+
+    /**
+     * Where a turn that waits for a person hands itself over. The turn has persisted itself as
+     * awaiting approval; the gate either takes it out of the running turns and lets it announce the
+     * pause (true), or, when the run was decided meanwhile, gives the session back to it to go on
+     * (false). Announcing inside the gate makes turn_finished the turn's last act in this process.
+     */
+    interface ParkingGate {
+        boolean park(SessionTurn turn, Runnable announce);
     }
 }

@@ -7,7 +7,7 @@ import com.productos.control.ControlPlane;
 import com.productos.json.Json;
 import com.productos.runs.Run;
 import com.productos.runs.RunStatus;
-import com.productos.testing.FramedJsonRpcClient;
+import com.productos.testing.JsonRpcWireClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,8 +71,7 @@ public final class BackboneBenchmark {
             Path workspace = Files.createTempDirectory("pos-bench");
             long t1 = System.nanoTime();
             Process server = serve(jar, workspace);
-            try (FramedJsonRpcClient client =
-                    new FramedJsonRpcClient(server.getInputStream(), server.getOutputStream())) {
+            try (JsonRpcWireClient client = new JsonRpcWireClient(server.getInputStream(), server.getOutputStream())) {
                 JsonNode answer = client.call(
                         "initialize",
                         Json.parse("{\"processId\":" + ProcessHandle.current().pid() + "}"));
@@ -94,7 +93,7 @@ public final class BackboneBenchmark {
     private static void listToolsRoundTrip(Path jar) throws Exception {
         Path workspace = Files.createTempDirectory("pos-bench");
         Process server = serve(jar, workspace);
-        try (FramedJsonRpcClient client = new FramedJsonRpcClient(server.getInputStream(), server.getOutputStream())) {
+        try (JsonRpcWireClient client = new JsonRpcWireClient(server.getInputStream(), server.getOutputStream())) {
             client.call("initialize", Json.object());
             for (int i = 0; i < 500; i++) client.call("registry/listTools", Json.object());
             List<Double> micros = new ArrayList<>();
@@ -115,7 +114,7 @@ public final class BackboneBenchmark {
     private static void idleMemory(Path jar) throws Exception {
         Path workspace = Files.createTempDirectory("pos-bench");
         Process server = serve(jar, workspace);
-        try (FramedJsonRpcClient client = new FramedJsonRpcClient(server.getInputStream(), server.getOutputStream())) {
+        try (JsonRpcWireClient client = new JsonRpcWireClient(server.getInputStream(), server.getOutputStream())) {
             client.call("initialize", Json.object());
             client.call("registry/listTools", Json.object());
             Thread.sleep(3000); // idle on purpose: this is the figure being measured

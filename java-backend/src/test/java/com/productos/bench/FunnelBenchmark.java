@@ -7,10 +7,14 @@ import com.productos.analytics.events.EventBatch;
 import com.productos.analytics.fixtures.SyntheticEvents;
 import com.productos.analytics.funnel.FunnelCounts;
 import com.productos.analytics.funnel.FunnelQuery;
+import com.productos.analytics.funnel.FunnelSql;
 import com.productos.analytics.funnel.FunnelStep;
 import com.productos.analytics.sql.PropertyFilter;
+import com.productos.analytics.sql.SqlDialect;
+import com.productos.analytics.sql.SqlStatement;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -44,9 +48,11 @@ public final class FunnelBenchmark {
         List<String> table = new ArrayList<>();
         table.add(String.format(
                 Locale.ROOT,
-                "%12s %10s %10s %10s %10s %8s %8s %s",
+                "%12s %10s %10s %10s %10s %10s %10s %8s %8s %s",
                 "events",
                 "load ms",
+                "query ms",
+                "fetch ms",
                 "walk ms",
                 "sql ms",
                 "scan ms",
@@ -66,6 +72,10 @@ public final class FunnelBenchmark {
                         14,
                         new TimeRange(120, SyntheticEvents.START.plusSeconds(100L * 86400)));
                 FunnelCounts[] counts = new FunnelCounts[2];
+                // Where the walk's time goes: DuckDB's query up to its first row (scan, step masks,
+                // sort), then reading every row through JDBC, then the walk itself on top.
+                double queryMillis = BenchTiming.medianMillis(5, () -> orderedRows(warehouse, query, false));
+                double fetchMillis = BenchTiming.medianMillis(5, () -> orderedRows(warehouse, query, true));
                 double walkMillis = BenchTiming.medianMillis(5, () -> counts[0] = warehouse.funnel(query));
                 // -Dbench.sql=false skips the SQL path, which takes minutes at 10M events.
                 boolean timeSql = Boolean.parseBoolean(System.getProperty("bench.sql", "true"));
@@ -78,9 +88,11 @@ public final class FunnelBenchmark {
                     throw new IllegalStateException("walk " + counts[0] + " and SQL " + counts[1] + " disagree");
                 table.add(String.format(
                         Locale.ROOT,
-                        "%,12d %10.0f %10.0f %10.0f %10.0f %8.2f %8.2f %s",
+                        "%,12d %10.0f %10.0f %10.0f %10.0f %10.0f %10.0f %8.2f %8.2f %s",
                         events,
                         loadMillis,
+                        queryMillis,
+                        fetchMillis,
                         walkMillis,
                         sqlMillis,
                         scanMillis,
@@ -118,6 +130,28 @@ public final class FunnelBenchmark {
             return null;
         });
         return count.get();
+    }
+
+    /** The walk's ordered query alone: its first row, or every row read as the walk reads them. */
+    static long orderedRows(DuckDbWarehouse warehouse, FunnelQuery query, boolean all) {
+        SqlStatement sql = FunnelSql.orderedMatches(query, SqlDialect.DUCKDB);
+        return warehouse.database().withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+                List<Object> parameters = sql.parameters();
+                for (int i = 0; i < parameters.size(); i++) {
+                    if (parameters.get(i) instanceof Long number) statement.setLong(i + 1, number);
+                    else statement.setString(i + 1, (String) parameters.get(i));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    long sum = 0;
+                    while (rs.next()) {
+                        sum += rs.getLong(1) + rs.getLong(2);
+                        if (!all) break;
+                    }
+                    return sum;
+                }
+            }
+        });
     }
 
     /** The same rows and columns the funnel reads, aggregated as cheaply as DuckDB allows. */

@@ -10,7 +10,7 @@ import com.productos.rpc.RpcServer;
 import com.productos.rpc.RpcServerOptions;
 import com.productos.store.SqliteApprovalStore;
 import com.productos.store.SqliteRunStore;
-import com.productos.testing.FramedJsonRpcClient;
+import com.productos.testing.JsonRpcWireClient;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.file.Files;
@@ -65,7 +65,7 @@ public final class RpcRoundTripBenchmark {
             RpcServerOptions options = RpcServerOptions.defaults().withParentWatch(false, Duration.ofSeconds(3));
             try (RpcServer server =
                             RpcServer.start(controlPlane, serverIn, serverOut, blockingWork, () -> {}, options);
-                    FramedJsonRpcClient client = new FramedJsonRpcClient(clientIn, clientOut)) {
+                    JsonRpcWireClient client = new JsonRpcWireClient(clientIn, clientOut)) {
                 client.call("initialize", null);
                 JsonNode first = client.call("registry/listTools", null);
                 int tools = first.get("result").get("tools").size();

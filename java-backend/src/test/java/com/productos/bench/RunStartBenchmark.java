@@ -21,7 +21,7 @@ import com.productos.runs.RunQuery;
 import com.productos.runs.RunStore;
 import com.productos.store.SqliteApprovalStore;
 import com.productos.store.SqliteRunStore;
-import com.productos.testing.FramedJsonRpcClient;
+import com.productos.testing.JsonRpcWireClient;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
@@ -110,7 +110,7 @@ public final class RunStartBenchmark {
             RpcServerOptions options = RpcServerOptions.defaults().withParentWatch(false, Duration.ofSeconds(3));
             try (RpcServer server =
                             RpcServer.start(controlPlane, serverIn, serverOut, blockingWork, () -> {}, options);
-                    FramedJsonRpcClient client = new FramedJsonRpcClient(clientIn, clientOut)) {
+                    JsonRpcWireClient client = new JsonRpcWireClient(clientIn, clientOut)) {
                 client.call("initialize", null);
                 JsonNode stored = startAndWait(client, "brand.update_profile", patch, null);
                 if (!"succeeded".equals(stored.path("status").asString())) {
@@ -178,7 +178,7 @@ public final class RunStartBenchmark {
     }
 
     /** Starts a run and reads notifications until its terminal runs/updated; returns the run as last seen. */
-    private static JsonNode startAndWait(FramedJsonRpcClient client, String tool, JsonNode input, int[] framesWithInput)
+    private static JsonNode startAndWait(JsonRpcWireClient client, String tool, JsonNode input, int[] framesWithInput)
             throws Exception {
         ObjectNode params = Json.object().put("tool", tool);
         params.set("input", input);
@@ -202,7 +202,7 @@ public final class RunStartBenchmark {
     }
 
     /** The time to the runs/start reply alone; the run is then awaited outside the measured span. */
-    private static long replyOnly(FramedJsonRpcClient client, JsonNode input) throws Exception {
+    private static long replyOnly(JsonRpcWireClient client, JsonNode input) throws Exception {
         ObjectNode params = Json.object().put("tool", "brand.get_profile");
         params.set("input", input);
         long started = System.nanoTime();

@@ -1,6 +1,6 @@
 package com.productos.bench;
 
-import com.productos.testing.FramedJsonRpcClient;
+import com.productos.testing.JsonRpcWireClient;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,7 +189,7 @@ public final class WorkspaceBackendBenchmark {
         builder.environment().remove("PRODUCTOS_NO_DAEMON");
         long started = System.nanoTime();
         Process serve = builder.start();
-        try (FramedJsonRpcClient client = new FramedJsonRpcClient(serve.getInputStream(), serve.getOutputStream())) {
+        try (JsonRpcWireClient client = new JsonRpcWireClient(serve.getInputStream(), serve.getOutputStream())) {
             client.call(
                     "initialize",
                     JsonNodeFactory.instance

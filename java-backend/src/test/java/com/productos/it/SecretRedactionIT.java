@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.productos.json.Json;
-import com.productos.testing.FramedJsonRpcClient;
+import com.productos.testing.JsonRpcWireClient;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -111,8 +111,8 @@ class SecretRedactionIT {
         builder.environment().put("PRODUCTOS_NO_DAEMON", "1");
         Process server = builder.start();
         ByteArrayOutputStream rpcOutput = new ByteArrayOutputStream();
-        try (FramedJsonRpcClient client =
-                new FramedJsonRpcClient(new Copying(server.getInputStream(), rpcOutput), server.getOutputStream())) {
+        try (JsonRpcWireClient client =
+                new JsonRpcWireClient(new Copying(server.getInputStream(), rpcOutput), server.getOutputStream())) {
             client.call(
                     "initialize",
                     Json.parse("{\"processId\":" + ProcessHandle.current().pid() + "}"));
@@ -203,7 +203,7 @@ class SecretRedactionIT {
         assertTrue(process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0, "git " + args[0] + ": " + output);
     }
 
-    private static JsonNode publish(FramedJsonRpcClient client, String name) throws Exception {
+    private static JsonNode publish(JsonRpcWireClient client, String name) throws Exception {
         JsonNode input = Json.parse("{\"campaign\": {\"name\": \"" + name + "\", \"posts\": [{\"channel\": \"x\","
                 + " \"text\": \"We launched.\"}]}, \"schedule\": {\"mode\": \"now\"}}");
         JsonNode run = start(client, "marketing.publish_missinglettr", input);
@@ -217,7 +217,7 @@ class SecretRedactionIT {
         return awaitEnd(client, run.path("id").asString());
     }
 
-    private static JsonNode start(FramedJsonRpcClient client, String tool, JsonNode input) throws Exception {
+    private static JsonNode start(JsonRpcWireClient client, String tool, JsonNode input) throws Exception {
         ObjectNode params = Json.object().put("tool", tool);
         params.set("input", input);
         JsonNode started = client.call("runs/start", params);
@@ -226,7 +226,7 @@ class SecretRedactionIT {
     }
 
     /** Polls runs/get (bounded) until the run has ended. */
-    private static JsonNode awaitEnd(FramedJsonRpcClient client, String runId) throws Exception {
+    private static JsonNode awaitEnd(JsonRpcWireClient client, String runId) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             JsonNode run =

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.productos.json.Json;
-import com.productos.testing.FramedJsonRpcClient;
+import com.productos.testing.JsonRpcWireClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +28,7 @@ class ServeStdioIT {
                 .start();
     }
 
-    private static JsonNode awaitRunStatus(FramedJsonRpcClient client, String runId, String status) throws Exception {
+    private static JsonNode awaitRunStatus(JsonRpcWireClient client, String runId, String status) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             JsonNode note = client.nextNotification(500);
@@ -45,7 +45,7 @@ class ServeStdioIT {
     @Test
     void fullSessionShouldSpeakOnlyFramesOnStdoutAndExitCleanly() throws Exception {
         Process server = serve();
-        try (FramedJsonRpcClient client = new FramedJsonRpcClient(server.getInputStream(), server.getOutputStream())) {
+        try (JsonRpcWireClient client = new JsonRpcWireClient(server.getInputStream(), server.getOutputStream())) {
             JsonNode init = client.call(
                     "initialize",
                     Json.parse("{\"processId\":" + ProcessHandle.current().pid() + "}"));
@@ -87,7 +87,7 @@ class ServeStdioIT {
     @Test
     void endOfStdinShouldStopTheBackend() throws Exception {
         Process server = serve();
-        try (FramedJsonRpcClient client = new FramedJsonRpcClient(server.getInputStream(), server.getOutputStream())) {
+        try (JsonRpcWireClient client = new JsonRpcWireClient(server.getInputStream(), server.getOutputStream())) {
             client.call("initialize", Json.object());
             client.closeInput();
             assertTrue(server.waitFor(20, TimeUnit.SECONDS), "serve did not exit at end of stdin");

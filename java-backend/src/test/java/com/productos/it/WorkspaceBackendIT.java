@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.productos.deploy.SampleServiceRepo;
 import com.productos.json.Json;
-import com.productos.testing.FramedJsonRpcClient;
+import com.productos.testing.JsonRpcWireClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -132,7 +132,7 @@ class WorkspaceBackendIT {
             Files.writeString(input, "{\"profile_id\":\"" + profile + "\",\"patch\":" + patch + "}");
             commands.add(backend.start("call", "brand.update_profile", "--json", "--input", "@" + input));
         }
-        try (FramedJsonRpcClient client = new FramedJsonRpcClient(editor.getInputStream(), editor.getOutputStream())) {
+        try (JsonRpcWireClient client = new JsonRpcWireClient(editor.getInputStream(), editor.getOutputStream())) {
             JsonNode init = client.call(
                     "initialize",
                     Json.parse("{\"processId\":" + ProcessHandle.current().pid() + "}"));
@@ -448,7 +448,7 @@ class WorkspaceBackendIT {
         }
     }
 
-    private static JsonNode awaitRunStatus(FramedJsonRpcClient client, String runId, String status) throws Exception {
+    private static JsonNode awaitRunStatus(JsonRpcWireClient client, String runId, String status) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             JsonNode note = client.nextNotification(500);

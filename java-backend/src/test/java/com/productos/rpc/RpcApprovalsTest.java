@@ -1,8 +1,9 @@
 package com.productos.rpc;
 
-import static com.productos.rpc.RawFrameClient.frame;
+import static com.productos.testing.JsonRpcWireClient.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.productos.testing.JsonRpcWireClient;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,15 +20,13 @@ class RpcApprovalsTest {
     Path folder;
 
     private RpcFixture fixture;
-    private RawFrameClient client;
+    private JsonRpcWireClient client;
 
     @BeforeEach
     void start() throws Exception {
         fixture = new RpcFixture(folder);
         client = fixture.client;
-        fixture.executor.on(
-                "/execute/brand/update_profile",
-                LoopbackExecutor.json(200, "{\"output\":{\"ok\":true,\"updated_at\":\"" + T + "\"}}"));
+        fixture.storeProfile("default", RpcRunsTest.BRAND);
     }
 
     @AfterEach

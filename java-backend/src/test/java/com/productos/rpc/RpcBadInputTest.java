@@ -1,15 +1,20 @@
 package com.productos.rpc;
 
-import static com.productos.rpc.RawFrameClient.frame;
+import static com.productos.testing.JsonRpcWireClient.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.productos.executors.ExecutorHandler;
+import com.productos.executors.ExecutorModule;
+import com.productos.json.Json;
+import com.productos.testing.JsonRpcWireClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +33,7 @@ class RpcBadInputTest {
     Path folder;
 
     private RpcFixture fixture;
-    private RawFrameClient client;
+    private JsonRpcWireClient client;
 
     @BeforeEach
     void start() throws Exception {
@@ -52,7 +57,7 @@ class RpcBadInputTest {
                 + "\"}}");
     }
 
-    private RawFrameClient.Frame nullIdError() throws Exception {
+    private JsonRpcWireClient.Frame nullIdError() throws Exception {
         return client.next(f -> f.json().has("error") && f.json().get("id").isNull());
     }
 
@@ -86,7 +91,7 @@ class RpcBadInputTest {
         void contentLengthShorterThanTheBodyShouldBeAParseErrorAndTheNextFrameServed() throws Exception {
             String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"registry/listTools\"}";
             client.sendBytes(("Content-Length: 20\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
-            RawFrameClient.Frame answer = client.next(f -> f.json().has("error"));
+            JsonRpcWireClient.Frame answer = client.next(f -> f.json().has("error"));
             assertEquals(-32700, answer.json().get("error").get("code").asInt(), answer.body());
             assertStillServing();
         }
@@ -192,7 +197,7 @@ class RpcBadInputTest {
                 value = {"1.5", "2147483648", "1e30", "-9223372036854775809", "true", "{}", "[1]"})
         void idThatLsp4jCannotHoldShouldBeInvalidRequestEchoingTheIdAndTheServerShouldGoOn(String id) throws Exception {
             client.send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"registry/listTools\"}");
-            RawFrameClient.Frame answer = client.next(f -> f.json().has("error"));
+            JsonRpcWireClient.Frame answer = client.next(f -> f.json().has("error"));
             assertEquals(-32600, answer.json().get("error").get("code").asInt());
             assertTrue(answer.json().get("error").get("message").asString().contains("request id"), answer.raw());
             boolean number = !id.startsWith("{") && !id.startsWith("[") && !id.equals("true");
@@ -206,7 +211,7 @@ class RpcBadInputTest {
                 value = {"7", "0", "-3", "2147483647", "\"run-7\"", "\"\""})
         void idThatFitsShouldBeAnsweredWithTheSameId(String id) throws Exception {
             client.send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"registry/listTools\"}");
-            RawFrameClient.Frame answer = client.next(f -> f.json().has("result"));
+            JsonRpcWireClient.Frame answer = client.next(f -> f.json().has("result"));
             assertEquals(id, answer.json().get("id").toString());
             assertStillServing();
         }
@@ -324,26 +329,43 @@ class RpcBadInputTest {
 
         @Test
         void slowExecutorShouldFailTheRunAsExecutorTimeout() throws Exception {
-            fixture.executor.on("/execute/brand/get_profile", fixture.executor.silent());
+            fixture.serveBrand(new BrandGetProfileModule(RpcFixture.REGISTRY, fixture.hangingUntilTheTestEnds()));
             assertFailedWith(startProfile(), "ExecutorTimeout", -31007);
         }
 
         @Test
-        void garbageFromTheExecutorShouldFailTheRunAsExecutorError() throws Exception {
-            fixture.executor.on("/execute/brand/get_profile", LoopbackExecutor.json(200, "<html>oops</html>"));
-            assertFailedWith(startProfile(), "ExecutorError", -31009);
+        void executorUrlOfAServerWithoutTheToolShouldFailTheRunAsExecutorError() throws Exception {
+            // The brand URL set to another executor's server: it answers 404 for the brand path.
+            fixture.serveBrand(new ExecutorModule() {
+                @Override
+                public String executorName() {
+                    return "observability";
+                }
+
+                @Override
+                public Map<String, ExecutorHandler> routes() {
+                    return Map.of();
+                }
+            });
+            JsonNode run = startProfile();
+            assertFailedWith(run, "ExecutorError", -31009);
+            assertTrue(run.get("error").get("message").asString().contains("HTTP 404 not_found"), run.toString());
         }
 
         @Test
-        void executorHttpErrorShouldFailTheRunAsExecutorError() throws Exception {
-            fixture.executor.on("/execute/brand/get_profile", LoopbackExecutor.json(500, "{\"error\":\"boom\"}"));
-            assertFailedWith(startProfile(), "ExecutorError", -31009);
+        void executorCrashShouldFailTheRunAsExecutorError() throws Exception {
+            fixture.serveBrand(new BrandGetProfileModule(RpcFixture.REGISTRY, request -> {
+                throw new IllegalStateException("the profile store went away");
+            }));
+            JsonNode run = startProfile();
+            assertFailedWith(run, "ExecutorError", -31009);
+            assertTrue(run.get("error").get("message").asString().contains("HTTP 500 internal"), run.toString());
         }
 
         @Test
         void outputBreakingTheSchemaShouldFailTheRunAsOutputContractViolation() throws Exception {
-            fixture.executor.on(
-                    "/execute/brand/get_profile", LoopbackExecutor.json(200, "{\"output\":{\"profile_id\":7}}"));
+            fixture.serveBrand(new BrandGetProfileModule(
+                    RpcFixture.REGISTRY, request -> Json.object().put("profile_id", 7)));
             assertFailedWith(startProfile(), "OutputContractViolation", -31010);
         }
 

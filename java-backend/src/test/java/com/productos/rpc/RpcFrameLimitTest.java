@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.productos.testing.JsonRpcWireClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class RpcFrameLimitTest {
     Path folder;
 
     private RpcFixture fixture;
-    private final List<RawFrameClient.Frame> seen = new ArrayList<>();
+    private final List<JsonRpcWireClient.Frame> seen = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -47,7 +48,7 @@ class RpcFrameLimitTest {
     void stop() throws Exception {
         seen.addAll(fixture.client.drainQuietly(200));
         fixture.close();
-        for (RawFrameClient.Frame frame : seen) {
+        for (JsonRpcWireClient.Frame frame : seen) {
             int bytes = frame.body().getBytes(StandardCharsets.UTF_8).length;
             assertTrue(
                     bytes <= LIMIT_BYTES,
@@ -57,7 +58,7 @@ class RpcFrameLimitTest {
         }
     }
 
-    private RawFrameClient.Frame take(RawFrameClient.Frame frame) {
+    private JsonRpcWireClient.Frame take(JsonRpcWireClient.Frame frame) {
         seen.add(frame);
         return frame;
     }
@@ -90,9 +91,7 @@ class RpcFrameLimitTest {
     @Test
     void aRunWhoseOutputDoesNotFitShouldBeNotifiedWithoutItAndItsAnswerShouldSayWhy() throws Exception {
         String big = "p".repeat(LIMIT_BYTES + 1000);
-        fixture.executor.on(
-                "/execute/brand/get_profile",
-                LoopbackExecutor.json(200, "{\"output\":{\"profile_id\":\"" + big + "\",\"brand\":" + BRAND + "}}"));
+        fixture.storeProfile("x", BRAND.replace("\"Acme\"", "\"" + big + "\""));
         String runId = take(fixture.client.call(
                         2, "runs/start", "{\"tool\":\"brand.get_profile\",\"input\":{\"profile_id\":\"x\"}}"))
                 .json()

@@ -1,9 +1,10 @@
 package com.productos.rpc;
 
-import static com.productos.rpc.RawFrameClient.frame;
+import static com.productos.testing.JsonRpcWireClient.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.productos.testing.JsonRpcWireClient;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,7 @@ class RpcLifecycleTest {
     Path folder;
 
     private RpcFixture fixture;
-    private RawFrameClient client;
+    private JsonRpcWireClient client;
 
     @BeforeEach
     void start() throws Exception {
@@ -33,7 +34,7 @@ class RpcLifecycleTest {
     @Test
     void initializeShouldAnswerServerInfoMethodsAndCapabilities() throws Exception {
         long self = ProcessHandle.current().pid();
-        RawFrameClient.Frame answer = client.call(
+        JsonRpcWireClient.Frame answer = client.call(
                 1,
                 "initialize",
                 "{\"processId\":" + self

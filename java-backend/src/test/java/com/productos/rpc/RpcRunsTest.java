@@ -1,6 +1,6 @@
 package com.productos.rpc;
 
-import static com.productos.rpc.RawFrameClient.frame;
+import static com.productos.testing.JsonRpcWireClient.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.productos.json.Json;
 import com.productos.runs.RunStatus;
+import com.productos.testing.JsonRpcWireClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,27 +21,22 @@ import tools.jackson.databind.JsonNode;
 
 class RpcRunsTest {
     static final String PROFILE_INPUT = "{\"profile_id\":\"default\"}";
-    static final String PROFILE_OUTPUT =
-            "{\"profile_id\":\"default\",\"brand\":{\"name\":\"Acme\",\"voice\":{\"tone\":[],"
-                    + "\"style_notes\":[],\"do\":[],\"dont\":[]},\"audience\":{},\"claims_policy\":{}}}";
+    static final String BRAND = "{\"name\":\"Acme\",\"voice\":{\"tone\":[],"
+            + "\"style_notes\":[],\"do\":[],\"dont\":[]},\"audience\":{},\"claims_policy\":{}}";
+    static final String PROFILE_OUTPUT = "{\"profile_id\":\"default\",\"brand\":" + BRAND + "}";
     static final String T = RpcFixture.NOW.toString();
 
     @TempDir
     Path folder;
 
     private RpcFixture fixture;
-    private RawFrameClient client;
+    private JsonRpcWireClient client;
 
     @BeforeEach
     void start() throws Exception {
         fixture = new RpcFixture(folder);
         client = fixture.client;
-        fixture.executor.on(
-                "/execute/brand/get_profile",
-                LoopbackExecutor.json(
-                        200,
-                        "{\"output\":" + PROFILE_OUTPUT
-                                + ",\"logs\":[{\"severity\":\"INFO\",\"text\":\"read profile default\"}]}"));
+        fixture.storeProfile("default", BRAND);
     }
 
     @AfterEach
@@ -48,7 +44,7 @@ class RpcRunsTest {
         fixture.close();
     }
 
-    static String runIdOf(RawFrameClient.Frame frame) {
+    static String runIdOf(JsonRpcWireClient.Frame frame) {
         return frame.json().get("result").get("id").asString();
     }
 
@@ -57,7 +53,7 @@ class RpcRunsTest {
     }
 
     /** The next runs/* notification about this run, in the order the server sent them. */
-    RawFrameClient.Frame nextAbout(String runId) throws Exception {
+    JsonRpcWireClient.Frame nextAbout(String runId) throws Exception {
         return client.next(f -> (f.isNotification("runs/updated")
                         && runId.equals(f.json().get("params").path("id").asString()))
                 || (f.isNotification("runs/log")
@@ -83,23 +79,23 @@ class RpcRunsTest {
                     .append(Json.write(tool.outputSchema().source()))
                     .append('}');
         });
-        RawFrameClient.Frame answer = client.call(7, "registry/listTools", null);
+        JsonRpcWireClient.Frame answer = client.call(7, "registry/listTools", null);
         assertEquals(frame("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"tools\":[" + tools + "]}}"), answer.raw());
         assertTrue(answer.json().get("result").get("tools").size() >= 10);
     }
 
     @Test
     void startShouldAnswerAtOnceThenReportProgressInOrderWithoutRepeatingTheInput() throws Exception {
-        List<RawFrameClient.Frame> wire = startAndReadInWireOrder(
+        List<JsonRpcWireClient.Frame> wire = startAndReadInWireOrder(
                 2, "{\"tool\":\"brand.get_profile\",\"input\":" + PROFILE_INPUT + ",\"sessionId\":\"s-1\"}");
-        RawFrameClient.Frame started =
+        JsonRpcWireClient.Frame started =
                 wire.stream().filter(f -> f.isResponseTo(2)).findFirst().orElseThrow();
         String id = runIdOf(started);
         String common = "\"id\":\"" + id + "\",\"tool\":\"brand.get_profile\",\"actor\":\"user\",";
         String hashed = "\"inputHash\":\"" + hash(PROFILE_INPUT) + "\",";
         List<String> progress = wire.stream()
                 .filter(f -> !f.isResponseTo(2))
-                .map(RawFrameClient.Frame::raw)
+                .map(JsonRpcWireClient.Frame::raw)
                 .toList();
         assertEquals(
                 List.of(
@@ -115,9 +111,6 @@ class RpcRunsTest {
                                 + "\"sessionId\":\"s-1\",\"createdAt\":\"" + T + "\",\"startedAt\":\"" + T
                                 + "\",\"updatedAt\":\"" + T
                                 + "\",\"artifacts\":[]}}"),
-                        frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/log\",\"params\":{\"runId\":\"" + id
-                                + "\",\"sequence\":2," + "\"time\":\"" + T
-                                + "\",\"severity\":\"INFO\",\"text\":\"read profile default\"}}"),
                         frame("{\"jsonrpc\":\"2.0\",\"method\":\"runs/updated\",\"params\":{" + common
                                 + "\"status\":\"succeeded\","
                                 + hashed + "\"output\":" + PROFILE_OUTPUT + ",\"sessionId\":\"s-1\",\"createdAt\":\""
@@ -137,9 +130,9 @@ class RpcRunsTest {
     void startAnswerShouldNeverBeOlderThanANotificationSentBeforeIt() throws Exception {
         for (int i = 0; i < 40; i++) {
             long requestId = 100 + i;
-            List<RawFrameClient.Frame> wire = startAndReadInWireOrder(
+            List<JsonRpcWireClient.Frame> wire = startAndReadInWireOrder(
                     requestId, "{\"tool\":\"brand.get_profile\",\"input\":" + PROFILE_INPUT + "}");
-            RawFrameClient.Frame answer = wire.stream()
+            JsonRpcWireClient.Frame answer = wire.stream()
                     .filter(f -> f.isResponseTo(requestId))
                     .findFirst()
                     .orElseThrow();
@@ -150,14 +143,14 @@ class RpcRunsTest {
     }
 
     /** Sends runs/start and returns every frame about it, in the order the server wrote them, up to its end. */
-    private List<RawFrameClient.Frame> startAndReadInWireOrder(long requestId, String params) throws Exception {
+    private List<JsonRpcWireClient.Frame> startAndReadInWireOrder(long requestId, String params) throws Exception {
         client.send(
                 "{\"jsonrpc\":\"2.0\",\"id\":" + requestId + ",\"method\":\"runs/start\",\"params\":" + params + "}");
-        List<RawFrameClient.Frame> wire = new ArrayList<>();
+        List<JsonRpcWireClient.Frame> wire = new ArrayList<>();
         boolean answered = false;
         boolean ended = false;
         while (!answered || !ended) {
-            RawFrameClient.Frame frame = client.next(f -> true);
+            JsonRpcWireClient.Frame frame = client.next(f -> true);
             wire.add(frame);
             if (frame.isResponseTo(requestId)) answered = true;
             if (frame.isNotification("runs/updated")
@@ -168,9 +161,9 @@ class RpcRunsTest {
         return wire;
     }
 
-    private static JsonNode lastUpdateBefore(List<RawFrameClient.Frame> wire, RawFrameClient.Frame answer) {
+    private static JsonNode lastUpdateBefore(List<JsonRpcWireClient.Frame> wire, JsonRpcWireClient.Frame answer) {
         JsonNode last = null;
-        for (RawFrameClient.Frame frame : wire) {
+        for (JsonRpcWireClient.Frame frame : wire) {
             if (frame == answer) return last;
             if (frame.isNotification("runs/updated")) last = frame.json().get("params");
         }
@@ -191,9 +184,7 @@ class RpcRunsTest {
         assertEquals(Json.parse(PROFILE_OUTPUT), run.get("output"));
         assertEquals(
                 Json.parse("[{\"runId\":\"" + id + "\",\"sequence\":1,\"time\":\"" + T + "\",\"severity\":\"INFO\","
-                        + "\"text\":\"policy: default for low risk and actor user: allow\"},{\"runId\":\"" + id
-                        + "\",\"sequence\":2,"
-                        + "\"time\":\"" + T + "\",\"severity\":\"INFO\",\"text\":\"read profile default\"}]"),
+                        + "\"text\":\"policy: default for low risk and actor user: allow\"}]"),
                 run.get("logs"));
     }
 
@@ -271,7 +262,7 @@ class RpcRunsTest {
 
     @Test
     void cancelShouldEndARunningRunAndRefuseASecondCancel() throws Exception {
-        fixture.executor.on("/execute/brand/get_profile", fixture.executor.silent());
+        fixture.serveBrand(new BrandGetProfileModule(RpcFixture.REGISTRY, fixture.hangingUntilTheTestEnds()));
         String id = runIdOf(
                 client.call(2, "runs/start", "{\"tool\":\"brand.get_profile\",\"input\":" + PROFILE_INPUT + "}"));
         client.notification(
@@ -298,9 +289,6 @@ class RpcRunsTest {
 
     @Test
     void repeatedIdempotencyKeyShouldReturnTheFirstRunAndADifferentInputShouldConflict() throws Exception {
-        fixture.executor.on(
-                "/execute/brand/update_profile",
-                LoopbackExecutor.json(200, "{\"output\":{\"ok\":true,\"updated_at\":\"" + T + "\"}}"));
         String patch = "{\"profile_id\":\"default\",\"patch\":{\"name\":\"Acme\"}}";
         String first = runIdOf(client.call(
                 2,

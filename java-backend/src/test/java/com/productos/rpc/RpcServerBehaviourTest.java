@@ -1,10 +1,11 @@
 package com.productos.rpc;
 
-import static com.productos.rpc.RawFrameClient.frame;
+import static com.productos.testing.JsonRpcWireClient.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.productos.testing.JsonRpcWireClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -49,7 +50,7 @@ class RpcServerBehaviourTest {
     void unexpectedFailureShouldBeAnInternalErrorWithoutStackTrace() throws Exception {
         try (RpcFixture fixture = new RpcFixture(folder)) {
             fixture.database.close();
-            RawFrameClient.Frame answer = fixture.client.call(3, "runs/get", "{\"runId\":\"run_1\"}");
+            JsonRpcWireClient.Frame answer = fixture.client.call(3, "runs/get", "{\"runId\":\"run_1\"}");
             JsonNode error = answer.json().get("error");
             assertEquals(-32603, error.get("code").asInt());
             String message = error.get("message").asString();

@@ -3,6 +3,7 @@ package com.productos.rpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.productos.testing.JsonRpcWireClient;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class StdioProcessTest {
     @Test
     void shutdownThenExitShouldEndTheProcessWithCodeZeroAndStdoutShouldHoldOnlyFrames() throws Exception {
         Process process = start();
-        try (RawFrameClient client = new RawFrameClient(process.getInputStream(), process.getOutputStream())) {
+        try (JsonRpcWireClient client = new JsonRpcWireClient(process.getInputStream(), process.getOutputStream())) {
             assertTrue(client.call(
                             1,
                             "initialize",
@@ -60,7 +61,7 @@ class StdioProcessTest {
     @Test
     void exitWithoutShutdownShouldEndTheProcessWithCodeOne() throws Exception {
         Process process = start();
-        try (RawFrameClient client = new RawFrameClient(process.getInputStream(), process.getOutputStream())) {
+        try (JsonRpcWireClient client = new JsonRpcWireClient(process.getInputStream(), process.getOutputStream())) {
             client.call(1, "initialize", "{}");
             client.send("{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
             assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the process did not exit");
@@ -73,7 +74,7 @@ class StdioProcessTest {
     @Test
     void endOfStdinShouldEndTheProcess() throws Exception {
         Process process = start();
-        try (RawFrameClient client = new RawFrameClient(process.getInputStream(), process.getOutputStream())) {
+        try (JsonRpcWireClient client = new JsonRpcWireClient(process.getInputStream(), process.getOutputStream())) {
             client.call(1, "initialize", "{}");
             client.closeInput();
             assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the process did not exit at the end of its input");

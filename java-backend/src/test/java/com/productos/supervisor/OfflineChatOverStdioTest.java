@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.productos.json.Json;
-import com.productos.testing.FramedJsonRpcClient;
+import com.productos.testing.JsonRpcWireClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ class OfflineChatOverStdioTest {
     }
 
     /** supervisor/event params up to and including the turn's turn_finished. */
-    private static List<JsonNode> turnEvents(FramedJsonRpcClient client, String turnId) throws Exception {
+    private static List<JsonNode> turnEvents(JsonRpcWireClient client, String turnId) throws Exception {
         List<JsonNode> events = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
@@ -51,7 +51,7 @@ class OfflineChatOverStdioTest {
         throw new AssertionError("turn " + turnId + " did not finish; events: " + events);
     }
 
-    private static void awaitRun(FramedJsonRpcClient client, String runId) throws Exception {
+    private static void awaitRun(JsonRpcWireClient client, String runId) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             JsonNode note = client.nextNotification(500);
@@ -72,7 +72,7 @@ class OfflineChatOverStdioTest {
     @Test
     void aChatShouldPlanCallPauseForApprovalAndAcceptADenial() throws Exception {
         Process server = serve();
-        try (FramedJsonRpcClient client = new FramedJsonRpcClient(server.getInputStream(), server.getOutputStream())) {
+        try (JsonRpcWireClient client = new JsonRpcWireClient(server.getInputStream(), server.getOutputStream())) {
             client.call(
                     "initialize",
                     Json.parse("{\"processId\":" + ProcessHandle.current().pid() + "}"));

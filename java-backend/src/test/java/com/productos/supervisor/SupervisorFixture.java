@@ -77,12 +77,7 @@ final class SupervisorFixture implements AutoCloseable {
 
     /** A new process on the same store; this one is left as a crash leaves it (nothing closed). */
     SupervisorFixture reopen(ModelProvider model, String ownerId) {
-        SupervisorFixture restarted =
-                new SupervisorFixture(folder, tools, model, SupervisorLimits.defaults(), List.of(), ownerId);
-        // As serve and the workspace backend do: parked turns are also checked on a timer, since the
-        // "crashed" fixture's control plane still lives in this JVM and may be the one that sees the run move.
-        restarted.supervisor.reconcileEvery(java.time.Duration.ofMillis(200));
-        return restarted;
+        return new SupervisorFixture(folder, tools, model, SupervisorLimits.defaults(), List.of(), ownerId);
     }
 
     @Override

@@ -2,6 +2,8 @@ package com.productos.supervisor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.productos.config.ProductOsConfig;
@@ -9,6 +11,9 @@ import com.productos.control.ErrorCode;
 import com.productos.json.Json;
 import com.productos.supervisor.gemini.VertexGeminiProvider;
 import com.productos.supervisor.gemini.VertexGeminiSettings;
+import com.productos.supervisor.model.ModelCallException;
+import com.productos.supervisor.model.ModelRequest;
+import com.productos.supervisor.model.TranscriptEntry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +216,92 @@ public class VertexGeminiProviderTest {
                         "completed",
                         fixture.events.nextFinish().json().path("stopReason").asString());
                 assertEquals(2, server.received().size());
+            }
+        }
+    }
+
+    @Test
+    void theRetryAfterOfA429Or503ShouldReachTheLoopInSecondsOrAsAnHttpDate() throws Exception {
+        String date = "Wed, 21 Oct 2026 07:28:00 GMT";
+        try (LoopbackModelServer server = new LoopbackModelServer()) {
+            server.then(LoopbackModelServer.Answer.status(
+                            429, error(429, "RESOURCE_EXHAUSTED"), Map.of("Retry-After", "7")))
+                    .then(LoopbackModelServer.Answer.status(
+                            503, error(503, "UNAVAILABLE"), Map.of("Retry-After", date)))
+                    .then(LoopbackModelServer.Answer.status(503, error(503, "UNAVAILABLE"), Map.of()));
+            VertexGeminiProvider provider = provider(server, 10);
+            try {
+                ModelRequest request = new ModelRequest("s", List.of(new TranscriptEntry.UserText("hi")), List.of());
+                ModelCallException first = assertThrows(ModelCallException.class, () -> provider.next(request));
+                assertEquals(429, first.status());
+                assertEquals("7", first.retryAfter());
+                ModelCallException second = assertThrows(ModelCallException.class, () -> provider.next(request));
+                assertEquals(503, second.status());
+                assertEquals(date, second.retryAfter());
+                ModelCallException third = assertThrows(ModelCallException.class, () -> provider.next(request));
+                assertNull(third.retryAfter(), "an earlier answer's header is not carried over");
+                assertEquals(3, server.received().size(), "one request per call: the client does not retry");
+            } finally {
+                provider.close();
+            }
+        }
+    }
+
+    @Test
+    void a503WithRetryAfterShouldBeRetriedByTheLoopAsTheServerSays() throws Exception {
+        try (LoopbackModelServer server = new LoopbackModelServer()) {
+            server.then(LoopbackModelServer.Answer.status(503, error(503, "UNAVAILABLE"), Map.of("Retry-After", "0")))
+                    .then(LoopbackModelServer.Answer.status(
+                            429,
+                            error(429, "RESOURCE_EXHAUSTED"),
+                            Map.of("Retry-After", "Thu, 01 Jan 2026 00:00:00 GMT")))
+                    .then(LoopbackModelServer.Answer.json(text("hello", "STOP")));
+            try (SupervisorFixture fixture = fixture(server)) {
+                fixture.supervisor.send(null, "hi");
+                assertEquals(
+                        "completed",
+                        fixture.events.nextFinish().json().path("stopReason").asString());
+                assertEquals(3, server.received().size());
+            }
+        }
+    }
+
+    @Test
+    void aRetryAfterBeyondTheTurnsBudgetShouldEndTheTurnAtOnceWithModelError() throws Exception {
+        try (LoopbackModelServer server = new LoopbackModelServer()) {
+            // 20 s is within what the policy accepts from a server, but not within this turn's 5 s.
+            server.always(LoopbackModelServer.Answer.status(
+                    429, error(429, "RESOURCE_EXHAUSTED"), Map.of("Retry-After", "20")));
+            SupervisorLimits limits =
+                    new SupervisorLimits(10, 20, 200_000, 10, java.time.Duration.ofSeconds(5), 100, 100, 1_000_000, 10);
+            try (SupervisorFixture fixture = new SupervisorFixture(
+                    folder, new ToolAnswers(), provider(server, 10), limits, List.of(), "test-owner-1")) {
+                fixture.supervisor.send(null, "hi");
+                assertEquals(
+                        "error",
+                        fixture.events.nextFinish().json().path("stopReason").asString());
+                SupervisorEvent error = fixture.events.ofType("error").get(0);
+                assertEquals(
+                        ErrorCode.ModelError.code(), error.json().path("code").asInt());
+                assertTrue(
+                        error.json().path("message").asString().contains("429 RESOURCE_EXHAUSTED"),
+                        error.json().toString());
+                assertEquals(1, server.received().size(), "no attempt the turn could not wait for");
+            }
+        }
+    }
+
+    @Test
+    void aRetryAfterLongerThanThePolicyAcceptsShouldNotBeWaitedFor() throws Exception {
+        try (LoopbackModelServer server = new LoopbackModelServer()) {
+            server.always(
+                    LoopbackModelServer.Answer.status(503, error(503, "UNAVAILABLE"), Map.of("Retry-After", "3600")));
+            try (SupervisorFixture fixture = fixture(server)) {
+                fixture.supervisor.send(null, "hi");
+                assertEquals(
+                        "error",
+                        fixture.events.nextFinish().json().path("stopReason").asString());
+                assertEquals(1, server.received().size());
             }
         }
     }

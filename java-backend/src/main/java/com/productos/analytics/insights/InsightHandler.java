@@ -9,44 +9,34 @@ import com.productos.json.Json;
 import com.productos.registry.FieldError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * analytics.write_insight: persists an insight in three places, the embedded stand-ins of the
- * seed's BigQuery table + Firestore pointer + GCS artifact: a row in the warehouse's insights table,
- * a pointer document in the store, and a report folder {@code insights/<id>/} under the artifacts
- * folder (insight.json, report.md, chart.svg). All three are written or none: a failure undoes what
+ * analytics.write_insight: persists an insight in three places: a row in the warehouse's insights
+ * table (DuckDB or BigQuery), a pointer document ({@link InsightPointers}: the store's SQLite file, or
+ * Firestore) and the report files insight.json, report.md and chart.svg under {@code insights/<id>/}
+ * ({@link InsightReports}: the artifacts folder, or a GCS bucket). All three are written or none: a failure undoes what
  * was already written. With an idempotency key the insight id is derived from it, and a repeated call
  * returns the first answer without writing again.
  */
 public final class InsightHandler implements ExecutorHandler {
     private final AnalyticsWarehouse warehouse;
-    private final InsightPointerStore pointers;
-    private final Path artifactsDir;
-    private final String artifactsLabel;
+    private final InsightPointers pointers;
+    private final InsightReports reports;
     private final Clock clock;
 
-    public InsightHandler(
-            AnalyticsWarehouse warehouse,
-            InsightPointerStore pointers,
-            Path artifactsDir,
-            String artifactsLabel,
-            Clock clock) {
+    public InsightHandler(AnalyticsWarehouse warehouse, InsightPointers pointers, InsightReports reports, Clock clock) {
         this.warehouse = warehouse;
         this.pointers = pointers;
-        this.artifactsDir = artifactsDir;
-        this.artifactsLabel = artifactsLabel;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -76,10 +66,11 @@ public final class InsightHandler implements ExecutorHandler {
     private void write(ExecutorRequest request, JsonNode insight, String insightId, String prefix, ObjectNode output)
             throws ExecutorFailure {
         Instant now = clock.instant();
-        Path folder = artifactsDir.resolve("insights").resolve(insightId);
         boolean rowWritten = false;
+        boolean pointerWritten = false;
+        Map<String, String> locations;
         try {
-            writeReport(insight, insightId, now, output, folder);
+            locations = reports.write(prefix, reportFiles(insight, insightId, now, output));
             warehouse.insertInsight(new InsightRecord(
                     insightId,
                     now,
@@ -105,47 +96,51 @@ public final class InsightHandler implements ExecutorHandler {
                     .put("run_id", request.runId());
             pointer.set("stored", output.path("stored"));
             pointers.put(insightId, now.toString(), request.runId(), pointer);
+            pointerWritten = true;
         } catch (IOException | RuntimeException e) {
-            if (rowWritten) {
-                try {
-                    warehouse.deleteInsight(insightId);
-                } catch (RuntimeException ignored) {
-                    // Reported below; the row without a pointer is invisible to the UI.
-                }
-            }
-            deleteQuietly(folder);
+            undo(insightId, prefix, rowWritten, pointerWritten);
             throw ExecutorFailure.unavailable(
                     "could not store insight " + insightId + " (nothing was kept): " + e.getMessage());
         }
-        for (String file : List.of("insight.json", "report.md", "chart.svg")) {
-            request.log().artifact(file, folder.resolve(file).toUri().toString(), mediaType(file));
-        }
+        locations.forEach((file, uri) -> request.log().artifact(file, uri, mediaType(file)));
         request.log()
                 .info("insight " + insightId + " stored: warehouse "
-                        + output.path("stored").path("bigquery") + ", pointer " + InsightPointerStore.COLLECTION + "/"
-                        + insightId + ", report " + folder);
+                        + output.path("stored").path("bigquery") + ", pointer " + pointers.collection() + "/"
+                        + insightId + ", report " + reports.bucket() + "/" + prefix);
     }
 
-    private void writeReport(JsonNode insight, String insightId, Instant now, ObjectNode output, Path folder)
-            throws IOException {
-        Path staging = folder.resolveSibling("." + insightId + ".partial");
-        deleteQuietly(staging);
-        Files.createDirectories(staging);
+    private void undo(String insightId, String prefix, boolean rowWritten, boolean pointerWritten) {
+        if (pointerWritten) {
+            try {
+                pointers.delete(insightId);
+            } catch (RuntimeException ignored) {
+                // Reported by the caller; a pointer without its row reads as a missing insight.
+            }
+        }
+        if (rowWritten) {
+            try {
+                warehouse.deleteInsight(insightId);
+            } catch (RuntimeException ignored) {
+                // Reported by the caller; the row without a pointer is invisible to the UI.
+            }
+        }
+        reports.delete(prefix);
+    }
+
+    private static Map<String, byte[]> reportFiles(JsonNode insight, String insightId, Instant now, ObjectNode output) {
         ObjectNode document = Json.object().put("insight_id", insightId).put("created_at", now.toString());
         document.set("insight", insight);
         document.set("stored", output.path("stored"));
-        Files.writeString(staging.resolve("insight.json"), document.toPrettyString() + "\n", StandardCharsets.UTF_8);
-        Files.writeString(
-                staging.resolve("report.md"),
-                InsightMarkdown.render(insightId, insight, now.toString()),
-                StandardCharsets.UTF_8);
-        Files.writeString(
-                staging.resolve("chart.svg"),
-                InsightChart.svg(insight.path("title").asString(), insight.path("context")),
-                StandardCharsets.UTF_8);
-        deleteQuietly(folder);
-        // The folder appears whole or not at all.
-        Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("insight.json", (document.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "report.md",
+                InsightMarkdown.render(insightId, insight, now.toString()).getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "chart.svg",
+                InsightChart.svg(insight.path("title").asString(), insight.path("context"))
+                        .getBytes(StandardCharsets.UTF_8));
+        return files;
     }
 
     private ObjectNode output(String insightId, String prefix) {
@@ -153,10 +148,8 @@ public final class InsightHandler implements ExecutorHandler {
         ObjectNode output = Json.object().put("insight_id", insightId);
         ObjectNode stored = output.putObject("stored");
         stored.putObject("bigquery").put("dataset", location.dataset()).put("table", location.table());
-        stored.putObject("firestore")
-                .put("collection", InsightPointerStore.COLLECTION)
-                .put("doc_id", insightId);
-        stored.putObject("gcs").put("bucket", artifactsLabel).put("prefix", prefix);
+        stored.putObject("firestore").put("collection", pointers.collection()).put("doc_id", insightId);
+        stored.putObject("gcs").put("bucket", reports.bucket()).put("prefix", prefix);
         return output;
     }
 
@@ -195,14 +188,5 @@ public final class InsightHandler implements ExecutorHandler {
 
     private static String mediaType(String file) {
         return file.endsWith(".json") ? "application/json" : file.endsWith(".md") ? "text/markdown" : "image/svg+xml";
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (!Files.exists(path)) return;
-        try (Stream<Path> walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // Best effort: a leftover partial folder is never read.
-        }
     }
 }

@@ -14,10 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
  * pointer with the measurements of the campaigns made from it) and analytics.list_measurements.
  */
 public final class InsightLinksHandlers {
-    private final InsightPointerStore pointers;
+    private final InsightPointers pointers;
     private final MeasurementStore measurements;
 
-    public InsightLinksHandlers(InsightPointerStore pointers, MeasurementStore measurements) {
+    public InsightLinksHandlers(InsightPointers pointers, MeasurementStore measurements) {
         this.pointers = pointers;
         this.measurements = measurements;
     }

@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * list insights without reading the warehouse. Kept in the store's SQLite file, table
  * {@value #COLLECTION}.
  */
-public final class InsightPointerStore implements AutoCloseable {
+public final class InsightPointerStore implements InsightPointers {
     public static final String COLLECTION = "insight_pointers";
     private final SqliteDatabase database;
 
@@ -22,6 +22,12 @@ public final class InsightPointerStore implements AutoCloseable {
                 + " (doc_id TEXT PRIMARY KEY, created_at TEXT NOT NULL, " + "run_id TEXT, document TEXT NOT NULL)");
     }
 
+    @Override
+    public String collection() {
+        return COLLECTION;
+    }
+
+    @Override
     public void put(String docId, String createdAt, String runId, ObjectNode document) {
         database.transaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("INSERT OR REPLACE INTO " + COLLECTION
@@ -36,6 +42,7 @@ public final class InsightPointerStore implements AutoCloseable {
         });
     }
 
+    @Override
     public boolean exists(String docId) {
         return database.read(connection -> {
             try (PreparedStatement statement =
@@ -46,7 +53,7 @@ public final class InsightPointerStore implements AutoCloseable {
         });
     }
 
-    /** The pointer document of {@code docId}, if there is one. */
+    @Override
     public java.util.Optional<ObjectNode> find(String docId) {
         return database.read(connection -> {
             try (PreparedStatement statement =
@@ -60,7 +67,7 @@ public final class InsightPointerStore implements AutoCloseable {
         });
     }
 
-    /** Pointer documents, newest first. */
+    @Override
     public java.util.List<ObjectNode> list(int limit) {
         return database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
@@ -71,6 +78,18 @@ public final class InsightPointerStore implements AutoCloseable {
                 while (rows.next()) documents.add((ObjectNode) Json.parse(rows.getString(1)));
                 return documents;
             }
+        });
+    }
+
+    @Override
+    public void delete(String docId) {
+        database.transaction(connection -> {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("DELETE FROM " + COLLECTION + " WHERE doc_id = ?")) {
+                statement.setString(1, docId);
+                statement.executeUpdate();
+            }
+            return null;
         });
     }
 

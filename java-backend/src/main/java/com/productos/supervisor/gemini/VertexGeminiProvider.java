@@ -7,6 +7,7 @@ import com.google.genai.errors.ApiException;
 import com.google.genai.errors.GenAiIOException;
 import com.google.genai.types.AutomaticFunctionCallingConfig;
 import com.google.genai.types.Candidate;
+import com.google.genai.types.ClientOptions;
 import com.google.genai.types.Content;
 import com.google.genai.types.FinishReason;
 import com.google.genai.types.FunctionCall;
@@ -36,6 +37,7 @@ import com.productos.supervisor.model.TranscriptEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -43,12 +45,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
 import tools.jackson.core.type.TypeReference;
 
 /**
  * Gemini on Vertex AI through google-genai: registry tools as function declarations with their JSON
  * Schemas ({@code parametersJsonSchema}), automatic function calling off (the control plane runs every
- * call), the client's own retries off (the loop owns retries), and the model's content echoed back
+ * call), the client's own retries off (the loop owns retries and gets each failed answer's Retry-After
+ * through {@link RetryAfterCapture}), and the model's content echoed back
  * verbatim on the next request so its thought signatures reach the API as it requires.
  */
 public final class VertexGeminiProvider implements ModelProvider {
@@ -72,6 +76,7 @@ public final class VertexGeminiProvider implements ModelProvider {
 
     private final VertexGeminiSettings settings;
     private final AtomicInteger madeUpIds = new AtomicInteger();
+    private final RetryAfterCapture retryAfter = new RetryAfterCapture();
     private volatile Client client;
 
     public VertexGeminiProvider(VertexGeminiSettings settings) {
@@ -92,6 +97,7 @@ public final class VertexGeminiProvider implements ModelProvider {
     public ModelReply next(ModelRequest request) throws ModelCallException, InterruptedException {
         Client ready = client();
         GenerateContentResponse response;
+        retryAfter.clear();
         try {
             response = ready.models.generateContent(settings.model(), contents(request), config(request));
         } catch (ApiException e) {
@@ -102,7 +108,7 @@ public final class VertexGeminiProvider implements ModelProvider {
                             : "";
             throw new ModelCallException(
                     e.code(),
-                    null,
+                    retryAfter.take(),
                     "Vertex AI answered " + e.code() + " " + e.status() + ": " + shorten(e.message()) + hint);
         } catch (GenAiIOException e) {
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException("cancelled");
@@ -258,7 +264,15 @@ public final class VertexGeminiProvider implements ModelProvider {
                         .httpStatusCodes(List.of())
                         .build());
         if (settings.baseUrl() != null) http.baseUrl(settings.baseUrl());
+        // No per-phase timeouts, as the client's own default: the call timeout above bounds the call.
+        OkHttpClient okHttp = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ZERO)
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
+                .addInterceptor(retryAfter)
+                .build();
         return Client.builder()
+                .clientOptions(ClientOptions.builder().customHttpClient(okHttp).build())
                 .vertexAI(true)
                 .project(settings.project())
                 .location(settings.location())

@@ -7,20 +7,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A conversation as JSON text and back, so a session's model context survives a restart. */
+/** A conversation's entries as JSON text and back, so a session's model context survives a restart. */
 public final class TranscriptCodec {
     private TranscriptCodec() {}
 
-    public static String write(List<TranscriptEntry> transcript) {
-        ArrayNode array = Json.array();
-        for (TranscriptEntry entry : transcript) array.add(toJson(entry));
-        return Json.write(array);
+    /** One entry as the JSON text the store keeps per entry. */
+    public static String writeEntry(TranscriptEntry entry) {
+        return Json.write(toJson(entry));
     }
 
-    public static List<TranscriptEntry> read(String text) {
-        List<TranscriptEntry> entries = new ArrayList<>();
-        if (text == null || text.isBlank()) return entries;
-        for (JsonNode node : Json.parse(text)) entries.add(fromJson(node));
+    /** Entries stored one at a time, oldest first. */
+    public static List<TranscriptEntry> readEntries(List<String> texts) {
+        List<TranscriptEntry> entries = new ArrayList<>(texts.size());
+        for (String text : texts) entries.add(fromJson(Json.parse(text)));
         return entries;
     }
 

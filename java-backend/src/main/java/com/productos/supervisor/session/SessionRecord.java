@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A chat session as stored: its status, the model it talks to, usage so far, the process running
- * its turn (if any), the model-facing conversation and the state of a paused or running turn.
+ * its turn (if any) and the state of a paused or running turn. Its
+ * model-facing conversation is stored apart, one entry at a time ({@link SessionStore#transcript}).
  */
 public record SessionRecord(
         String id,
@@ -20,7 +21,6 @@ public record SessionRecord(
         long toolCalls,
         long modelSteps,
         String ownerId,
-        String transcriptJson,
         String pendingJson) {
 
     public SessionRecord withStatus(SessionStatus next, String owner, Instant now) {
@@ -38,11 +38,10 @@ public record SessionRecord(
                 toolCalls,
                 modelSteps,
                 owner,
-                transcriptJson,
                 pendingJson);
     }
 
-    public SessionRecord withState(String transcript, String pending, Instant now) {
+    public SessionRecord withState(String pending, Instant now) {
         return new SessionRecord(
                 id,
                 title,
@@ -57,7 +56,6 @@ public record SessionRecord(
                 toolCalls,
                 modelSteps,
                 ownerId,
-                transcript,
                 pending);
     }
 
@@ -83,7 +81,6 @@ public record SessionRecord(
                 toolCalls + addToolCalls,
                 modelSteps + addSteps,
                 ownerId,
-                transcriptJson,
                 pendingJson);
     }
 }

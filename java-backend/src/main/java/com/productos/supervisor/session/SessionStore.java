@@ -17,6 +17,15 @@ public interface SessionStore {
     void update(SessionRecord session);
 
     /**
+     * Updates the session and appends entries to its model-facing conversation, in one transaction:
+     * a step costs what it adds, not the size of the conversation so far.
+     */
+    void update(SessionRecord session, List<String> appendedTranscriptEntries);
+
+    /** The session's conversation entries (JSON, one per entry), oldest first. */
+    List<String> transcript(String sessionId);
+
+    /**
      * Moves a session from {@code expected} to {@code next} owned by {@code ownerId}, only if it is
      * still in {@code expected}; true when this caller won (another process may race for it).
      */

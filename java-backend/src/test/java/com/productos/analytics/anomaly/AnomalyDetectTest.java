@@ -6,27 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.productos.analytics.AnalyticsModule;
 import com.productos.analytics.TimeRange;
 import com.productos.analytics.events.ColumnMapping;
 import com.productos.analytics.events.Event;
 import com.productos.analytics.events.EventImporter;
 import com.productos.analytics.events.ImportFormat;
+import com.productos.analytics.fixtures.AnalyticsToolFixture;
 import com.productos.analytics.fixtures.SharedDatasets;
 import com.productos.analytics.sql.TimeBucket;
-import com.productos.config.ProductOsConfig;
-import com.productos.config.Workspace;
-import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorFailure;
-import com.productos.executors.ExecutorLog;
-import com.productos.executors.ExecutorRequest;
-import com.productos.json.Json;
-import com.productos.registry.RegistryLoader;
-import com.productos.registry.ToolDefinition;
-import com.productos.registry.ToolRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -49,36 +39,26 @@ import tools.jackson.databind.JsonNode;
  * checked against a plain count of the raw events, and the taobao sample per hour.
  */
 class AnomalyDetectTest {
-    static final ToolRegistry REGISTRY = new RegistryLoader().loadBundled();
     static final Instant FIRST_DAY = Instant.parse("2025-01-01T00:00:00Z");
     static final Instant AS_OF = FIRST_DAY.plusSeconds(365L * 86400);
 
     @TempDir
     Path dir;
 
-    AnalyticsModule module;
+    AnalyticsToolFixture tool;
 
     @BeforeEach
-    void start() throws Exception {
-        Workspace workspace = Workspace.open(dir);
-        module = AnalyticsModule.create(new ExecutorEnvironment(
-                workspace, REGISTRY, ProductOsConfig.load(workspace, Map.of()), Clock.fixed(AS_OF, ZoneOffset.UTC)));
+    void start() {
+        tool = new AnalyticsToolFixture("analytics.anomaly_detect", dir, AS_OF);
     }
 
     @AfterEach
     void stop() {
-        module.close();
+        tool.close();
     }
 
     JsonNode call(String input) throws ExecutorFailure {
-        ToolDefinition tool = REGISTRY.find("analytics.anomaly_detect").orElseThrow();
-        JsonNode node = Json.parse(input);
-        assertEquals(List.of(), tool.inputSchema().validate(node), "test input must satisfy the registry");
-        JsonNode output = module.routes()
-                .get(tool.executor().path())
-                .handle(new ExecutorRequest(tool.executor().path(), node, "run-1", null, "user", new ExecutorLog()));
-        assertEquals(List.of(), tool.outputSchema().validate(output), "output off contract: " + output);
-        return output;
+        return tool.call(input);
     }
 
     /**
@@ -118,10 +98,10 @@ class AnomalyDetectTest {
     @Test
     void flatNoiseShouldGiveNoAnomalyWhicheverKpi() throws Exception {
         List<Event> events = year(1, Map.of(), Map.of());
-        module.warehouse().eventSink().orElseThrow().insert(events);
+        tool.sink().insert(events);
         KpiQuery count = new KpiQuery(
                 KpiQuery.Kind.EVENT_COUNT, "visit", null, null, TimeBucket.DAY, new TimeRange(365, AS_OF), 4);
-        KpiSeries series = module.warehouse().kpiSeries(count);
+        KpiSeries series = tool.warehouse().kpiSeries(count);
         assertEquals(FIRST_DAY, TimeBucket.DAY.start(series.firstBucket()));
         assertArrayEquals(referenceDailyCounts(events, "visit"), series.values());
         for (String kpi : List.of(
@@ -141,7 +121,7 @@ class AnomalyDetectTest {
     void plantedSpikesAndDropsShouldBeFoundAndNothingElse() throws Exception {
         // Day 200 (a Sunday) at 1.8x, day 300 (a Tuesday) at 0.35x; signups collapse to 5% on day 250.
         List<Event> events = year(2, Map.of(200, 1.8, 300, 0.35), Map.of(250, 0.05));
-        module.warehouse().eventSink().orElseThrow().insert(events);
+        tool.sink().insert(events);
         JsonNode counts =
                 call("{\"range_days\": 365, \"kpi\": {\"type\": \"event_count\", \"event_name\": \"visit\"}}");
         List<JsonNode> anomalies = toList(counts.path("anomalies"));
@@ -173,7 +153,7 @@ class AnomalyDetectTest {
         Path datasets = SharedDatasets.directory().orElse(null);
         assumeTrue(datasets != null, "shared/datasets not found beside the project");
         Path file = datasets.resolve("taobao_UserBehavior_head_clean.csv");
-        new EventImporter(module.warehouse().eventSink().orElseThrow())
+        new EventImporter(tool.sink())
                 .importFile(
                         file,
                         ImportFormat.CSV,
@@ -194,7 +174,7 @@ class AnomalyDetectTest {
                         .add(f[0]);
             });
         }
-        KpiSeries series = module.warehouse()
+        KpiSeries series = tool.warehouse()
                 .kpiSeries(new KpiQuery(KpiQuery.Kind.DISTINCT_USERS, "pv", null, null, TimeBucket.HOUR, range, 4));
         assertEquals(9 * 24, series.values().length);
         for (int i = 0; i < series.values().length; i++) {
@@ -208,23 +188,11 @@ class AnomalyDetectTest {
 
     @Test
     void badInputShouldBeRefusedWithTheFieldNamed() {
-        String path = REGISTRY.find("analytics.anomaly_detect")
-                .orElseThrow()
-                .executor()
-                .path();
         ExecutorFailure failure = assertThrows(
                 ExecutorFailure.class,
-                () -> module.routes()
-                        .get(path)
-                        .handle(new ExecutorRequest(
-                                path,
-                                Json.parse(
-                                        "{\"range_days\": 30, \"granularity\": \"week\", \"threshold\": 1, "
-                                                + "\"kpi\": {\"type\": \"conversion\", \"event_name\": \"visit\", \"from_event\": \"visit\"}}"),
-                                "r",
-                                null,
-                                "user",
-                                new ExecutorLog())));
+                () -> tool.callUnchecked(
+                        "{\"range_days\": 30, \"granularity\": \"week\", \"threshold\": 1, "
+                                + "\"kpi\": {\"type\": \"conversion\", \"event_name\": \"visit\", \"from_event\": \"visit\"}}"));
         assertEquals(400, failure.httpStatus());
         for (String field : List.of("/granularity", "/threshold", "/kpi/event_name", "/kpi/to_event")) {
             assertTrue(failure.getMessage().contains(field), failure.getMessage());

@@ -4,25 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.productos.analytics.AnalyticsModule;
 import com.productos.analytics.events.Event;
 import com.productos.analytics.events.EventKeys;
+import com.productos.analytics.fixtures.AnalyticsToolFixture;
 import com.productos.analytics.fixtures.SyntheticEvents;
 import com.productos.analytics.funnel.ReferenceFunnel;
-import com.productos.config.ProductOsConfig;
-import com.productos.config.Workspace;
-import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorFailure;
-import com.productos.executors.ExecutorLog;
-import com.productos.executors.ExecutorRequest;
-import com.productos.json.Json;
-import com.productos.registry.RegistryLoader;
-import com.productos.registry.ToolDefinition;
-import com.productos.registry.ToolRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,35 +31,25 @@ import tools.jackson.databind.JsonNode;
  * reference funnel walk.
  */
 class IdentifyDropoffsTest {
-    static final ToolRegistry REGISTRY = new RegistryLoader().loadBundled();
     static final Instant AS_OF = SyntheticEvents.START.plusSeconds(90L * 86400);
 
     @TempDir
     Path dir;
 
-    AnalyticsModule module;
+    AnalyticsToolFixture tool;
 
     @BeforeEach
-    void start() throws Exception {
-        Workspace workspace = Workspace.open(dir);
-        module = AnalyticsModule.create(new ExecutorEnvironment(
-                workspace, REGISTRY, ProductOsConfig.load(workspace, Map.of()), Clock.fixed(AS_OF, ZoneOffset.UTC)));
+    void start() {
+        tool = new AnalyticsToolFixture("growth.identify_dropoffs", dir, AS_OF);
     }
 
     @AfterEach
     void stop() {
-        module.close();
+        tool.close();
     }
 
     JsonNode call(String input) throws ExecutorFailure {
-        ToolDefinition tool = REGISTRY.find("growth.identify_dropoffs").orElseThrow();
-        JsonNode node = Json.parse(input);
-        assertEquals(List.of(), tool.inputSchema().validate(node), "test input must satisfy the registry");
-        JsonNode output = module.routes()
-                .get(tool.executor().path())
-                .handle(new ExecutorRequest(tool.executor().path(), node, "run-1", null, "user", new ExecutorLog()));
-        assertEquals(List.of(), tool.outputSchema().validate(output), "output off contract: " + output);
-        return output;
+        return tool.call(input);
     }
 
     /** The synthetic product plus view_pricing one minute after the first visit: 50% of users who never sign up, 5% of the rest. */
@@ -102,7 +81,7 @@ class IdentifyDropoffsTest {
     @Test
     void theSignupStepThePromoSegmentAndThePricingDetourShouldBeFound() throws Exception {
         List<Event> events = events();
-        module.warehouse().eventSink().orElseThrow().insert(events);
+        tool.sink().insert(events);
         JsonNode output = call("""
                 {"range_days": 90, "funnel": {"name": "buy", "steps": [{"event_name": "visit"}, {"event_name": "signup"},
                   {"event_name": "activate"}, {"event_name": "purchase"}]}, "segment_by": ["utm_campaign", "country", "plan"]}""");
@@ -181,23 +160,11 @@ class IdentifyDropoffsTest {
 
     @Test
     void badInputShouldBeRefusedWithEveryFieldNamed() {
-        String path = REGISTRY.find("growth.identify_dropoffs")
-                .orElseThrow()
-                .executor()
-                .path();
         ExecutorFailure failure = assertThrows(
                 ExecutorFailure.class,
-                () -> module.routes()
-                        .get(path)
-                        .handle(new ExecutorRequest(
-                                path,
-                                Json.parse(
-                                        "{\"range_days\": 0, \"funnel\": {\"name\": \"f\", \"steps\": [{\"event_name\": \"visit\"}]}, "
-                                                + "\"segment_by\": [\"bad key\"], \"min_segment_users\": 0}"),
-                                "r",
-                                null,
-                                "user",
-                                new ExecutorLog())));
+                () -> tool.callUnchecked(
+                        "{\"range_days\": 0, \"funnel\": {\"name\": \"f\", \"steps\": [{\"event_name\": \"visit\"}]}, "
+                                + "\"segment_by\": [\"bad key\"], \"min_segment_users\": 0}"));
         assertEquals(400, failure.httpStatus());
         for (String field : List.of("/range_days", "/funnel/steps", "/segment_by/0", "/min_segment_users")) {
             assertTrue(failure.getMessage().contains(field), failure.getMessage());

@@ -5,25 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.productos.analytics.AnalyticsModule;
 import com.productos.analytics.events.ColumnMapping;
 import com.productos.analytics.events.Event;
 import com.productos.analytics.events.EventImporter;
 import com.productos.analytics.events.ImportFormat;
+import com.productos.analytics.fixtures.AnalyticsToolFixture;
 import com.productos.analytics.fixtures.SharedDatasets;
-import com.productos.config.ProductOsConfig;
-import com.productos.config.Workspace;
-import com.productos.executors.ExecutorEnvironment;
 import com.productos.executors.ExecutorFailure;
-import com.productos.executors.ExecutorLog;
-import com.productos.executors.ExecutorRequest;
-import com.productos.json.Json;
-import com.productos.registry.RegistryLoader;
-import com.productos.registry.ToolDefinition;
-import com.productos.registry.ToolRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,36 +36,26 @@ import tools.jackson.databind.JsonNode;
  * against a plain per-user reference computed with java.time calendars, on planted and real events.
  */
 class CohortRetentionTest {
-    static final ToolRegistry REGISTRY = new RegistryLoader().loadBundled();
     static final Instant AS_OF = Instant.parse("2026-03-30T00:00:00Z");
 
     @TempDir
     Path dir;
 
-    AnalyticsModule module;
+    AnalyticsToolFixture tool;
     List<Event> stored = new ArrayList<>();
 
     @BeforeEach
-    void start() throws Exception {
-        Workspace workspace = Workspace.open(dir);
-        module = AnalyticsModule.create(new ExecutorEnvironment(
-                workspace, REGISTRY, ProductOsConfig.load(workspace, Map.of()), Clock.fixed(AS_OF, ZoneOffset.UTC)));
+    void start() {
+        tool = new AnalyticsToolFixture("analytics.cohort_retention", dir, AS_OF);
     }
 
     @AfterEach
     void stop() {
-        module.close();
+        tool.close();
     }
 
     JsonNode call(String input) throws ExecutorFailure {
-        ToolDefinition tool = REGISTRY.find("analytics.cohort_retention").orElseThrow();
-        JsonNode node = Json.parse(input);
-        assertEquals(List.of(), tool.inputSchema().validate(node), "test input must satisfy the registry");
-        JsonNode output = module.routes()
-                .get(tool.executor().path())
-                .handle(new ExecutorRequest(tool.executor().path(), node, "run-1", null, "user", new ExecutorLog()));
-        assertEquals(List.of(), tool.outputSchema().validate(output), "output off contract: " + output);
-        return output;
+        return tool.call(input);
     }
 
     /** Cohort start date -> retained users per period, computed per user from the raw events. */
@@ -166,7 +146,7 @@ class CohortRetentionTest {
     @Test
     void weeklyCohortsShouldMatchTheReferenceAndShowThePlantedCohort() throws Exception {
         stored.addAll(plantedWeeklyCohorts(3));
-        module.warehouse().eventSink().orElseThrow().insert(stored);
+        tool.sink().insert(stored);
         Instant asOf = Instant.parse("2026-03-29T23:59:59Z");
         JsonNode output = call("""
                 {"range_days": 85, "as_of": "%s", "period": "week", "start_event": "signup", "return_event": "use"}""".formatted(asOf));
@@ -199,7 +179,7 @@ class CohortRetentionTest {
         Path datasets = SharedDatasets.directory().orElse(null);
         assumeTrue(datasets != null, "shared/datasets not found beside the project");
         Path file = datasets.resolve("taobao_UserBehavior_head_clean.csv");
-        new EventImporter(module.warehouse().eventSink().orElseThrow())
+        new EventImporter(tool.sink())
                 .importFile(
                         file,
                         ImportFormat.CSV,
@@ -229,22 +209,10 @@ class CohortRetentionTest {
 
     @Test
     void badInputShouldBeRefusedWithTheFieldNamed() {
-        String path = REGISTRY.find("analytics.cohort_retention")
-                .orElseThrow()
-                .executor()
-                .path();
         ExecutorFailure failure = assertThrows(
                 ExecutorFailure.class,
-                () -> module.routes()
-                        .get(path)
-                        .handle(new ExecutorRequest(
-                                path,
-                                Json.parse(
-                                        "{\"range_days\": 30, \"period\": \"hour\", \"start_event\": \"\", \"periods\": 0}"),
-                                "r",
-                                null,
-                                "user",
-                                new ExecutorLog())));
+                () -> tool.callUnchecked(
+                        "{\"range_days\": 30, \"period\": \"hour\", \"start_event\": \"\", \"periods\": 0}"));
         assertEquals(400, failure.httpStatus());
         for (String field : List.of("/period", "/start_event", "/periods"))
             assertTrue(failure.getMessage().contains(field), failure.getMessage());
