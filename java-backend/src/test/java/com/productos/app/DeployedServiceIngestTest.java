@@ -107,6 +107,37 @@ class DeployedServiceIngestTest {
             assertFalse(Json.write(recorded).contains(token), "the token is in the deploy's run record");
             assertTrue(Json.write(recorded.input()).contains(repo.url()));
         }
+        // The next backend starts the serving revision again with its own endpoint and token: the
+        // revision's launch record names the variables, never their values.
+        try (Backend next = Backend.open(root, Map.of("PRODUCTOS_NO_DAEMON", "1"))) {
+            String newToken = next.executorEndpoint("analytics").bearerToken();
+            assertFalse(newToken.equals(tokenSeen));
+            String status = "{\"service_name\":\"web\",\"region\":\"local\"}";
+            Poll.until(
+                    Duration.ofSeconds(30),
+                    "the service serving again",
+                    () -> "ready"
+                            .equals(call(next.controlPlane(), "cloudrun.get_service_status", status, null)
+                                    .output()
+                                    .path("status")
+                                    .asString()));
+            String url = call(next.controlPlane(), "cloudrun.get_service_status", status, null)
+                    .output()
+                    .path("service_url")
+                    .asString();
+            assertEquals(
+                    200, send(HttpRequest.newBuilder(URI.create(url + "/"))).statusCode());
+            Poll.until(Duration.ofSeconds(20), "the landing event acknowledged by the new endpoint", () -> {
+                JsonNode events = Json.parse(HTTP.send(
+                                        HttpRequest.newBuilder(URI.create(url + "/healthz"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body())
+                        .path("events");
+                assertEquals(0, events.path("dropped").asInt(), events.toString());
+                return events.path("sent").asInt() == 1;
+            });
+        }
         try (Stream<Path> files = Files.walk(root.resolve(".productos"))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 if (file.getFileName().toString().equals("executors.json")) continue;
