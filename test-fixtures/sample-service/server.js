@@ -23,8 +23,28 @@ if (process.env.SAMPLE_FAIL_AT_START === '1') {
 }
 
 const events = new EventSender(process.env.ANALYTICS_URL, process.env.ANALYTICS_TOKEN);
-// users by id: {email, plan, activated}
+// users by id: {email, plan, activated, utm}
 const users = new Map();
+// The utm_* parameters a visitor's landing request carried, by visitor id: their later events carry
+// them too (first touch), so a campaign's visitors can be told apart all along the funnel.
+const landingUtm = new Map();
+const VISITOR_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/** The visitor id of X-Visitor-Id when it is usable, else null. */
+function visitorOf(req) {
+  const visitor = req.headers['x-visitor-id'];
+  return typeof visitor === 'string' && VISITOR_ID.test(visitor) ? visitor : null;
+}
+
+/** The utm_* query parameters of a URL (at most 5 of them, values cut to 200 characters). */
+function utmOf(url) {
+  const utm = {};
+  const query = new URL(url, 'http://local').searchParams;
+  for (const [name, value] of query) {
+    if (/^utm_[a-z]{1,20}$/.test(name) && Object.keys(utm).length < 5) utm[name] = value.slice(0, 200);
+  }
+  return utm;
+}
 
 function send(res, status, body) {
   const text = JSON.stringify(body);
@@ -67,10 +87,12 @@ function userOr404(res, body) {
 }
 
 const routes = {
-  'GET /healthz': async (req, res) => send(res, 200, { status: 'ok', service, revision }),
+  'GET /healthz': async (req, res) => send(res, 200, { status: 'ok', service, revision, events: events.counts() }),
   'GET /': async (req, res) => {
-    const visitor = req.headers['x-visitor-id'] || 'anonymous';
-    events.track(visitor, 'landing_viewed', { path: '/' });
+    const visitor = visitorOf(req) || 'anonymous';
+    const utm = utmOf(req.url);
+    if (visitor !== 'anonymous' && Object.keys(utm).length > 0 && !landingUtm.has(visitor)) landingUtm.set(visitor, utm);
+    events.track(visitor, 'landing_viewed', { path: '/', ...utm });
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-revision': revision });
     res.end(`<!doctype html><title>${service}</title><h1>${service}</h1><p>revision ${revision}</p>` +
       '<form method="post" action="/signup"><input name="email"><button>Sign up</button></form>');
@@ -80,9 +102,13 @@ const routes = {
     if (typeof body.email !== 'string' || !body.email.includes('@')) {
       return send(res, 400, { error: 'email is required and must contain @' });
     }
-    const userId = 'u_' + crypto.randomUUID();
-    users.set(userId, { email: body.email, plan: 'free', activated: false });
-    events.track(userId, 'signed_up', { plan: 'free', source: body.source || 'direct' });
+    // The visitor who saw the landing page signs up under the same id, so the funnel follows one person.
+    const visitor = visitorOf(req);
+    if (visitor && users.has(visitor)) return send(res, 409, { error: `visitor '${visitor}' has already signed up` });
+    const userId = visitor || 'u_' + crypto.randomUUID();
+    const utm = landingUtm.get(userId) || {};
+    users.set(userId, { email: body.email, plan: 'free', activated: false, utm });
+    events.track(userId, 'signed_up', { plan: 'free', source: body.source || 'direct', ...utm });
     console.log(`signed up ${userId}`);
     send(res, 201, { user_id: userId, plan: 'free' });
   },
@@ -92,7 +118,7 @@ const routes = {
     if (!user) return;
     if (!user.activated) {
       user.activated = true;
-      events.track(body.user_id, 'activated', {});
+      events.track(body.user_id, 'activated', { ...user.utm });
     }
     send(res, 200, { user_id: body.user_id, activated: true });
   },
@@ -105,7 +131,7 @@ const routes = {
     if (!user.activated) return send(res, 409, { error: 'activate the account before upgrading' });
     const from = user.plan;
     user.plan = plan;
-    events.track(body.user_id, 'upgraded', { from_plan: from, to_plan: plan });
+    events.track(body.user_id, 'upgraded', { from_plan: from, to_plan: plan, ...user.utm });
     send(res, 200, { user_id: body.user_id, plan });
   },
 };

@@ -61,10 +61,14 @@ describe('the extension in code-server, installed from the VSIX', () => {
     await workbench.openContainer('Product OS');
     const pending = workbench.treeRows('productos', 'marketing.publish_missinglettr').filter({ has: workbench.page.locator('.action-label[aria-label="Approve"]') }).first();
     await pending.waitFor({ state: 'attached', timeout: 60_000 });
+    const notice = workbench.notification('marketing.publish_missinglettr waits for your approval');
+    await notice.first().waitFor({ timeout: 30_000 });
     await workbench.screenshot('publish-awaiting-approval');
     await pending.hover();
     await pending.locator('.action-label[aria-label="Approve"]').click();
     await workbench.treeRows('productos', 'marketing.publish_missinglettr').filter({ hasText: 'succeeded' }).first().waitFor({ timeout: 60_000 });
+    // Decided in the view: its notification is gone, not left offering Approve and Deny.
+    await notice.first().waitFor({ state: 'detached', timeout: 30_000 });
     await workbench.screenshot('publish-approved-succeeded');
   });
 
@@ -78,6 +82,29 @@ describe('the extension in code-server, installed from the VSIX', () => {
     await panel.locator('.model:not(:has-text("asking the backend")), .notice.error').first().waitFor({ timeout: 30_000 });
     await workbench.screenshot('chat-panel');
     assert.deepEqual(cspViolations, []);
+  });
+
+  it('runs a prompt through the backend supervisor: a tool-run card, then an approval card decided from the panel', async () => {
+    const panel = workbench.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const send = async (prompt: string): Promise<void> => {
+      await panel.locator('.composer vscode-textarea textarea').fill(prompt);
+      await panel.locator('.composer vscode-button', { hasText: 'Send' }).click();
+      await panel.locator('.message.user', { hasText: prompt }).waitFor({ timeout: 30_000 });
+    };
+    // A low-risk read: the offline planner picks the funnel tool, which runs without approval.
+    await send('funnel visit > signup > activate for the last 30 days');
+    await panel.locator('.card.run.status-succeeded[data-tool="analytics.funnel_summary"]').waitFor({ timeout: 60_000 });
+    await workbench.screenshot('chat-funnel-run');
+    // A medium-risk call asked by the supervisor waits for a person; approving it in the card lets the run go on.
+    await send('roll back web');
+    const approval = panel.locator('.card.approval.state-pending', { hasText: 'cloudrun.rollback_service waits for your approval' });
+    await approval.waitFor({ timeout: 60_000 });
+    await workbench.screenshot('chat-approval-pending');
+    await approval.locator('vscode-button', { hasText: 'Approve' }).click();
+    await panel.locator('.card.approval .decision', { hasText: 'Decided: the run is' }).waitFor({ timeout: 60_000 });
+    // The run itself ends (there is no service "web" in this workspace, so the rollback says so) and the turn answers.
+    await panel.locator('.card.run[data-tool="cloudrun.rollback_service"]:is(.status-succeeded, .status-failed)').waitFor({ timeout: 60_000 });
+    await workbench.screenshot('chat-approval-decided');
   });
 
   it('opens a generated draft from the Campaigns view and counts an edit past the channel limit as the backend does', async () => {

@@ -5,6 +5,7 @@ import { BackendProcess, BackendState } from './backend/backendProcess';
 import { CrashBudget } from './backend/crashBudget';
 import { javaCandidates } from './backend/javaDiscovery';
 import { findJava } from './backend/javaRuntime';
+import { ApprovalNotices, Decision, DecisionPlace, outcomeOf } from './approvals/approvalNotices';
 import { askToolInput } from './commands/askToolInput';
 import { LOOP_COMMANDS } from './commands/loopCommands';
 import { RunStore } from './model/runStore';
@@ -38,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const campaignsView = new CampaignsTreeProvider(store);
   let tools: ToolInfo[] = [];
   const runWaiters = new Map<string, (run: RunInfo) => void>();
+  const notices = new ApprovalNotices();
   context.subscriptions.push(output, status, runsView, approvalsView, toolsView, insightsView, campaignsView,
     vscode.window.registerTreeDataProvider('productos.insights', insightsView),
     vscode.window.registerTreeDataProvider('productos.campaigns', campaignsView),
@@ -105,6 +107,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     cancel: async (sessionId) => { await request(RpcMethods.supervisorCancel, { sessionId }); },
     decide: async (approvalId, decision) => {
       const run = await request<RunInfo>(RpcMethods.approvalsDecide, { approvalId, decision });
+      notices.markDecided(approvalId, outcomeOf(decision), 'chat panel');
       store.upsert(run);
       runsChanged();
       void refreshApprovals();
@@ -124,6 +127,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     store.replaceAll(runs.runs);
     runsChanged();
     approvalsView.set(approvals.approvals);
+    notices.keepOnly(approvals.approvals.map((a) => a.id));
     tools = registry.tools;
     toolsView.set(tools);
     // The other views are useful without drafts: a failed listing is logged, not raised.
@@ -157,23 +161,46 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       store.upsert(params.run);
       runsChanged();
       void refreshApprovals();
-      void vscode.window.showInformationMessage(`${params.approval.tool} waits for your approval.`, 'Approve', 'Deny')
-        .then((choice) => choice && decide(params.approval.id, choice === 'Approve' ? 'approve' : 'deny'));
+      showApprovalNotice(params.approval.id, params.approval.tool);
     });
     // The views recover after a restart from the backend's own records.
     setImmediate(() => void refreshAll().catch(reportError));
   };
+  /**
+   * A notification with Approve and Deny links that lasts as long as the approval is pending: a
+   * progress notification is the one kind the extension can take off the screen, so it closes when
+   * the approval is decided anywhere (the Approvals view, the chat panel, another client).
+   */
+  const showApprovalNotice = (approvalId: string, tool: string): void => {
+    const link = (label: string, decision: Decision): string =>
+      `[${label}](command:productos.decideFromNotice?${encodeURIComponent(JSON.stringify([approvalId, decision]))})`;
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `${tool} waits for your approval: ${link('Approve', 'approve')} or ${link('Deny', 'deny')}` },
+      () => new Promise<void>((resolve) => notices.show(approvalId, tool, resolve)));
+  };
   const refreshApprovals = async (): Promise<void> => {
     try {
-      approvalsView.set((await request<ListApprovalsResult>(RpcMethods.approvalsList, { status: 'pending' })).approvals);
+      const pending = (await request<ListApprovalsResult>(RpcMethods.approvalsList, { status: 'pending' })).approvals;
+      approvalsView.set(pending);
+      notices.keepOnly(pending.map((a) => a.id));
     } catch { /* The backend is restarting; the next connection refreshes. */ }
   };
-  const decide = async (approvalId: string, decision: 'approve' | 'deny'): Promise<void> => {
+  const decide = async (approvalId: string, decision: Decision, place: DecisionPlace): Promise<void> => {
     try {
       store.upsert(await request<RunInfo>(RpcMethods.approvalsDecide, { approvalId, decision }));
+      notices.markDecided(approvalId, outcomeOf(decision), place);
       runsChanged();
       await refreshApprovals();
-    } catch (error) { reportError(error); }
+    } catch (error) {
+      reportError(error);
+      // Decided elsewhere a moment ago: the listing closes its notice.
+      await refreshApprovals();
+    }
+  };
+  const decideFromNotice = async (approvalId: string, decision: Decision): Promise<void> => {
+    const click = notices.click(approvalId);
+    if (click.kind === 'stale') { void vscode.window.showInformationMessage(click.message); return; }
+    await decide(approvalId, decision, 'notification');
   };
 
   const startRun = async (tool: ToolInfo): Promise<void> => {
@@ -192,7 +219,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const announce = (run: RunInfo): void => {
     if (run.status === 'succeeded') void vscode.window.showInformationMessage(`${run.tool} succeeded.`, 'Open Run').then((c) => c && openRun(run.id));
-    else if (run.status === 'awaiting_approval') void vscode.window.showInformationMessage(`${run.tool} waits for approval (see Approvals).`);
+    // awaiting_approval: the approval's own notification (approvals/requested) says it, and closes once decided.
+    else if (run.status === 'awaiting_approval') return;
     else if (run.error) void vscode.window.showErrorMessage(`${run.tool} ${run.status}: ${describeError(run.error.numericCode, run.error.message)}`);
     else void vscode.window.showWarningMessage(`${run.tool} ${run.status}.`);
   };
@@ -221,8 +249,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('productos.runThisTool', guarded(async (tool: ToolInfo) => startRun(tool))),
     vscode.commands.registerCommand('productos.openRun', guarded(async (runId: string) => openRun(runId))),
     vscode.commands.registerCommand('productos.cancelRun', guarded(async (run: RunInfo) => request(RpcMethods.runsCancel, { runId: run.id }))),
-    vscode.commands.registerCommand('productos.approve', guarded(async (a: { id: string }) => decide(a.id, 'approve'))),
-    vscode.commands.registerCommand('productos.deny', guarded(async (a: { id: string }) => decide(a.id, 'deny'))),
+    vscode.commands.registerCommand('productos.approve', guarded(async (a: { id: string }) => decide(a.id, 'approve', 'Approvals view'))),
+    vscode.commands.registerCommand('productos.deny', guarded(async (a: { id: string }) => decide(a.id, 'deny', 'Approvals view'))),
+    vscode.commands.registerCommand('productos.decideFromNotice', guarded(async (approvalId: string, decision: Decision) => decideFromNotice(approvalId, decision))),
     vscode.commands.registerCommand('productos.refresh', guarded(refreshAll)),
     vscode.commands.registerCommand('productos.showApprovals', guarded(async () => { await refreshApprovals(); await vscode.commands.executeCommand('productos.approvals.focus'); })),
     vscode.commands.registerCommand('productos.showBackendLog', () => output.show()),
@@ -254,7 +283,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     });
     await backend.start();
   };
-  context.subscriptions.push({ dispose: () => void backend?.stop() });
+  context.subscriptions.push({ dispose: () => { notices.closeAll(); void backend?.stop(); } });
   startBackend().catch((error: Error) => { showState('failed', error.message); });
 }
 

@@ -2,6 +2,7 @@ import { checkHostMessage, HostMessage, WebviewMessage } from '../../vscode-exte
 import { CardActions, renderItem } from './cards';
 import { ChatItem, Conversation } from './conversation';
 import { button, el } from './dom';
+import { showsWelcome, WELCOME } from './welcome';
 
 /**
  * The panel: the conversation, the model in use and the message box. Items are re-drawn only when
@@ -14,6 +15,7 @@ export class ChatPanel {
   private readonly modelLine = el('div', 'model', 'Model: asking the backend...');
   private readonly prompt = el('vscode-textarea') as HTMLElement & { value: string };
   private readonly cancel: HTMLElement;
+  private readonly welcome: HTMLElement;
   private readonly actions: CardActions;
   /** Set once the extension answered anything: the model line stops saying it is still asking. */
   private heardBack = false;
@@ -31,6 +33,7 @@ export class ChatPanel {
     const row = el('div', 'actions');
     row.append(button('Send', () => this.send()), this.cancel);
     composer.append(this.prompt, row);
+    this.welcome = this.welcomeElement();
     root.append(this.modelLine, this.list, composer);
     this.draw();
   }
@@ -65,6 +68,19 @@ export class ChatPanel {
     this.prompt.value = '';
   }
 
+  /** An example prompt fills the message box, so it can be read and changed before it is sent. */
+  private welcomeElement(): HTMLElement {
+    const box = el('div', 'welcome');
+    const abilities = el('ul');
+    for (const line of WELCOME.abilities) abilities.append(el('li', undefined, line));
+    const examples = el('div', 'examples');
+    for (const prompt of WELCOME.examplePrompts) {
+      examples.append(button(prompt, () => { this.prompt.value = prompt; this.prompt.focus(); }, true));
+    }
+    box.append(el('p', 'welcome-title', WELCOME.title), abilities, el('p', 'hint', 'Try:'), examples, el('p', 'hint', WELCOME.hint));
+    return box;
+  }
+
   private draw(): void {
     const model = this.conversation.model;
     this.modelLine.textContent = model ? `Model: ${model.name} (${model.provider})` : this.heardBack ? 'Model: not known yet' : 'Model: asking the backend...';
@@ -79,6 +95,7 @@ export class ChatPanel {
       }
       elements.push(entry.element);
     }
+    if (showsWelcome(this.conversation.items)) elements.push(this.welcome);
     const atBottom = this.list.scrollTop + this.list.clientHeight >= this.list.scrollHeight - 8;
     this.list.replaceChildren(...elements);
     if (atBottom) this.list.scrollTop = this.list.scrollHeight;

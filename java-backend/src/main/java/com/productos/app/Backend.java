@@ -5,7 +5,6 @@ import com.productos.common.KnownSecrets;
 import com.productos.common.ProcessOwner;
 import com.productos.common.SqliteDatabase;
 import com.productos.config.ProductOsConfig;
-import com.productos.config.UserSettings;
 import com.productos.config.Workspace;
 import com.productos.control.ControlPlane;
 import com.productos.executorclient.ExecutorEndpointResolver;
@@ -35,8 +34,7 @@ import java.util.concurrent.TimeUnit;
 public final class Backend implements AutoCloseable {
     private final Workspace workspace;
     private final ProductOsConfig config;
-    private final ToolRegistry registry;
-    private final Policy policy;
+    private final WorkspaceContracts contracts;
     private final SqliteDatabase database;
     private final CompletableFuture<WorkspaceExecutors> executors;
     private final ExecutorHttpClient client;
@@ -48,8 +46,7 @@ public final class Backend implements AutoCloseable {
     private Backend(
             Workspace workspace,
             ProductOsConfig config,
-            ToolRegistry registry,
-            Policy policy,
+            WorkspaceContracts contracts,
             SqliteDatabase database,
             CompletableFuture<WorkspaceExecutors> executors,
             ExecutorHttpClient client,
@@ -58,8 +55,7 @@ public final class Backend implements AutoCloseable {
             Clock clock) {
         this.workspace = workspace;
         this.config = config;
-        this.registry = registry;
-        this.policy = policy;
+        this.contracts = contracts;
         this.database = database;
         this.executors = executors;
         this.client = client;
@@ -72,9 +68,10 @@ public final class Backend implements AutoCloseable {
         KnownSecrets.addSecretVariables(environment);
         Workspace workspace = Workspace.open(workspaceRoot);
         ProductOsConfig config = ProductOsConfig.load(workspace, environment);
-        ToolRegistry registry = Contracts.registry(workspace);
-        Policy policy = Contracts.policy(workspace, UserSettings.load(environment));
         Clock clock = Clock.systemUTC();
+        WorkspaceContracts contracts = WorkspaceContracts.load(workspace, environment, clock);
+        // The executors serve the routes of the registry they start with; a reloaded one must keep them.
+        ToolRegistry registry = contracts.current().registry();
         SqliteDatabase database = SqliteDatabase.open(workspace.database());
         // Before any executor opens its store: older workspaces kept brand and marketing data here.
         new FamilyStoreMigration(workspace, database, clock).run();
@@ -89,13 +86,12 @@ public final class Backend implements AutoCloseable {
         try {
             SqliteRunStore runStore = new SqliteRunStore(database, clock);
             SqliteApprovalStore approvalStore = new SqliteApprovalStore(database);
-            ControlPlane controlPlane = new ControlPlane(
-                    registry, policy, runStore, approvalStore, client, clock, ProcessOwner.current(), worker);
+            ControlPlane controlPlane =
+                    new ControlPlane(contracts, runStore, approvalStore, client, clock, ProcessOwner.current(), worker);
             controlPlane.recoverInterruptedRuns();
             // SQLite made its side files with the process umask; they hold the same runs.
             workspace.tightenState();
-            return new Backend(
-                    workspace, config, registry, policy, database, executors, client, worker, controlPlane, clock);
+            return new Backend(workspace, config, contracts, database, executors, client, worker, controlPlane, clock);
         } catch (RuntimeException e) {
             client.close();
             executors.thenAccept(WorkspaceExecutors::close);
@@ -113,13 +109,14 @@ public final class Backend implements AutoCloseable {
         return config;
     }
 
+    /** The registry in force now (read again after an edit of the workspace's file). */
     public ToolRegistry registry() {
-        return registry;
+        return contracts.current().registry();
     }
 
-    /** The policy in force, floors included. */
+    /** The policy in force now, floors included. */
     public Policy policy() {
-        return policy;
+        return contracts.current().policy();
     }
 
     public ControlPlane controlPlane() {

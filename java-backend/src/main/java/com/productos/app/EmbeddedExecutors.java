@@ -1,5 +1,6 @@
 package com.productos.app;
 
+import com.productos.analytics.AnalyticsModule;
 import com.productos.common.KnownSecrets;
 import com.productos.config.ExecutorAuth;
 import com.productos.config.ExecutorEndpoint;
@@ -62,8 +63,10 @@ public final class EmbeddedExecutors implements AutoCloseable {
             ExecutorEnvironment environment, List<ExecutorModuleFactory> factories, ExecutorServerSettings settings) {
         // An executor configured remotely is not started in-process at all; one that fails to start
         // answers its calls with why, and the others serve.
+        // Deployed services learn the embedded ingest endpoint from here, once the server listens.
+        IngestVariables ingest = new IngestVariables();
         List<ExecutorModule> started = ExecutorModules.createAll(
-                environment,
+                environment.withServiceVariables(ingest),
                 factories,
                 name -> environment.config().remoteExecutor(name).isEmpty());
         if (started.isEmpty()) return new EmbeddedExecutors(environment, List.of(), null, Map.of());
@@ -78,6 +81,10 @@ public final class EmbeddedExecutors implements AutoCloseable {
                         module.executorName(),
                         new ExecutorEndpoint(module.executorName(), server.uri(), ExecutorAuth.BEARER, token));
             }
+            boolean analyticsHere = started.stream()
+                    .anyMatch(module -> module.executorName().equals(AnalyticsModule.NAME)
+                            && !(module instanceof UnavailableExecutorModule));
+            if (analyticsHere) ingest.listening(server.uri(), token);
             LOG.debug("embedded executors {} on {}", endpoints.keySet(), server.uri());
             return new EmbeddedExecutors(environment, started, server, Map.copyOf(endpoints));
         } catch (Exception e) {

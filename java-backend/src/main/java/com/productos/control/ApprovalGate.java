@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Where a run waits for a person: creates the approval bound to the run's tool, input hash and
@@ -34,11 +35,16 @@ final class ApprovalGate {
     private final RunStore runs;
     private final RunEvents events;
     private final Clock clock;
-    private final Duration ttl;
+    private final Supplier<Duration> ttl;
     private final RunEnding ending;
 
     ApprovalGate(
-            ApprovalStore approvals, RunStore runs, RunEvents events, Clock clock, Duration ttl, RunEnding ending) {
+            ApprovalStore approvals,
+            RunStore runs,
+            RunEvents events,
+            Clock clock,
+            Supplier<Duration> ttl,
+            RunEnding ending) {
         this.approvals = approvals;
         this.runs = runs;
         this.events = events;
@@ -59,7 +65,7 @@ final class ApprovalGate {
                 ApprovalStatus.PENDING,
                 reasons,
                 now,
-                now.plus(ttl),
+                now.plus(ttl.get()),
                 null,
                 null,
                 null);

@@ -44,8 +44,7 @@ public final class ControlPlane {
 
     private static final long MAX_POLL_MILLIS = 500;
 
-    private final ToolRegistry registry;
-    private final Policy policy;
+    private final ContractSource contracts;
     private final RunStore runs;
     private final ApprovalStore approvals;
     private final ExecutorInvoker invoker;
@@ -70,20 +69,38 @@ public final class ControlPlane {
             Clock clock,
             String ownerId,
             Executor worker) {
-        this.registry = registry;
-        this.policy = policy;
+        this(ContractSource.fixed(registry, policy), runs, approvals, invoker, clock, ownerId, worker);
+    }
+
+    /** A control plane that reads {@code contracts} at every call, so edits to them apply to the next one. */
+    public ControlPlane(
+            ContractSource contracts,
+            RunStore runs,
+            ApprovalStore approvals,
+            ExecutorInvoker invoker,
+            Clock clock,
+            String ownerId,
+            Executor worker) {
+        this.contracts = contracts;
         this.runs = runs;
         this.invoker = invoker;
         this.clock = clock;
         this.ownerId = ownerId;
         this.worker = worker;
         this.events = new RunEvents(runs);
-        this.approvalGate = new ApprovalGate(approvals, runs, events, clock, policy.approvalTtl(), this::finish);
+        this.approvalGate = new ApprovalGate(
+                approvals,
+                runs,
+                events,
+                clock,
+                () -> contracts.current().policy().approvalTtl(),
+                this::finish);
         this.approvals = approvals;
     }
 
+    /** The registry in force now. */
     public ToolRegistry registry() {
-        return registry;
+        return contracts.current().registry();
     }
 
     public void addListener(RunEventListener listener) {
@@ -103,10 +120,15 @@ public final class ControlPlane {
      */
     public Run start(CallRequest request) {
         IdempotencyKeys.check(request.idempotencyKey());
-        ToolDefinition tool = registry.find(request.tool())
+        ContractSet contract = contracts.current();
+        ToolDefinition tool = contract.registry()
+                .find(request.tool())
                 .orElseThrow(() -> new ToolCallException(
                         ErrorCode.ToolNotFound,
-                        "no tool named '" + request.tool() + "'; list the tools with registry/listTools"));
+                        "no tool named '" + request.tool() + "'; list the tools with registry/listTools"
+                                + contract.notices().stream()
+                                        .map(notice -> " (" + notice + ")")
+                                        .reduce("", String::concat)));
         JsonNode input = request.input() == null ? Json.object() : request.input();
         String inputHash = Json.canonicalHash(input);
         Instant now = clock.instant();
@@ -155,6 +177,7 @@ public final class ControlPlane {
                 RunError error = RunErrors.invalidInput(tool, invalid);
                 Run failed = run.ended(RunStatus.FAILED, error, now);
                 runs.insert(failed, ownerId);
+                logNotices(failed.id(), contract);
                 events.updated(failed);
                 ObjectNode data = Json.object().put("runId", failed.id());
                 data.set("errors", error.details());
@@ -163,7 +186,8 @@ public final class ControlPlane {
             runs.insert(run, ownerId);
         }
         settled.put(run.id(), new CompletableFuture<>());
-        PolicyDecision decision = policy.evaluate(tool, input, request.actor());
+        logNotices(run.id(), contract);
+        PolicyDecision decision = contract.policy().evaluate(tool, input, request.actor());
         for (String reason : decision.reasons()) events.log(run.id(), "INFO", "policy: " + reason);
         if (decision.verdict() == Verdict.DENY) {
             return finish(run, RunStatus.DENIED, RunErrors.policyDenied(tool, run.actor(), decision.reasons()));
@@ -213,7 +237,7 @@ public final class ControlPlane {
      * denying ends that run as denied.
      */
     public Run decide(String approvalId, boolean approve, String decidedBy, String note) {
-        ApprovalGate.Decision decision = approvalGate.decide(approvalId, approve, decidedBy, note, registry);
+        ApprovalGate.Decision decision = approvalGate.decide(approvalId, approve, decidedBy, note, registry());
         if (decision.release() == null) return decision.run();
         Run queued = decision.run().withStatus(RunStatus.QUEUED, clock.instant());
         runs.update(queued);
@@ -270,6 +294,11 @@ public final class ControlPlane {
         }
         if (count > 0) LOG.info("stopping: recorded {} run(s) in flight as interrupted", count);
         return count;
+    }
+
+    /** A broken edit of the registry or policy is said on every run it did not apply to, until it is fixed. */
+    private void logNotices(String runId, ContractSet contract) {
+        for (String notice : contract.notices()) events.log(runId, "WARN", notice);
     }
 
     private void execute(ToolDefinition tool, Run queued) {

@@ -59,6 +59,7 @@ public final class DeployModule implements ExecutorModule {
                         environment.workspace(),
                         LocalDeploySettings.fromConfig(section.path("local")),
                         environment.config().environment(),
+                        environment.serviceVariables(),
                         environment.clock());
             case "cloudrun" ->
                 CloudRunDeployBackend.create(

@@ -50,7 +50,13 @@ public final class PolicyLoader {
         try {
             root = YAML.readTree(yamlText);
         } catch (JacksonException e) {
-            throw new PolicyException(file, null, "not valid YAML: " + e.getOriginalMessage());
+            throw new PolicyException(
+                    file,
+                    null,
+                    "not valid YAML: " + e.getOriginalMessage()
+                            + (e.getLocation() != null
+                                    ? " (line " + e.getLocation().getLineNr() + ")"
+                                    : ""));
         }
         if (root == null || !root.isObject() || root.path("version").intValue() != 1) {
             throw new PolicyException(file, "version", "the file must be a mapping with version: 1");

@@ -11,6 +11,7 @@ import com.productos.deploy.ServiceStatus;
 import com.productos.executors.ExecutorFailure;
 import com.productos.executors.ExecutorRequest;
 import com.productos.executors.InputFields;
+import com.productos.executors.ServiceVariables;
 import com.productos.logfiles.LocalLogLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,6 +52,16 @@ public final class LocalDeployBackend implements DeployBackend {
 
     public LocalDeployBackend(
             Workspace workspace, LocalDeploySettings settings, Map<String, String> hostEnvironment, Clock clock) {
+        this(workspace, settings, hostEnvironment, ServiceVariables.NONE, clock);
+    }
+
+    /** {@code wired}: variables the backend supplies itself (the embedded ingest), ahead of its environment. */
+    public LocalDeployBackend(
+            Workspace workspace,
+            LocalDeploySettings settings,
+            Map<String, String> hostEnvironment,
+            ServiceVariables wired,
+            Clock clock) {
         this.layout = new LocalLogLayout(workspace);
         this.workspaceRoot = workspace.root();
         this.settings = settings;
@@ -59,7 +70,7 @@ public final class LocalDeployBackend implements DeployBackend {
         this.status = new ObservedStatus(layout);
         String self = ProcessOwner.current();
         this.launcher = new RevisionLauncher(
-                layout, clock, settings.stopGrace(), hostEnvironment, new ChildProcessLedger(layout, self));
+                layout, clock, settings.stopGrace(), hostEnvironment, wired, new ChildProcessLedger(layout, self));
         this.traffic = new TrafficSwitch(settings, files, launcher);
         this.restorer = new ServiceRestorer(layout, files, launcher, traffic, settings.stopGrace(), clock);
         OrphanReaper reaper = new OrphanReaper(ChildProcessLedger.dir(layout), settings.stopGrace());

@@ -2,6 +2,7 @@ package com.productos.deploy.local;
 
 import com.productos.common.KnownSecrets;
 import com.productos.executors.ExecutorFailure;
+import com.productos.executors.ServiceVariables;
 import com.productos.json.Json;
 import com.productos.logfiles.LocalLogLayout;
 import com.productos.logfiles.LogFileReader;
@@ -37,6 +38,8 @@ final class RevisionLauncher {
     private final Duration stopGrace;
     /** Where pass_env values come from: the configured environment, else this process's. */
     private final Map<String, String> hostEnvironment;
+    /** What the backend supplies itself (the embedded ingest URL and token); ahead of the environment. */
+    private final ServiceVariables wired;
     /** Every process started and not stopped yet (builds and revisions). */
     private final Set<Process> liveProcesses = ConcurrentHashMap.newKeySet();
     /** The same processes on disk, for the next backend should this one be killed. */
@@ -49,7 +52,9 @@ final class RevisionLauncher {
             Clock clock,
             Duration stopGrace,
             Map<String, String> hostEnvironment,
+            ServiceVariables wired,
             ChildProcessLedger ledger) {
+        this.wired = wired;
         this.layout = layout;
         this.ledger = ledger;
         this.clock = clock;
@@ -184,8 +189,12 @@ final class RevisionLauncher {
     Map<String, String> runtimeEnv(
             String service, String revision, Map<String, String> env, List<String> passEnv, RunLog log) {
         Map<String, String> all = new LinkedHashMap<>();
+        // Read at each start: a revision started again by a later backend gets that backend's endpoint.
+        Map<String, String> supplied = wired.current();
         for (String name : passEnv) {
-            String value = hostEnvironment.getOrDefault(name, System.getenv(name));
+            String value = supplied.containsKey(name)
+                    ? supplied.get(name)
+                    : hostEnvironment.getOrDefault(name, System.getenv(name));
             if (value == null)
                 log.warn("pass_env variable " + name + " is not set in the backend's environment; " + revision
                         + " runs without it");

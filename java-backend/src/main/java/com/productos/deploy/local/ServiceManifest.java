@@ -25,8 +25,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * health_timeout_seconds: 30    # default 30, at most 600
  * build_timeout_seconds: 300    # default 300, at most 3600
  * env: {LOG_LEVEL: info}        # optional, below the deploy's env_vars
- * pass_env: [ANALYTICS_TOKEN]   # optional: backend environment variables passed through by name;
- *                               # their values (secrets) are read at each start and never stored
+ * pass_env: [ANALYTICS_TOKEN]   # optional: variables passed through by name: what the backend
+ *                               # supplies itself (its embedded ingest URL and token), else its
+ *                               # environment; read at each start and never stored
  * </pre>
  * Builds and revisions otherwise see only PATH, HOME, locale and proxy variables of the backend.
  */

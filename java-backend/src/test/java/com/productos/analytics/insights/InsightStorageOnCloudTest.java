@@ -56,7 +56,7 @@ class InsightStorageOnCloudTest {
 
     @AfterAll
     static void stopEmulator() throws Exception {
-        emulator.close();
+        if (emulator != null) emulator.close();
     }
 
     @BeforeEach
