@@ -92,7 +92,7 @@ public final class Supervisor implements RunEventListener, AutoCloseable {
         this.context = new TurnContext(
                 controlPlane,
                 store,
-                ToolCatalog.of(controlPlane.registry()),
+                new LiveToolCatalog(controlPlane::registry),
                 new ModelContextFilter(secretValues, settings.maxToolOutputChars()),
                 provider,
                 caller,

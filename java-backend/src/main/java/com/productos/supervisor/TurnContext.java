@@ -11,7 +11,7 @@ import java.time.Clock;
 record TurnContext(
         ControlPlane controlPlane,
         SessionStore store,
-        ToolCatalog catalog,
+        LiveToolCatalog catalogs,
         ModelContextFilter filter,
         ModelProvider provider,
         ModelCaller caller,
@@ -20,6 +20,11 @@ record TurnContext(
         Clock clock,
         EventSink events,
         ParkingGate parking) {
+
+    /** The tools as the model sees them, from the registry in force for this step. */
+    ToolCatalog catalog() {
+        return catalogs.current();
+    }
 
     /** Sends one event of a session (seq, time and persistence are the sink's business). */
     interface EventSink {
