@@ -43,3 +43,13 @@ test('a run sent without its bulk keeps the output already known and does not ke
   assert.deepEqual(merged.output, { big: 'x' });
   assert.equal(merged.omitted, undefined);
 });
+
+test('an update older than an ended run leaves it ended: a late approvals/decide answer does not bring it back to queued', () => {
+  const store = new RunStore();
+  store.upsert({ id: 'r1', tool: 'cloudrun.rollback_service', status: 'awaiting_approval' });
+  store.upsert({ id: 'r1', tool: 'cloudrun.rollback_service', status: 'failed', error: { code: 'ExecutorError', numericCode: -31005, message: 'no service' } });
+  const after = store.upsert({ id: 'r1', tool: 'cloudrun.rollback_service', status: 'queued' });
+  assert.equal(after.status, 'failed');
+  assert.equal(store.get('r1')?.status, 'failed');
+  assert.equal(store.list()[0]?.status, 'failed');
+});

@@ -1,4 +1,5 @@
 import { ModelInfo, SupervisorEvent } from '../../vscode-extension/src/webviewProtocol/supervisorEvent';
+import { TERMINAL_STATUSES } from '../../vscode-extension/src/protocol/wireTypes';
 
 export interface RunCard {
   readonly kind: 'run';
@@ -31,7 +32,6 @@ export type ChatItem =
   | RunCard
   | ApprovalCard;
 
-const FINAL_RUN_STATUSES = new Set(['succeeded', 'failed', 'denied', 'cancelled', 'expired']);
 
 /**
  * One chat session as the panel shows it, built from the supervisor's events. Events of another
@@ -153,7 +153,7 @@ export class Conversation {
     card.status = status;
     if (output !== undefined) card.output = output;
     if (errorMessage !== undefined) card.errorMessage = errorMessage;
-    if (FINAL_RUN_STATUSES.has(status)) card.finishedAt = at;
+    if (TERMINAL_STATUSES.has(status)) card.finishedAt = at;
   }
 
   private runCard(callId: string, tool: string): RunCard {

@@ -1,4 +1,4 @@
-import { RunInfo } from '../protocol/wireTypes';
+import { RunInfo, TERMINAL_STATUSES } from '../protocol/wireTypes';
 
 /**
  * The runs the views show, newest first, merged from runs/list, runs/start and runs/updated. An
@@ -18,6 +18,9 @@ export class RunStore {
 
   upsert(run: RunInfo): RunInfo {
     const known = this.runs.get(run.id);
+    // Answers and notifications race (an approvals/decide answer saying "queued" can arrive after the
+    // notification that the run already failed); a run that ended never runs again, so such an update is stale.
+    if (known && TERMINAL_STATUSES.has(known.status) && !TERMINAL_STATUSES.has(run.status)) return known;
     const merged: RunInfo = known ? { ...known, ...definedFields(run) } : run;
     this.runs.delete(run.id);
     this.runs.set(run.id, merged);

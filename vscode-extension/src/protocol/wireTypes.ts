@@ -1,7 +1,8 @@
 /** The backend's wire records (com.productos.rpc.protocol). Absent values are left out of the JSON. */
 
+/** As com.productos.runs.RunStatus (runStatus.test.ts keeps the two lists equal). */
 export type RunStatus =
-  | 'queued' | 'awaiting_approval' | 'running' | 'succeeded' | 'failed' | 'denied' | 'cancelled' | 'expired';
+  | 'queued' | 'awaiting_approval' | 'running' | 'succeeded' | 'failed' | 'denied' | 'cancelled' | 'interrupted';
 
 export interface RunErrorInfo {
   code: string;
@@ -102,4 +103,5 @@ export interface StartRunParams {
   sessionId?: string;
 }
 
-export const TERMINAL_STATUSES: ReadonlySet<string> = new Set(['succeeded', 'failed', 'denied', 'cancelled', 'expired']);
+/** The states a run never leaves: an update saying otherwise is older than what is known. */
+export const TERMINAL_STATUSES: ReadonlySet<string> = new Set<RunStatus>(['succeeded', 'failed', 'denied', 'cancelled', 'interrupted']);

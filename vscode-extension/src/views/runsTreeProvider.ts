@@ -4,7 +4,7 @@ import { RunInfo, TERMINAL_STATUSES } from '../protocol/wireTypes';
 
 const ICONS: Record<string, string> = {
   queued: 'clock', running: 'sync~spin', awaiting_approval: 'person', succeeded: 'pass', failed: 'error',
-  denied: 'circle-slash', cancelled: 'debug-stop', expired: 'watch',
+  denied: 'circle-slash', cancelled: 'debug-stop', interrupted: 'debug-disconnect',
 };
 
 /** The Runs view: live from runs/updated through the shared RunStore. */
