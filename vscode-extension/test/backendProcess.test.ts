@@ -9,6 +9,9 @@ import { RpcMethods } from '../src/protocol/rpcMethods';
 import { ListToolsResult } from '../src/protocol/wireTypes';
 
 const JAR = join(__dirname, '../../../java-backend/target/productos.jar');
+// These tests kill, restart and stop the backend process itself. As a relay to a workspace backend (the default)
+// the backend would be a detached process that outlives them, so they ask for the in-process backend.
+process.env['PRODUCTOS_NO_DAEMON'] = '1';
 
 function alive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch { return false; }
